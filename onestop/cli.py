@@ -1,0 +1,192 @@
+"""`onestop <command>`: the one entry point (DESIGN.md §4).
+
+Commands are wired through COMMANDS, a table from command name to "module:function" (imported
+only when that command runs, so `--help`/`--version` never pay for Qt or FastAPI) or None while
+the command is not built yet. A handler takes (args, settings) and returns an exit code; it raises
+CliError for anything the user can fix, which becomes one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from onestop import __version__
+from onestop.settings import Settings, SettingsError, load_settings
+
+EXIT_USAGE = 2
+ROLES = ("reception", "counter", "display", "supervisor", "admin")
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+# Wiring a command is one line: replace None with "package.module:function".
+COMMANDS: dict[str, str | None] = {
+    "hub": None,
+    "reception": None,
+    "counter": None,
+    "display": None,
+    "supervisor": None,
+    "token create": None,
+    "simulate": None,
+    "central": None,
+    "report": None,
+}
+
+log = logging.getLogger(__name__)
+
+
+class CliError(Exception):
+    """A problem the user can fix (bad argument, missing file); shown as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints the usage block plus the error; IT staff and scripts want one line.
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 1-65535, got {port}")
+    return port
+
+
+def _counter_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a counter number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"counter numbers start at 1, got {number}")
+    return number
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --data is accepted before or after the command; SUPPRESS keeps a later default from
+    # overwriting a value given earlier.
+    data_opt = _Parser(add_help=False)
+    data_opt.add_argument(
+        "--data", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+        help="data folder (default: $ONESTOP_DATA or the per-user data folder)",
+    )
+
+    parser = _Parser(
+        prog="onestop",
+        description="Counter-queue system for a ward one-stop centre. "
+        "With no command: single-PC mode (hub + launcher).",
+    )
+    parser.add_argument("--version", action="version", version=f"onestop {__version__}")
+    parser.add_argument(
+        "--data", type=Path, default=None, metavar="DIR",
+        help="data folder (default: $ONESTOP_DATA or the per-user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    hub = sub.add_parser("hub", parents=[data_opt], help="headless hub for a LAN")
+    hub.add_argument("--host", help="address to listen on (default from settings: 127.0.0.1)")
+    hub.add_argument("--port", type=_port, help="port to listen on (default 8700)")
+
+    def station(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[data_opt], help=help_text)
+        p.add_argument("--hub", metavar="URL", help="hub address, e.g. http://192.168.1.10:8700")
+        p.add_argument("--token", metavar="T", help="station token from 'onestop token create'")
+        p.add_argument("--screenshot", type=Path, metavar="F",
+                       help="save a PNG of the window to F and exit")
+        return p
+
+    station("reception", "reception station window (issues tickets)")
+    station("counter", "counter officer window").add_argument(
+        "number", type=_counter_number, metavar="N", help="counter number"
+    )
+    station("display", "lobby display window")
+    station("supervisor", "supervisor/admin window")
+
+    token = sub.add_parser("token", parents=[data_opt], help="station tokens")
+    token_sub = token.add_subparsers(dest="token_command", metavar="ACTION", required=True,
+                                     parser_class=_Parser)
+    create = token_sub.add_parser("create", parents=[data_opt], help="print a new station token")
+    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--counter", type=_counter_number, metavar="N",
+                        help="counter number (role counter)")
+
+    sim = sub.add_parser("simulate", parents=[data_opt], help="simulate a ward day")
+    sim.add_argument("--scenario", required=True, type=Path, metavar="FILE")
+    sim.add_argument("--policy", required=True, metavar="NAME")
+    sim.add_argument("--json", action="store_true", help="print statistics as JSON")
+
+    central = sub.add_parser("central", parents=[data_opt], help="reference central server")
+    central.add_argument("--db", metavar="URL",
+                         help="database URL (default: SQLite file in the data folder)")
+    central.add_argument("--port", type=_port, help="port to listen on (default 8800)")
+
+    report = sub.add_parser("report", parents=[data_opt], help="daily report PDF")
+    report.add_argument("--date", type=_date, metavar="D", help="day, YYYY-MM-DD (default today)")
+    report.add_argument("--out", required=True, type=Path, metavar="FILE")
+    return parser
+
+
+def _command_key(args: argparse.Namespace) -> str | None:
+    if args.command == "token":
+        return f"token {args.token_command}"
+    return args.command
+
+
+def _resolve(target: str) -> Handler:
+    module_name, _, func_name = target.partition(":")
+    return getattr(importlib.import_module(module_name), func_name)
+
+
+def _run_default(settings: Settings) -> int:
+    # Placeholder for single-PC mode (in-process hub + launcher); the lead replaces it.
+    from onestop.logging_setup import configure_logging
+
+    try:
+        configure_logging(settings)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise CliError(f"cannot use data folder {settings.data_dir}: {reason}") from exc
+    log.info("onestop %s started with no command; data folder %s", __version__, settings.data_dir)
+    print(
+        f"onestop {__version__}: data folder {settings.data_dir}; "
+        "the hub and windows are not built yet"
+    )
+    return 0
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    key = _command_key(args)
+    if key is not None and COMMANDS.get(key) is None:
+        print(f"onestop {key}: not available yet in this version", file=sys.stderr)
+        return EXIT_USAGE
+    settings = load_settings(args.data)
+    if key is None:
+        return _run_default(settings)
+    return int(_resolve(COMMANDS[key])(args, settings) or 0)  # type: ignore[arg-type]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except (CliError, SettingsError) as exc:
+        print(f"onestop: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

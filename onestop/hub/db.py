@@ -1,0 +1,120 @@
+"""Opening the hub database and migrating it.
+
+WAL so readers never block the writer, `synchronous=FULL` so a committed ticket survives a
+power cut (it is committed before it is printed), and a busy timeout so several processes
+can share the file. Migrations are numbered; `PRAGMA user_version` records the last applied.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+class DatabaseError(Exception):
+    """The database file cannot be used (corrupt, newer schema, unreadable)."""
+
+
+def _run(db: sqlite_utils.Database, script: str) -> None:
+    # Not executescript(): sqlite3 commits any open transaction before a script, which would
+    # make a half-applied migration permanent.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m001_core(db: sqlite_utils.Database) -> None:
+    _run(db, """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE catalog (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version TEXT NOT NULL, data TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE TABLE counters (
+        number INTEGER PRIMARY KEY, label_vi TEXT NOT NULL, label_en TEXT NOT NULL,
+        skills TEXT NOT NULL, fast_lane INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'closed', officer TEXT, current TEXT,
+        priority_streak INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE day_sequences (
+        day TEXT NOT NULL, group_id TEXT NOT NULL, last_seq INTEGER NOT NULL,
+        PRIMARY KEY (day, group_id));
+    CREATE TABLE tickets (
+        id TEXT PRIMARY KEY, token TEXT NOT NULL UNIQUE, day TEXT NOT NULL,
+        issued_group TEXT NOT NULL, seq INTEGER NOT NULL, number TEXT NOT NULL,
+        group_id TEXT NOT NULL, service TEXT NOT NULL, kind TEXT NOT NULL,
+        count INTEGER NOT NULL, priority TEXT, complexity TEXT NOT NULL,
+        expected_minutes REAL NOT NULL, channel TEXT NOT NULL, status TEXT NOT NULL,
+        issued_at TEXT NOT NULL, queued_at TEXT NOT NULL, called_at TEXT, started_at TEXT,
+        finished_at TEXT, counter INTEGER, officer TEXT, recalls INTEGER NOT NULL DEFAULT 0,
+        transfers INTEGER NOT NULL DEFAULT 0, assigned_counter INTEGER, outcome TEXT,
+        rating INTEGER, rating_comment TEXT,
+        UNIQUE (day, issued_group, seq));
+    CREATE INDEX tickets_by_status ON tickets (status, group_id, issued_at);
+    CREATE INDEX tickets_by_day ON tickets (day);
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+        at TEXT NOT NULL, schema INTEGER NOT NULL, data TEXT NOT NULL);
+    """)
+
+
+def _m002_idempotency_and_stats(db: sqlite_utils.Database) -> None:
+    _run(db, """
+    CREATE TABLE idempotency_keys (
+        key TEXT PRIMARY KEY, ticket_id TEXT NOT NULL REFERENCES tickets(id),
+        request_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+    CREATE TABLE service_stats (
+        service TEXT NOT NULL, kind TEXT NOT NULL, samples INTEGER NOT NULL,
+        total_minutes REAL NOT NULL, PRIMARY KEY (service, kind));
+    CREATE INDEX tickets_assigned ON tickets (assigned_counter)
+        WHERE assigned_counter IS NOT NULL;
+    """)
+
+
+MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats]
+LATEST = len(MIGRATIONS)
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """A connection in autocommit mode: transactions are always explicit (see store.write)."""
+    conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+    db = sqlite_utils.Database(conn)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA busy_timeout=30000")
+        schema_version(db)  # reads the header: a file that is not a database fails here
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"{path}: not a usable onestop database ({exc})") from exc
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, up_to: int = LATEST) -> int:
+    """Apply the missing migrations, each in its own transaction with its version bump.
+
+    Returns the version reached. A database from a newer onestop is refused, not touched."""
+    current = schema_version(db)
+    if current > LATEST:
+        raise DatabaseError(
+            f"database schema {current} is newer than this onestop understands ({LATEST}); "
+            "update onestop")
+    for version in range(current + 1, up_to + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            with db.atomic():
+                MIGRATIONS[version - 1](db)
+                db.execute(f"PRAGMA user_version={version}")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")
+    return max(current, up_to)

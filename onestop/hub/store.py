@@ -1,0 +1,404 @@
+"""The hub's store: every use case is one SQLite transaction that writes the change and its
+events, numbered without gaps.
+
+Writers take the database lock up front (`BEGIN IMMEDIATE`), so two counters pressing "next" at
+the same moment, even from different processes, are serialised and never get the same ticket.
+A refused or failed use case rolls back entirely: no change, no event, no number consumed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from onestop.queue import transitions as tr
+from onestop.queue.catalog import Catalog, default_catalog, parse_catalog
+from onestop.queue.centre import CentreLayout, default_centre
+from onestop.queue.classify import Observed
+from onestop.queue.errors import NotFound
+from onestop.queue.estimate import WaitEstimate
+from onestop.queue.events import SCHEMA_VERSION, Event
+from onestop.queue.model import FINAL_STATUSES, Counter, CounterStatus, Status, Ticket
+from onestop.queue.numbering import service_day
+from onestop.queue.operations import IssueRequest, call_next, close_day, issue
+from onestop.queue.routing import Policy, standard
+from onestop.queue.rules import Rules
+
+from . import db as hubdb
+from .rows import counter_from_row, counter_to_row, ticket_from_row, ticket_to_row, utc_text
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+HEAD_SIZE = 20  # tickets per line shown to the routing policy
+_OPEN = tuple(str(s) for s in Status if s not in FINAL_STATUSES)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as committed: its place in the hub's gap-free sequence."""
+
+    seq: int
+    id: str
+    type: str
+    at: str
+    schema: int
+    data: dict
+
+    def to_dict(self) -> dict:
+        return {"seq": self.seq, "id": self.id, "type": self.type, "at": self.at,
+                "schema": self.schema, "data": self.data}
+
+
+@dataclass(frozen=True)
+class Issued:
+    ticket: Ticket
+    estimate: WaitEstimate
+    replayed: bool = False  # True when an Idempotency-Key returned an earlier ticket
+
+
+class HubStore:
+    def __init__(self, path: Path | str, *, rules: Rules | None = None, clock: Clock = utc_now,
+                 policy: Policy = standard, centre: CentreLayout | None = None,
+                 catalog: Catalog | None = None) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self.policy = policy
+        self.db = hubdb.connect(self.path)
+        hubdb.migrate(self.db)
+        self._lock = threading.RLock()
+        self._pending: list[StoredEvent] = []
+        self._listeners: list[Callable[[list[StoredEvent]], None]] = []
+        centre = centre or default_centre()
+        self.rules = rules or Rules(timezone=centre.timezone)
+        self._seed(catalog or default_catalog(), centre)
+        self.catalog = self._load_catalog()
+        self.hub_id = self._meta("hub_id")
+
+    # --- transactions ------------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction; events appended inside it are published after commit."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._pending: list[StoredEvent] = []
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except BaseException:
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                raise
+            self.db.conn.execute("COMMIT")
+            published, self._pending = self._pending, []
+        for listener in list(self._listeners):
+            try:
+                listener(published)
+            except Exception:  # a broken subscriber must not undo a committed change
+                log.exception("event listener failed")
+
+    def subscribe(self, listener: Callable[[list[StoredEvent]], None]) -> None:
+        self._listeners.append(listener)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # --- setup -------------------------------------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) "
+                        "DO UPDATE SET value = excluded.value", [key, value])
+
+    def _seed(self, catalog: Catalog, centre: CentreLayout) -> None:
+        """First start: a hub id, the default catalogue and counters. Later starts: nothing."""
+        with self.write():
+            if self._meta("hub_id") is None:
+                self._set_meta("hub_id", uuid.uuid4().hex)
+                self._set_meta("created_at", utc_text(self.clock()))
+            if self.db.execute("SELECT count(*) FROM catalog").fetchone()[0] == 0:
+                self._store_catalog(catalog)
+            if self.db.execute("SELECT count(*) FROM counters").fetchone()[0] == 0:
+                for spec in centre.counters:
+                    counter = Counter(spec.number, spec.label_vi, spec.label_en,
+                                      tuple(spec.skills), spec.fast_lane)
+                    self._upsert("counters", counter_to_row(counter), "number")
+
+    def _store_catalog(self, catalog: Catalog) -> None:
+        self.db.execute(
+            "INSERT INTO catalog (id, version, data, updated_at) VALUES (1, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET version = excluded.version, data = excluded.data, "
+            "updated_at = excluded.updated_at",
+            [catalog.version, json.dumps(catalog.to_dict(), ensure_ascii=False),
+             utc_text(self.clock())])
+
+    def _load_catalog(self) -> Catalog:
+        row = self.db.execute("SELECT data FROM catalog WHERE id = 1").fetchone()
+        return parse_catalog(json.loads(row[0]), source=f"{self.path.name}:catalog")
+
+    def replace_catalog(self, catalog: Catalog) -> None:
+        """Install a validated catalogue in one transaction (the old one stays on failure)."""
+        from onestop.queue.events import CATALOG_UPDATED
+
+        with self.write():
+            self._store_catalog(catalog)
+            self._append([Event(CATALOG_UPDATED, self.clock(), {"version": catalog.version})])
+        self.catalog = catalog
+
+    # --- events ------------------------------------------------------------------------------
+    def _append(self, events: Sequence[Event]) -> None:
+        if not events:
+            return
+        last = self.db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+        for offset, event in enumerate(events, start=1):
+            stored = StoredEvent(last + offset, uuid.uuid4().hex, event.type,
+                                 utc_text(event.at), SCHEMA_VERSION, event.data)
+            self.db.execute(
+                "INSERT INTO events (seq, id, type, at, schema, data) VALUES (?, ?, ?, ?, ?, ?)",
+                [stored.seq, stored.id, stored.type, stored.at, stored.schema,
+                 json.dumps(stored.data, ensure_ascii=False)])
+            self._pending.append(stored)
+
+    def _save(self, change: tr.Change) -> tr.Change:
+        for t in change.tickets:
+            self._upsert("tickets", ticket_to_row(t), "id")
+            if t.status == Status.DONE and any(e.type == "ticket.done" for e in change.events):
+                self._record_service_time(t)
+        for c in change.counters:
+            self._upsert("counters", counter_to_row(c), "number")
+        self._append(change.events)
+        return change
+
+    def _upsert(self, table: str, row: dict, pk: str) -> None:
+        cols = list(row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != pk)
+        self.db.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            f"ON CONFLICT({pk}) DO UPDATE SET {updates}", [row[c] for c in cols])
+
+    def _record_service_time(self, t: Ticket) -> None:
+        if t.started_at is None or t.finished_at is None:
+            return
+        minutes = (t.finished_at - t.started_at).total_seconds() / 60
+        self.db.execute(
+            "INSERT INTO service_stats (service, kind, samples, total_minutes) VALUES (?, ?, 1, ?) "
+            "ON CONFLICT(service, kind) DO UPDATE SET samples = samples + 1, "
+            "total_minutes = total_minutes + excluded.total_minutes",
+            [t.service, str(t.kind), minutes])
+
+    def events_since(self, seq: int, limit: int = 1000) -> list[StoredEvent]:
+        rows = self.db.execute(
+            "SELECT seq, id, type, at, schema, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
+            [seq, limit]).fetchall()
+        return [StoredEvent(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+
+    def last_event_seq(self) -> int:
+        return self.db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+
+    # --- reads -------------------------------------------------------------------------------
+    def _tickets(self, where: str, params: Sequence = ()) -> list[Ticket]:
+        return [ticket_from_row(r) for r in self.db.query(
+            f"SELECT * FROM tickets WHERE {where}", list(params))]
+
+    def ticket(self, ticket_id: str) -> Ticket:
+        found = self._tickets("id = ?", [ticket_id])
+        if not found:
+            raise NotFound("ticket_not_found", f"no ticket {ticket_id}",
+                           "Không tìm thấy số thứ tự", ticket=ticket_id)
+        return found[0]
+
+    def ticket_by_token(self, token: str) -> Ticket:
+        found = self._tickets("token = ?", [token])
+        if not found:
+            raise NotFound("ticket_not_found", "no ticket for this link",
+                           "Không tìm thấy số thứ tự cho đường dẫn này")
+        return found[0]
+
+    def waiting(self, groups: Sequence[str] | None = None) -> list[Ticket]:
+        if groups is None:
+            return self._tickets("status = 'waiting' ORDER BY issued_at")
+        marks = ",".join("?" * len(groups))
+        return self._tickets(f"status = 'waiting' AND group_id IN ({marks}) ORDER BY issued_at",
+                             list(groups))
+
+    def _work_ahead(self, group: str, priority: bool) -> tuple[int, float]:
+        """People a new ticket will follow and their expected minutes (see estimate.ahead_of)."""
+        row = self.db.execute(
+            "SELECT count(*), coalesce(sum(expected_minutes), 0) FROM tickets WHERE "
+            "status = 'waiting' AND group_id = ? AND assigned_counter IS NULL"
+            + (" AND priority IS NOT NULL" if priority else ""), [group]).fetchone()
+        return row[0], row[1]
+
+    def heads_of_lines(self, counter: Counter, per_line: int = HEAD_SIZE) -> list[Ticket]:
+        """What a routing policy needs to see: the oldest `per_line` waiting tickets of every
+        line the counter can draw from, a line being (group, priority or not, quick or not),
+        plus those transferred to this counter. The standard and fifo policies pick the oldest
+        of a union of lines, so the heads are enough, and a queue of thousands costs one
+        indexed query instead of loading every ticket."""
+        marks = ",".join("?" * len(counter.skills))
+        heads = self._tickets(
+            f"id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY group_id, "
+            f"priority IS NULL, complexity = 'quick' ORDER BY issued_at, seq) AS rn FROM tickets "
+            f"WHERE status = 'waiting' AND assigned_counter IS NULL AND group_id IN ({marks})) "
+            f"WHERE rn <= ?)", [*counter.skills, per_line])
+        heads += self._tickets("assigned_counter = ? AND status = 'waiting'", [counter.number])
+        return heads
+
+    def tickets_of_day(self, day: str) -> list[Ticket]:
+        return self._tickets("day = ? ORDER BY issued_at", [day])
+
+    def counters(self) -> list[Counter]:
+        return [counter_from_row(r) for r in self.db.query(
+            "SELECT * FROM counters ORDER BY number")]
+
+    def counter(self, number: int) -> Counter:
+        rows = list(self.db.query("SELECT * FROM counters WHERE number = ?", [number]))
+        if not rows:
+            raise NotFound("counter_not_found", f"no counter {number}", f"Không có quầy {number}",
+                           counter=number)
+        return counter_from_row(rows[0])
+
+    def observed(self, service: str, kind: str) -> Observed | None:
+        row = self.db.execute("SELECT samples, total_minutes FROM service_stats "
+                              "WHERE service = ? AND kind = ?", [service, kind]).fetchone()
+        return Observed(row[1] / row[0], row[0]) if row and row[0] else None
+
+    # --- use cases ---------------------------------------------------------------------------
+    def _begin_use_case(self) -> datetime:
+        """Inside a write: read the clock and close the previous day if midnight has passed."""
+        now = self.clock()
+        today = service_day(now, self.rules.timezone).isoformat()
+        last_day = self._meta("day")
+        if last_day != today:
+            if last_day is not None and last_day < today:
+                stale = self._tickets(f"status IN ({','.join('?' * len(_OPEN))}) AND day < ?",
+                                      [*_OPEN, today])
+                self._save(close_day(stale, self.counters(), now=now, rules=self.rules))
+            self._set_meta("day", max(today, last_day or today))
+        return now
+
+    def issue(self, req: IssueRequest, idempotency_key: str | None = None,
+              request_hash: str = "") -> Issued:
+        with self.write():
+            now = self._begin_use_case()
+            if idempotency_key:
+                row = self.db.execute("SELECT ticket_id, request_hash FROM idempotency_keys "
+                                      "WHERE key = ?", [idempotency_key]).fetchone()
+                if row is not None:
+                    return self._replay(row, request_hash)
+            try:
+                group = self.catalog.service(req.service).group
+            except KeyError:
+                group = ""  # issue() refuses the unknown service with a clear error
+            day = service_day(now, self.rules.timezone).isoformat()
+            row = self.db.execute("SELECT last_seq FROM day_sequences WHERE day = ? AND "
+                                  "group_id = ?", [day, group]).fetchone()
+            change, estimate = issue(
+                req, catalog=self.catalog, rules=self.rules, now=now,
+                last_seq=row[0] if row else 0, waiting_in_group=None,
+                ahead=self._work_ahead(group, req.priority is not None),
+                counters=self.counters(), observed=self.observed(req.service, str(req.kind)))
+            ticket = change.ticket
+            self.db.execute(
+                "INSERT INTO day_sequences (day, group_id, last_seq) VALUES (?, ?, ?) "
+                "ON CONFLICT(day, group_id) DO UPDATE SET last_seq = excluded.last_seq",
+                [day, ticket.issued_group, ticket.seq])
+            self._save(change)
+            if idempotency_key:
+                self.db.execute("INSERT INTO idempotency_keys (key, ticket_id, request_hash, "
+                                "created_at) VALUES (?, ?, ?, ?)",
+                                [idempotency_key, ticket.id, request_hash, utc_text(now)])
+            return Issued(ticket, estimate)
+
+    def _replay(self, row: tuple, request_hash: str) -> Issued:
+        from onestop.queue.errors import DomainError
+        from onestop.queue.estimate import estimate_wait
+
+        if request_hash and row[1] and row[1] != request_hash:
+            raise DomainError("idempotency_key_reused",
+                              "this Idempotency-Key was used for a different request",
+                              "Khóa chống trùng đã dùng cho một yêu cầu khác")
+        ticket = self.ticket(row[0])
+        ahead = [t for t in self.waiting([ticket.group]) if t.issued_at < ticket.issued_at]
+        estimate = estimate_wait(ticket.group, ticket.is_priority, ahead, self.counters())
+        return Issued(ticket, estimate, replayed=True)
+
+    def call_next(self, counter_number: int, officer: str | None = None) -> Ticket | None:
+        with self.write():
+            now = self._begin_use_case()
+            counter = self.counter(counter_number)
+            change = call_next(counter, self.heads_of_lines(counter), now=now, rules=self.rules,
+                               policy=self.policy, officer=officer)
+            if change is None:
+                return None
+            return self._save(change).ticket
+
+    def act(self, ticket_id: str, action: tr.Action | str, *, counter: int | None = None,
+            to_group: str | None = None, to_counter: int | None = None,
+            reason: str | None = None, officer: str | None = None) -> Ticket:
+        """Apply one action to a ticket. `counter` is the acting counter for `return` and
+        `call`; the other actions act through the ticket's own counter."""
+        action = tr.Action(action)
+        with self.write():
+            now = self._begin_use_case()
+            t = self.ticket(ticket_id)
+            holder = self.counter(t.counter) if t.counter is not None else None
+            groups = [g.id for g in self.catalog.groups]
+            match action:
+                case tr.Action.CALL:
+                    change = tr.call(t, self.counter(counter), now, officer)
+                case tr.Action.RECALL:
+                    change = tr.recall(t, holder, now, self.rules)
+                case tr.Action.START:
+                    change = tr.start(t, holder, now)
+                case tr.Action.DONE:
+                    change = tr.done(t, holder, now, reason)
+                case tr.Action.NO_SHOW:
+                    change = tr.no_show(t, holder, now, self.rules)
+                case tr.Action.PARK:
+                    change = tr.park(t, holder, now, reason)
+                case tr.Action.RETURN:
+                    change = tr.return_parked(t, self.counter(counter), now, officer)
+                case tr.Action.TRANSFER:
+                    target = self.counter(to_counter) if to_counter is not None else None
+                    change = tr.transfer(t, holder, now, to_group or t.group, groups, target)
+                case tr.Action.CANCEL:
+                    change = tr.cancel(t, holder, now, reason or "cancelled")
+            return self._save(change).ticket
+
+    def rate(self, token: str, rating: int, comment: str | None = None) -> Ticket:
+        with self.write():
+            now = self._begin_use_case()
+            return self._save(tr.rate(self.ticket_by_token(token), now, rating, comment)).ticket
+
+    def set_counter_status(self, number: int, status: CounterStatus | str) -> Counter:
+        with self.write():
+            now = self._begin_use_case()
+            change = tr.set_counter_status(self.counter(number), CounterStatus(status), now)
+            return self._save(change).counters[-1]
+
+    def sign_in(self, number: int, officer: str) -> Counter:
+        with self.write():
+            now = self._begin_use_case()
+            return self._save(tr.sign_in(self.counter(number), officer, now)).counters[-1]
+
+    def update_counter(self, number: int, **changes: object) -> Counter:
+        with self.write():
+            now = self._begin_use_case()
+            groups = [g.id for g in self.catalog.groups]
+            change = tr.update_counter(self.counter(number), now, groups, **changes)
+            return self._save(change).counters[-1]

@@ -1,0 +1,1 @@
+"""Domain of the ward queue: plain Python, clock passed in."""

@@ -1,0 +1,161 @@
+"""An in-memory centre: the domain's use cases over plain dicts.
+
+Used by the property tests and the simulator. The hub's store does the same with SQLite;
+both call `operations` and `transitions`, so a rule behaves the same in all three.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+
+from . import transitions as tr
+from .catalog import Catalog
+from .classify import Observed
+from .errors import NotFound
+from .estimate import WaitEstimate
+from .events import Event
+from .model import Counter, CounterStatus, Status, Ticket
+from .numbering import service_day
+from .operations import (
+    IssueRequest,
+    call_next,
+    close_day,
+    issue,
+    new_public_token,
+    new_ticket_id,
+)
+from .routing import Policy, standard
+from .rules import Rules
+
+Clock = Callable[[], datetime]
+
+
+class InMemoryCentre:
+    def __init__(self, catalog: Catalog, counters: Iterable[Counter], clock: Clock,
+                 rules: Rules | None = None, policy: Policy = standard,
+                 new_id: Callable[[], str] = new_ticket_id,
+                 new_token: Callable[[], str] = new_public_token) -> None:
+        """`new_id`/`new_token` can be made deterministic for tests and simulations."""
+        self.new_id, self.new_token = new_id, new_token
+        self.catalog = catalog
+        self.rules = rules or Rules()
+        self.policy = policy
+        self.clock = clock
+        self.counters: dict[int, Counter] = {c.number: c for c in counters}
+        self.tickets: dict[str, Ticket] = {}
+        self.last_seq: dict[tuple[date, str], int] = defaultdict(int)
+        self.events: list[Event] = []
+        self.day: date | None = None
+        self._service_minutes: dict[tuple[str, str], list[float]] = defaultdict(list)
+
+    # --- plumbing ---------------------------------------------------------------------------
+    def _apply(self, change: tr.Change) -> tr.Change:
+        for t in change.tickets:
+            self.tickets[t.id] = t
+            if t.status == Status.DONE and t.started_at and t.finished_at:
+                minutes = (t.finished_at - t.started_at).total_seconds() / 60
+                self._service_minutes[(t.service, t.kind)].append(minutes)
+        for c in change.counters:
+            self.counters[c.number] = c
+        self.events.extend(change.events)
+        return change
+
+    def _now(self) -> datetime:
+        now = self.clock()
+        today = service_day(now, self.rules.timezone)
+        if self.day is not None and today > self.day:
+            self._apply(close_day(self.open_tickets(), list(self.counters.values()), now=now,
+                                  rules=self.rules))
+        self.day = today
+        return now
+
+    def open_tickets(self) -> list[Ticket]:
+        return [t for t in self.tickets.values() if not t.is_final]
+
+    def waiting(self) -> list[Ticket]:
+        return [t for t in self.tickets.values() if t.status == Status.WAITING]
+
+    def ticket(self, ticket_id: str) -> Ticket:
+        try:
+            return self.tickets[ticket_id]
+        except KeyError:
+            raise NotFound("ticket_not_found", f"no ticket {ticket_id}",
+                           "Không tìm thấy số thứ tự") from None
+
+    def counter(self, number: int) -> Counter:
+        try:
+            return self.counters[number]
+        except KeyError:
+            raise NotFound("counter_not_found", f"no counter {number}",
+                           f"Không có quầy {number}") from None
+
+    def observed(self, service: str, kind: str) -> Observed | None:
+        samples = self._service_minutes.get((service, kind))
+        return Observed(sum(samples) / len(samples), len(samples)) if samples else None
+
+    # --- use cases --------------------------------------------------------------------------
+    def issue(self, req: IssueRequest) -> tuple[Ticket, WaitEstimate]:
+        now = self._now()
+        try:
+            group = self.catalog.service(req.service).group
+        except KeyError:
+            group = ""  # issue() below refuses the unknown service with a clear error
+        day = service_day(now, self.rules.timezone)
+        change, estimate = issue(
+            req, catalog=self.catalog, rules=self.rules, now=now,
+            last_seq=self.last_seq[(day, group)],
+            waiting_in_group=[t for t in self.waiting() if t.group == group],
+            counters=list(self.counters.values()), observed=self.observed(req.service, req.kind),
+            new_id=self.new_id, new_token=self.new_token)
+        ticket = self._apply(change).ticket
+        self.last_seq[(day, ticket.issued_group)] = ticket.seq
+        return ticket, estimate
+
+    def call_next(self, counter_number: int, officer: str | None = None) -> Ticket | None:
+        now = self._now()
+        change = call_next(self.counter(counter_number), self.waiting(), now=now,
+                           rules=self.rules, policy=self.policy, officer=officer)
+        return self._apply(change).ticket if change else None
+
+    def act(self, ticket_id: str, action: tr.Action | str, *, counter: int | None = None,
+            to_group: str | None = None, to_counter: int | None = None,
+            reason: str | None = None) -> Ticket:
+        """Apply one action. `counter` is the acting counter for return; for the others the
+        ticket's own counter acts."""
+        now = self._now()
+        action = tr.Action(action)
+        t = self.ticket(ticket_id)
+        holder = self.counters.get(t.counter) if t.counter is not None else None
+        match action:
+            case tr.Action.RECALL:
+                change = tr.recall(t, holder, now, self.rules)
+            case tr.Action.START:
+                change = tr.start(t, holder, now)
+            case tr.Action.DONE:
+                change = tr.done(t, holder, now, reason)
+            case tr.Action.NO_SHOW:
+                change = tr.no_show(t, holder, now, self.rules)
+            case tr.Action.PARK:
+                change = tr.park(t, holder, now, reason)
+            case tr.Action.RETURN:
+                change = tr.return_parked(t, self.counter(counter), now)
+            case tr.Action.TRANSFER:
+                target = self.counter(to_counter) if to_counter is not None else None
+                change = tr.transfer(t, holder, now, to_group or t.group,
+                                     [g.id for g in self.catalog.groups], target)
+            case tr.Action.CANCEL:
+                change = tr.cancel(t, holder, now, reason or "cancelled")
+            case tr.Action.CALL:
+                change = tr.call(t, self.counter(counter), now)
+        return self._apply(change).ticket
+
+    def set_counter_status(self, number: int, status: CounterStatus) -> Counter:
+        now = self._now()
+        change = tr.set_counter_status(self.counter(number), status, now)
+        return self._apply(change).counters[-1]
+
+    def open_all(self) -> None:
+        for number in self.counters:
+            self.set_counter_status(number, CounterStatus.OPEN)

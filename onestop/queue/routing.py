@@ -1,0 +1,92 @@
+"""Call-next routing: which waiting ticket a counter gets when the officer presses "next".
+
+A policy is a plain function `(counter, waiting, now, rules) -> Ticket | None`; the hub, the
+in-memory engine and the simulator all call the same function, so policies can be compared on
+simulated days before a centre switches. `waiting` may hold tickets the counter cannot serve;
+every policy filters with `eligible`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from .errors import InvalidRequest
+from .model import Complexity, Counter, Status, Ticket
+from .rules import Rules
+
+Policy = Callable[[Counter, Sequence[Ticket], datetime, Rules], Ticket | None]
+
+
+def eligible(counter: Counter, ticket: Ticket) -> bool:
+    """Waiting, in one of the counter's groups, and not reserved for another counter.
+
+    A ticket transferred to this counter in particular is eligible whatever its group."""
+    if ticket.status != Status.WAITING:
+        return False
+    if ticket.assigned_counter is not None:
+        return ticket.assigned_counter == counter.number
+    return ticket.group in counter.skills
+
+
+def line_order(ticket: Ticket) -> tuple:
+    """First come, first served across channels: the original issue time decides."""
+    return (ticket.issued_at, ticket.seq, ticket.id)
+
+
+def is_overdue(ticket: Ticket, now: datetime, rules: Rules) -> bool:
+    return (now - ticket.issued_at).total_seconds() >= rules.ageing_minutes * 60
+
+
+def fifo(counter: Counter, waiting: Sequence[Ticket], now: datetime, rules: Rules) -> Ticket | None:
+    """Baseline: the oldest ticket the counter can serve, nothing else considered."""
+    candidates = [t for t in waiting if eligible(counter, t)]
+    return min(candidates, key=line_order, default=None)
+
+
+def standard(counter: Counter, waiting: Sequence[Ticket], now: datetime,
+             rules: Rules) -> Ticket | None:
+    """Routing v1, in order of precedence:
+
+    1. tickets transferred to this very counter, oldest first;
+    2. ageing: any ticket waiting `ageing_minutes` or more, oldest first;
+    3. priority categories, in arrival order, unless this counter has just called
+       `priority_streak_limit` priority tickets in a row and a regular ticket is waiting;
+    4. the counter's skills in order: primary group first, secondary only when it is empty;
+    5. within a group, a fast-lane counter takes quick tickets first; otherwise arrival order.
+    """
+    candidates = [t for t in waiting if eligible(counter, t)]
+    if not candidates:
+        return None
+    assigned = [t for t in candidates if t.assigned_counter == counter.number]
+    if assigned:
+        return min(assigned, key=line_order)
+    overdue = [t for t in candidates if is_overdue(t, now, rules)]
+    if overdue:
+        return min(overdue, key=line_order)
+    priority = [t for t in candidates if t.is_priority]
+    regular = [t for t in candidates if not t.is_priority]
+    if priority and (counter.priority_streak < rules.priority_streak_limit or not regular):
+        return min(priority, key=line_order)
+    pool = regular or priority
+    for group in counter.skills:
+        in_group = [t for t in pool if t.group == group]
+        if in_group:
+            if counter.fast_lane:
+                quick = [t for t in in_group if t.complexity == Complexity.QUICK]
+                if quick:
+                    return min(quick, key=line_order)
+            return min(in_group, key=line_order)
+    return min(pool, key=line_order)
+
+
+POLICIES: dict[str, Policy] = {"standard": standard, "fifo": fifo}
+
+
+def get_policy(name: str) -> Policy:
+    try:
+        return POLICIES[name]
+    except KeyError:
+        raise InvalidRequest("unknown_policy", f"no routing policy {name!r}; known: "
+                             f"{', '.join(sorted(POLICIES))}",
+                             f"Không có chính sách điều phối {name!r}") from None

@@ -1,0 +1,41 @@
+"""Shared test set-up: headless Qt, the CI rule for missing components, a temporary data folder.
+
+Import the helper in tests as ``from tests.conftest import require``.
+"""
+
+import os
+
+# Before anything can import Qt: widgets must render offscreen on machines with no display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402  (must follow the QT_QPA_PLATFORM line)
+
+import pytest  # noqa: E402
+
+from onestop.settings import DATA_ENV  # noqa: E402
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def require(component: str, available: bool, reason: str) -> None:
+    """Skip a test whose real component (PostgreSQL, Chromium, CUPS, Xvfb...) is missing.
+
+    Locally a skip is fine; under CI=true the component must be there (.ci/run installs and
+    starts it), so a missing one fails loudly instead of letting a green run hide it.
+    """
+    if available:
+        return
+    if on_ci():
+        pytest.fail(f"{component} missing under CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def tmp_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty data folder, also exported as ONESTOP_DATA for code and subprocesses."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv(DATA_ENV, str(data))
+    return data
