@@ -162,11 +162,20 @@ def _run_default(settings: Settings) -> int:
     except OSError as exc:
         reason = exc.strerror or exc
         raise CliError(f"cannot use data folder {settings.data_dir}: {reason}") from exc
-    log.info("onestop %s started with no command; data folder %s", __version__, settings.data_dir)
-    print(
-        f"onestop {__version__}: data folder {settings.data_dir}; "
-        "the hub and windows are not built yet"
-    )
+    from onestop.hub.db import DatabaseError
+    from onestop.hub.store import HubStore
+
+    path = settings.data_dir / "hub.db"
+    try:
+        store = HubStore(path)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from exc
+    log.info("onestop %s: hub database %s ready", __version__, path)
+    waiting = len(store.waiting())
+    print(f"onestop {__version__}: hub database {path} ready: {len(store.catalog.services)} "
+          f"procedures, {len(store.counters())} counters, {waiting} waiting. "
+          "The hub service and the station windows arrive with the next issues.")
+    store.close()
     return 0
 
 
