@@ -27,12 +27,12 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 
 # Wiring a command is one line: replace None with "package.module:function".
 COMMANDS: dict[str, str | None] = {
-    "hub": None,
+    "hub": "onestop.hub.server:run_hub",
     "reception": None,
     "counter": None,
     "display": None,
     "supervisor": None,
-    "token create": None,
+    "token create": "onestop.hub.server:token_create",
     "simulate": None,
     "central": None,
     "report": None,
@@ -154,7 +154,7 @@ def _resolve(target: str) -> Handler:
 
 
 def _run_default(settings: Settings) -> int:
-    # Placeholder for single-PC mode (in-process hub + launcher); the lead replaces it.
+    # Single-PC mode: an in-process hub (the launcher window arrives with the desktop issue).
     from onestop.logging_setup import configure_logging
 
     try:
@@ -162,21 +162,9 @@ def _run_default(settings: Settings) -> int:
     except OSError as exc:
         reason = exc.strerror or exc
         raise CliError(f"cannot use data folder {settings.data_dir}: {reason}") from exc
-    from onestop.hub.db import DatabaseError
-    from onestop.hub.store import HubStore
+    from onestop.hub.server import run_single_pc
 
-    path = settings.data_dir / "hub.db"
-    try:
-        store = HubStore(path)
-    except DatabaseError as exc:
-        raise CliError(str(exc)) from exc
-    log.info("onestop %s: hub database %s ready", __version__, path)
-    waiting = len(store.waiting())
-    print(f"onestop {__version__}: hub database {path} ready: {len(store.catalog.services)} "
-          f"procedures, {len(store.counters())} counters, {waiting} waiting. "
-          "The hub service and the station windows arrive with the next issues.")
-    store.close()
-    return 0
+    return run_single_pc(settings)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -74,7 +74,25 @@ def _m002_idempotency_and_stats(db: sqlite_utils.Database) -> None:
     """)
 
 
-MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats]
+def _m003_stations_and_staff(db: sqlite_utils.Database) -> None:
+    _run(db, """
+    CREATE TABLE stations (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, counter INTEGER,
+        token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
+    CREATE TABLE pairing_codes (
+        code_hash TEXT PRIMARY KEY, role TEXT NOT NULL, counter INTEGER,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT);
+    CREATE TABLE officers (
+        username TEXT PRIMARY KEY, display_name TEXT NOT NULL, pin_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL);
+    CREATE TABLE command_log (
+        key TEXT PRIMARY KEY, station TEXT NOT NULL, response TEXT NOT NULL,
+        created_at TEXT NOT NULL);
+    """)
+
+
+MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats,
+                               _m003_stations_and_staff]
 LATEST = len(MIGRATIONS)
 
 

@@ -8,6 +8,7 @@ A refused or failed use case rolls back entirely: no change, no event, no number
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -40,6 +41,15 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 HEAD_SIZE = 20  # tickets per line shown to the routing policy
 _OPEN = tuple(str(s) for s in Status if s not in FINAL_STATUSES)
+
+
+def _locked(method):
+    """Run a read under the store's lock (the connection is shared between threads)."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return wrapper
 
 
 def utc_now() -> datetime:
@@ -92,8 +102,12 @@ class HubStore:
     def write(self) -> Iterator[sqlite_utils.Database]:
         """One write transaction; events appended inside it are published after commit."""
         with self._lock:
+            if self.db.conn.in_transaction:  # nested in a write of this thread: a savepoint
+                with self.db.atomic():
+                    yield self.db
+                return
             self.db.execute("BEGIN IMMEDIATE")
-            self._pending: list[StoredEvent] = []
+            self._pending = []
             try:
                 with self.db.atomic():
                     yield self.db
@@ -103,11 +117,20 @@ class HubStore:
                 raise
             self.db.conn.execute("COMMIT")
             published, self._pending = self._pending, []
-        for listener in list(self._listeners):
-            try:
-                listener(published)
-            except Exception:  # a broken subscriber must not undo a committed change
-                log.exception("event listener failed")
+            # Still under the lock: listeners see batches in commit order. They must be quick
+            # (hand the events to an event loop); a broken one never undoes a committed change.
+            for listener in list(self._listeners) if published else ():
+                try:
+                    listener(published)
+                except Exception:
+                    log.exception("event listener failed")
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite_utils.Database]:
+        """Reads share the one connection, so they wait for a write in progress and never see
+        half of it."""
+        with self._lock:
+            yield self.db
 
     def subscribe(self, listener: Callable[[list[StoredEvent]], None]) -> None:
         self._listeners.append(listener)
@@ -116,6 +139,7 @@ class HubStore:
         self.db.conn.close()
 
     # --- setup -------------------------------------------------------------------------------
+    @_locked
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
@@ -200,16 +224,19 @@ class HubStore:
             "total_minutes = total_minutes + excluded.total_minutes",
             [t.service, str(t.kind), minutes])
 
+    @_locked
     def events_since(self, seq: int, limit: int = 1000) -> list[StoredEvent]:
         rows = self.db.execute(
             "SELECT seq, id, type, at, schema, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
             [seq, limit]).fetchall()
         return [StoredEvent(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
 
+    @_locked
     def last_event_seq(self) -> int:
         return self.db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
 
     # --- reads -------------------------------------------------------------------------------
+    @_locked
     def _tickets(self, where: str, params: Sequence = ()) -> list[Ticket]:
         return [ticket_from_row(r) for r in self.db.query(
             f"SELECT * FROM tickets WHERE {where}", list(params))]
@@ -235,6 +262,7 @@ class HubStore:
         return self._tickets(f"status = 'waiting' AND group_id IN ({marks}) ORDER BY issued_at",
                              list(groups))
 
+    @_locked
     def _work_ahead(self, group: str, priority: bool) -> tuple[int, float]:
         """People a new ticket will follow and their expected minutes (see estimate.ahead_of)."""
         row = self.db.execute(
@@ -261,10 +289,12 @@ class HubStore:
     def tickets_of_day(self, day: str) -> list[Ticket]:
         return self._tickets("day = ? ORDER BY issued_at", [day])
 
+    @_locked
     def counters(self) -> list[Counter]:
         return [counter_from_row(r) for r in self.db.query(
             "SELECT * FROM counters ORDER BY number")]
 
+    @_locked
     def counter(self, number: int) -> Counter:
         rows = list(self.db.query("SELECT * FROM counters WHERE number = ?", [number]))
         if not rows:
@@ -272,6 +302,7 @@ class HubStore:
                            counter=number)
         return counter_from_row(rows[0])
 
+    @_locked
     def observed(self, service: str, kind: str) -> Observed | None:
         row = self.db.execute("SELECT samples, total_minutes FROM service_stats "
                               "WHERE service = ? AND kind = ?", [service, kind]).fetchone()
@@ -395,6 +426,11 @@ class HubStore:
         with self.write():
             now = self._begin_use_case()
             return self._save(tr.sign_in(self.counter(number), officer, now)).counters[-1]
+
+    def sign_out(self, number: int) -> Counter:
+        with self.write():
+            now = self._begin_use_case()
+            return self._save(tr.sign_out(self.counter(number), now)).counters[-1]
 
     def update_counter(self, number: int, **changes: object) -> Counter:
         with self.write():

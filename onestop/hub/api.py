@@ -1,0 +1,350 @@
+"""The hub's HTTP and WebSocket API (DESIGN.md §4).
+
+Handlers are plain `def` (FastAPI runs them in its thread pool) because the store is
+synchronous; the WebSocket feed is async. Every error is JSON `{code, message, message_vi}`:
+domain refusals keep their own status (404/409/422), bad input is 422, never a 5xx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import logging
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Header, Query, Request, Response, WebSocket
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.websockets import WebSocketDisconnect
+
+from onestop import __version__
+from onestop.queue.catalog import CatalogError, parse_catalog
+from onestop.queue.errors import DomainError
+from onestop.queue.model import ticket_to_dict
+from onestop.queue.operations import IssueRequest
+from onestop.queue.transitions import Action
+
+from .auth import AuthError, Forbidden, Role, Station
+from .live import REPLAY_LIMIT
+
+log = logging.getLogger(__name__)
+MAX_BODY = 256 * 1024  # bytes; a catalogue is ~30 KB, anything else is far smaller
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class IssueBody(_Body):
+    service: str = Field(min_length=1, max_length=64, examples=["2.000815"])
+    kind: Literal["guidance", "submit", "supplement", "collect"] = "submit"
+    count: int = Field(1, ge=1, le=500)
+    priority: str | None = Field(None, max_length=32)
+    channel: Literal["walk_in", "booked"] = "walk_in"
+
+
+class ActionBody(_Body):
+    to_group: str | None = Field(None, max_length=64)
+    to_counter: int | None = Field(None, ge=1, le=999)
+    counter: int | None = Field(None, ge=1, le=999)
+    reason: str | None = Field(None, max_length=200)
+
+
+class SignInBody(_Body):
+    username: str = Field(min_length=1, max_length=64)
+    pin: str = Field(min_length=1, max_length=12)
+
+
+class CounterPatch(_Body):
+    skills: list[str] | None = Field(None, max_length=20)
+    fast_lane: bool | None = None
+    label_vi: str | None = Field(None, min_length=1, max_length=80)
+    label_en: str | None = Field(None, min_length=1, max_length=80)
+
+
+class PairingBody(_Body):
+    role: Literal["reception", "counter", "display", "supervisor", "admin"]
+    counter: int | None = Field(None, ge=1, le=999)
+
+
+class PairBody(_Body):
+    code: str = Field(min_length=4, max_length=16)
+    name: str = Field("", max_length=80)
+
+
+class OfficerBody(_Body):
+    username: str = Field(min_length=1, max_length=64)
+    pin: str = Field(min_length=4, max_length=12)
+    display_name: str = Field("", max_length=80)
+
+
+def station(request: Request, authorization: Annotated[str | None, Header()] = None,
+            token: Annotated[str | None, Query(max_length=200)] = None) -> Station:
+    """The calling station, from `Authorization: Bearer` or `?token=` (browsers' WebSockets
+    and the TV's display URL cannot set headers)."""
+    bearer = None
+    if authorization and authorization.lower().startswith("bearer "):
+        bearer = authorization[7:].strip()
+    return request.app.state.hub.auth.authenticate(bearer or token)
+
+
+Auth = Annotated[Station, Depends(station)]
+
+
+def error(status: int, code: str, message: str, message_vi: str = "", **extra: Any) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message, "message_vi": message_vi or message,
+                         **extra}, status_code=status)
+
+
+def create_app(hub) -> FastAPI:
+    """The FastAPI app for a composed hub (see onestop.compose.build_hub)."""
+    app = FastAPI(title="onestop hub", version=__version__,
+                  description="Counter-queue hub of a ward one-stop centre")
+    app.state.hub = hub
+    store, auth = hub.store, hub.auth
+
+    @app.on_event("startup")
+    async def _attach_loop() -> None:
+        hub.broker.attach(asyncio.get_running_loop())
+
+    @app.exception_handler(DomainError)
+    async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+        return JSONResponse(exc.to_dict(), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        return error(422, "invalid_request", "the request is not valid: " + "; ".join(
+            f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details[:5]),
+            "Yêu cầu không hợp lệ", details=details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+        return error(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error")
+        return error(500, "internal_error", "unexpected error; see the hub log",
+                     "Lỗi không mong đợi; xem nhật ký của máy chủ")
+
+    @app.middleware("http")
+    async def _limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and (not length.isdigit() or int(length) > MAX_BODY):
+            return error(413, "too_large", f"request body over {MAX_BODY} bytes",
+                         "Dữ liệu gửi lên quá lớn")
+        return await call_next(request)
+
+    def require(st: Station, *roles: Role) -> None:
+        if st.role not in roles:
+            raise Forbidden("forbidden", f"a {st.role} station cannot do this",
+                            "Trạm này không có quyền thực hiện thao tác này")
+
+    def require_counter(st: Station, number: int | None) -> None:
+        if not st.may_act_for_counter(number):
+            raise Forbidden("forbidden", f"this station cannot act for counter {number}",
+                            f"Trạm này không được thao tác cho quầy {number}")
+
+    def ticket_view(t) -> dict:
+        return {**ticket_to_dict(t), "public_url": hub.public_url(t.token)}
+
+    # --- public ------------------------------------------------------------------------------
+    @app.get("/api/health")
+    def health() -> dict:
+        return {"status": "ok", "version": __version__, "hub_id": store.hub_id,
+                "last_seq": store.last_event_seq(), "time": store.clock().isoformat(),
+                "sync": hub.sync_status()}
+
+    @app.post("/api/pair")
+    def pair(body: PairBody) -> dict:
+        token, st = auth.redeem(body.code, body.name)
+        return {"token": token, "role": str(st.role), "counter": st.counter, "name": st.name}
+
+    # --- reads -------------------------------------------------------------------------------
+    @app.get("/api/catalog")
+    def catalog(st: Auth) -> dict:
+        return store.catalog.to_dict()
+
+    @app.get("/api/state")
+    def state(st: Auth) -> dict:
+        return hub.snapshot()
+
+    @app.get("/api/tickets/{ticket_id}")
+    def get_ticket(ticket_id: str, st: Auth) -> dict:
+        return ticket_view(store.ticket(ticket_id))
+
+    @app.get("/api/counters")
+    def counters(st: Auth) -> list[dict]:
+        return hub.snapshot()["counters"]
+
+    @app.get("/api/counters/{number}/backlog")
+    def backlog(number: int, st: Auth) -> dict:
+        counter = store.counter(number)
+        heads = store.heads_of_lines(counter, per_line=5)
+        return {"counter": number, "waiting": [ticket_to_dict(t) for t in sorted(
+            heads, key=lambda t: t.issued_at)][:20]}
+
+    # --- issuing -----------------------------------------------------------------------------
+    @app.post("/api/tickets", status_code=201)
+    def issue(body: IssueBody, st: Auth, response: Response,
+              idempotency_key: Annotated[str | None, Header(max_length=200)] = None) -> dict:
+        require(st, Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN)
+        digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
+        result = store.issue(IssueRequest(body.service, body.kind, body.count, body.priority,
+                                          body.channel),
+                             idempotency_key=idempotency_key, request_hash=digest)
+        if result.replayed:
+            response.status_code = 200
+        t = result.ticket
+        return {"ticket": ticket_view(t), "number": t.number, "complexity": str(t.complexity),
+                "expected_minutes": t.expected_minutes,
+                "people_ahead": result.estimate.people_ahead,
+                "estimate": result.estimate.to_dict(), "public_url": hub.public_url(t.token),
+                "replayed": result.replayed}
+
+    # --- counters ----------------------------------------------------------------------------
+    @app.post("/api/counters/{number}/next", responses={204: {"description": "nobody waiting"}})
+    def call_next(number: int, st: Auth):
+        require_counter(st, number)
+        t = store.call_next(number)
+        if t is None:
+            return Response(status_code=204)
+        return ticket_view(t)
+
+    @app.post("/api/counters/{number}/{change}")
+    def counter_status(number: int, change: Literal["open", "pause", "close", "sign-out"],
+                       st: Auth) -> dict:
+        require_counter(st, number)
+        if change == "sign-out":
+            c = store.sign_out(number)
+        else:
+            c = store.set_counter_status(number, {"open": "open", "pause": "paused",
+                                                  "close": "closed"}[change])
+        return {"number": c.number, "status": str(c.status), "officer": c.officer}
+
+    @app.post("/api/counters/{number}/sign-in")
+    def sign_in(number: int, body: SignInBody, st: Auth) -> dict:
+        require_counter(st, number)
+        username = auth.check_officer(body.username, body.pin)
+        c = store.sign_in(number, username)
+        return {"number": c.number, "status": str(c.status), "officer": c.officer}
+
+    @app.patch("/api/counters/{number}")
+    def patch_counter(number: int, body: CounterPatch, st: Auth) -> dict:
+        require(st, Role.SUPERVISOR, Role.ADMIN)
+        changes = body.model_dump(exclude_none=True)
+        if "skills" in changes:
+            changes["skills"] = tuple(changes["skills"])
+        c = store.update_counter(number, **changes)
+        return {"number": c.number, "skills": list(c.skills), "fast_lane": c.fast_lane}
+
+    # --- ticket actions ----------------------------------------------------------------------
+    @app.post("/api/tickets/{ticket_id}/{action}")
+    def act(ticket_id: str, action: Literal["recall", "start", "done", "no-show", "park",
+                                            "return", "transfer", "cancel"],
+            st: Auth, body: ActionBody | None = None) -> dict:
+        body = body or ActionBody()
+        t = store.ticket(ticket_id)
+        if action == "return":  # the returning counter calls the parked citizen
+            acting = body.counter or (st.counter if st.role == Role.COUNTER else None)
+            require_counter(st, acting)
+        elif t.counter is not None and t.status in ("called", "serving", "parked"):
+            acting = t.counter  # the counter that holds (or parked) the ticket acts on it
+            require_counter(st, acting)
+        elif action == "cancel" and st.role == Role.RECEPTION:
+            acting = None  # reception may cancel a waiting ticket (citizen left, wrong print)
+        else:
+            acting = None  # moving or cancelling a waiting ticket is the supervisor's
+            require(st, Role.SUPERVISOR, Role.ADMIN)
+        officer = store.counter(acting).officer if acting else None
+        done = store.act(ticket_id, Action(action), counter=acting, to_group=body.to_group,
+                         to_counter=body.to_counter, reason=body.reason, officer=officer)
+        return ticket_view(done)
+
+    # --- administration ----------------------------------------------------------------------
+    @app.post("/api/pairing-codes", status_code=201)
+    def pairing_code(body: PairingBody, st: Auth) -> dict:
+        require(st, Role.SUPERVISOR, Role.ADMIN)
+        if body.role in ("supervisor", "admin"):
+            require(st, Role.ADMIN)
+        code, expires = auth.create_pairing_code(body.role, body.counter)
+        return {"code": code, "expires_at": expires.isoformat(), "role": body.role,
+                "counter": body.counter}
+
+    @app.post("/api/officers", status_code=201)
+    def add_officer(body: OfficerBody, st: Auth) -> dict:
+        require(st, Role.ADMIN)
+        auth.add_officer(body.username, body.pin, body.display_name)
+        return {"username": body.username.strip().lower()}
+
+    @app.put("/api/catalog")
+    def put_catalog(body: dict, st: Auth) -> dict:
+        require(st, Role.ADMIN)
+        try:
+            new = parse_catalog(body, source="PUT /api/catalog")
+        except CatalogError as exc:
+            return error(422, "invalid_catalog", str(exc), exc.message_vi)
+        store.replace_catalog(new)
+        return {"version": new.version, "services": len(new.services)}
+
+    # --- live events -------------------------------------------------------------------------
+    @app.websocket("/api/events")
+    async def events(ws: WebSocket, since: int | None = None, view: str | None = None,
+                     token: str | None = None) -> None:
+        bearer = ws.headers.get("authorization", "")
+        try:
+            auth.authenticate(bearer[7:].strip() if bearer.lower().startswith("bearer ")
+                              else token)
+        except AuthError as exc:
+            await ws.close(code=4401, reason=exc.code)
+            return
+        await ws.accept()
+        sub = hub.broker.add(want_state=view == "state")
+        try:
+            last = await _catch_up(ws, since)
+            while True:
+                message = await sub.queue.get()
+                if sub.overflowed:
+                    await ws.close(code=4408, reason="too slow; resume with since")
+                    return
+                if message["kind"] == "event":
+                    if message["event"]["seq"] <= last:
+                        continue
+                    last = message["event"]["seq"]
+                await ws.send_text(json.dumps(message, ensure_ascii=False))
+        except (WebSocketDisconnect, RuntimeError):
+            pass
+        finally:
+            hub.broker.remove(sub)
+            with contextlib.suppress(Exception):
+                await ws.close()
+
+    async def _catch_up(ws: WebSocket, since: int | None) -> int:
+        """Replay missed events (or send a snapshot) and return the last sequence sent."""
+        head = await asyncio.to_thread(store.last_event_seq)
+        if since is None or since < 0 or since > head or head - since > REPLAY_LIMIT:
+            state = await asyncio.to_thread(hub.snapshot)
+            await ws.send_text(json.dumps({"kind": "snapshot", "state": state},
+                                          ensure_ascii=False))
+            return state["seq"]
+        last = since
+        while True:
+            batch = await asyncio.to_thread(store.events_since, last, 500)
+            if not batch:
+                return last
+            for e in batch:
+                await ws.send_text(json.dumps({"kind": "event", "event": e.to_dict()},
+                                              ensure_ascii=False))
+                last = e.seq
+
+    with contextlib.suppress(ImportError):
+        from .pages import router
+
+        app.include_router(router)
+    return app

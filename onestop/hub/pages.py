@@ -1,0 +1,218 @@
+"""The hub's browser pages: the lobby display (/display), the citizen page (/t/{token}) with its
+rating form, and their static files under /web/.
+
+Files are read with importlib.resources so they also load from a PyInstaller bundle. The store
+comes from ``request.app.state.hub`` (store, ward_name_vi, ward_name_en). Every failure is a
+friendly HTML page with a 4xx status: a citizen's phone never sees JSON or a 500.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from urllib.parse import parse_qs, quote
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from onestop.queue.errors import DomainError, InvalidRequest
+from onestop.queue.estimate import estimate_wait
+from onestop.queue.model import Status, Ticket
+
+from .web.citizen import TicketView, render_message, render_ticket, t
+
+router = APIRouter(include_in_schema=False)
+
+WEB = importlib.resources.files("onestop.hub.web")
+FONTS = importlib.resources.files("onestop.assets") / "fonts"
+_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+          ".html": "text/html; charset=utf-8", ".wav": "audio/wav", ".ttf": "font/ttf",
+          ".svg": "image/svg+xml", ".png": "image/png"}
+# Served names: one plain file name with a known extension, so no path can climb out of the
+# package and the Python sources next to the web files are never served.
+_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(js|css|wav|ttf|svg|png)")
+MAX_FORM_BYTES = 8192  # a rating and a 500-character comment fit many times over
+
+# The citizen page's URL is its secret: keep it out of caches, search engines and Referer.
+CITIZEN_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; font-src 'self'; "
+                               "img-src 'self'; form-action 'self'; frame-ancestors 'none'",
+}
+DISPLAY_HEADERS = {
+    "Cache-Control": "no-cache",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",  # the display token is in the page's URL
+    "X-Content-Type-Options": "nosniff",
+    # ws:/wss: spelled out: older TV browsers do not let 'self' cover WebSocket URLs.
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
+                               "font-src 'self'; img-src 'self'; media-src 'self'; "
+                               "connect-src 'self' ws: wss:; frame-ancestors 'none'",
+}
+
+
+def _hub(request: Request):
+    return request.app.state.hub
+
+
+def _lang(request: Request) -> str:
+    return "en" if request.query_params.get("lang") == "en" else "vi"
+
+
+def _ward(request: Request, lang: str) -> str:
+    hub = _hub(request)
+    return str(getattr(hub, "ward_name_en" if lang == "en" else "ward_name_vi", "") or "")
+
+
+def _html(body: str, status: int = 200, headers: dict | None = None) -> HTMLResponse:
+    return HTMLResponse(body, status_code=status, headers=headers or CITIZEN_HEADERS)
+
+
+# --- static files ----------------------------------------------------------------------------
+
+def _file(root, name: str) -> Response:
+    if not _NAME.fullmatch(name):
+        return Response("not found", status_code=404, media_type="text/plain")
+    item = root / name
+    if not item.is_file():
+        return Response("not found", status_code=404, media_type="text/plain")
+    ext = name[name.rfind("."):]
+    # Fonts never change under a name; scripts and styles change with an upgrade, so the TV
+    # revalidates them (a few kB on the LAN) instead of running an old script for a day.
+    cache = "public, max-age=86400" if ext == ".ttf" else "no-cache"
+    return Response(item.read_bytes(), media_type=_TYPES[ext],
+                    headers={"Cache-Control": cache, "X-Content-Type-Options": "nosniff"})
+
+
+@router.get("/web/fonts/{name}")
+def web_font(name: str) -> Response:
+    return _file(FONTS, name)
+
+
+@router.get("/web/{name}")
+def web_file(name: str) -> Response:
+    return _file(WEB, name)
+
+
+# --- lobby display ---------------------------------------------------------------------------
+
+DISPLAY_HELP = (
+    "Màn hình này cần mã truy cập. Vui lòng mở đúng đường dẫn do cán bộ giám sát cung cấp, "
+    "có dạng /display?token=… (cán bộ giám sát tạo mã bằng lệnh "
+    "“onestop token create --role display”).")
+
+
+@router.get("/display", response_class=HTMLResponse)
+def display(request: Request) -> HTMLResponse:
+    if not request.query_params.get("token"):
+        page = render_message("Màn hình gọi số", DISPLAY_HELP, "vi", ward=_ward(request, "vi"))
+        return _html(page, headers=DISPLAY_HEADERS)
+    return _html((WEB / "display.html").read_text("utf-8"), headers=DISPLAY_HEADERS)
+
+
+# --- citizen page ----------------------------------------------------------------------------
+
+def _not_found(request: Request, lang: str) -> HTMLResponse:
+    return _html(render_message(t("nf_title", lang), t("nf_body", lang), lang,
+                                ward=_ward(request, lang)), status=404)
+
+
+def ticket_view(request: Request, ticket: Ticket, lang: str, notice: str | None) -> TicketView:
+    store = _hub(request).store
+    en = lang == "en"
+    try:
+        svc = store.catalog.service(ticket.service)
+        service = svc.name_en if en else svc.name_vi
+    except KeyError:  # a service removed from the catalogue since the ticket was issued
+        service = ticket.service
+    try:
+        grp = store.catalog.group(ticket.group)
+        group = grp.name_en if en else grp.name_vi
+    except KeyError:
+        group = ticket.group
+    counters = store.counters()
+    counter = label = None
+    if ticket.counter is not None:
+        counter = f"{'Counter' if en else 'Quầy'} {ticket.counter}"
+        label = next((c.label_en if en else c.label_vi for c in counters
+                      if c.number == ticket.counter), None)
+    ahead, low, high = 0, None, None
+    if ticket.status == Status.WAITING:
+        # Issued before it; the same instant falls back to the number order, as the store does.
+        before = [w for w in store.waiting([ticket.group])
+                  if w.issued_at < ticket.issued_at or (
+                      w.issued_at == ticket.issued_at and w.issued_group == ticket.issued_group
+                      and w.seq < ticket.seq)]
+        est = estimate_wait(ticket.group, ticket.is_priority, before, counters)
+        ahead, low, high = est.people_ahead, est.low, est.high
+    local = ticket.issued_at.astimezone(ZoneInfo(store.rules.timezone))
+    return TicketView(
+        token=ticket.token, lang=lang, ward=_ward(request, lang), number=ticket.number,
+        service=service, group=group, status=str(ticket.status),
+        issued=local.strftime("%H:%M"), counter=counter, counter_label=label,
+        people_ahead=ahead, low=low, high=high, rated=ticket.rating is not None, notice=notice)
+
+
+@router.get("/t/{token}", response_class=HTMLResponse)
+def citizen(request: Request, token: str) -> HTMLResponse:
+    lang = _lang(request)
+    notice = request.query_params.get("m")
+    store = _hub(request).store
+    # One read lock for the ticket, the line ahead of it and the counters: a consistent page.
+    with store.reading():
+        try:
+            ticket = store.ticket_by_token(token)
+        except DomainError:
+            return _not_found(request, lang)
+        view = ticket_view(request, ticket, lang,
+                           notice if notice in ("thanks", "already") else None)
+    return _html(render_ticket(view))
+
+
+def _back(token: str, lang: str, notice: str) -> RedirectResponse:
+    qs = f"?m={notice}" + ("&lang=en" if lang == "en" else "")
+    return RedirectResponse(f"/t/{quote(token, safe='')}{qs}", status_code=303,
+                            headers={"Cache-Control": "no-store"})
+
+
+@router.post("/t/{token}/rate", response_class=HTMLResponse)
+async def rate(request: Request, token: str) -> Response:
+    lang = _lang(request)
+    # Parsed by hand: a plain urlencoded form needs no python-multipart dependency.
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        return _rate_error(request, lang, token, 413,
+                           InvalidRequest("form_too_large", "form too large",
+                                          "Nội dung gửi quá dài"))
+    fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+    raw = (fields.get("rating") or [""])[0].strip()
+    comment = (fields.get("comment") or [""])[0]
+    store = _hub(request).store
+    try:
+        store.ticket_by_token(token)
+    except DomainError:
+        return _not_found(request, lang)
+    if raw not in ("1", "2", "3"):
+        return _rate_error(request, lang, token, 422,
+                           InvalidRequest("invalid_rating", "rating must be 1, 2 or 3",
+                                          "Mức đánh giá phải là 1, 2 hoặc 3"))
+    try:
+        store.rate(token, int(raw), comment[:500] or None)
+    except DomainError as exc:
+        if exc.code == "already_rated":
+            return _back(token, lang, "already")
+        return _rate_error(request, lang, token, exc.status if 400 <= exc.status < 500 else 409,
+                           exc)
+    return _back(token, lang, "thanks")
+
+
+def _rate_error(request: Request, lang: str, token: str, status: int,
+                exc: DomainError) -> HTMLResponse:
+    text = exc.message if lang == "en" else exc.message_vi
+    page = render_message(t("bad_title", lang), text, lang, ward=_ward(request, lang),
+                          back_token=token)
+    return _html(page, status=status)

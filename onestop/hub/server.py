@@ -1,0 +1,185 @@
+"""Running the hub: `onestop hub`, `onestop token create` and the in-process hub of single-PC
+mode. uvicorn serves the FastAPI app; in single-PC mode it runs in a background thread."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import socket
+import sys
+import threading
+import time
+
+import uvicorn
+
+from onestop.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def lan_address() -> str:
+    """The address other PCs use to reach this one (no packet is sent)."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.connect(("10.255.255.255", 1))
+        return s.getsockname()[0]
+    return "127.0.0.1"
+
+
+class HubServer:
+    """A uvicorn server for a composed hub, startable in a thread and stoppable."""
+
+    def __init__(self, hub, host: str, port: int) -> None:
+        from onestop.compose import create_app
+
+        self.hub, self.host, self.port = hub, host, port
+        shown = lan_address() if host in ("0.0.0.0", "") else host
+        hub.public_base = f"http://{shown}:{port}"
+        self.app = create_app(hub)
+        config = uvicorn.Config(self.app, host=host, port=port, log_level="warning",
+                                ws="websockets-sansio", lifespan="on", access_log=False)
+        self.server = uvicorn.Server(config)
+        self.thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> None:
+        self.thread = threading.Thread(target=self.server.run, name="hub-server", daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"hub server did not start on {self.host}:{self.port}")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        if self.thread:
+            self.thread.join(timeout=10)
+
+    def run(self) -> None:
+        self.server.run()
+
+
+def run_hub(args: argparse.Namespace, settings: Settings) -> int:
+    from onestop.cli import CliError
+    from onestop.compose import build_hub
+    from onestop.hub.db import DatabaseError
+    from onestop.logging_setup import configure_logging
+
+    configure_logging(settings)
+    host = args.host or settings.hub_host
+    port = args.port or settings.hub_port
+    if not port_free(host, port):
+        raise CliError(f"port {port} on {host} is in use (another hub?); choose --port")
+    try:
+        hub = build_hub(settings)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from exc
+    server = HubServer(hub, host, port)
+    print(f"onestop hub {hub.store.hub_id[:8]} on http://{host}:{port} "
+          f"(data {settings.data_dir})", flush=True)
+    print(f"  lobby display: {hub.public_base}/display?token=<display token>", flush=True)
+    print("  station tokens: onestop token create --role R [--counter N]", flush=True)
+    server.run()
+    hub.close()
+    return 0
+
+
+def token_create(args: argparse.Namespace, settings: Settings) -> int:
+    from onestop.cli import CliError
+    from onestop.compose import build_hub
+    from onestop.queue.errors import DomainError
+
+    if args.role == "counter" and args.counter is None:
+        raise CliError("--role counter needs --counter N")
+    hub = build_hub(settings)
+    try:
+        token = hub.auth.create_token(args.role, args.counter)
+    except DomainError as exc:
+        raise CliError(exc.message) from exc
+    finally:
+        hub.close()
+    print(token)
+    return 0
+
+
+def provision_local_tokens(hub) -> dict:
+    """Single-PC mode: tokens for every station on this PC, kept in the data folder (0600)
+    so the launcher can open any window without pairing."""
+    path = hub.settings.data_dir / "local-stations.json"
+    if path.exists():
+        tokens = json.loads(path.read_text(encoding="utf-8"))
+        if all(_valid(hub, t) for t in tokens.values()):
+            return tokens
+    tokens = {role: hub.auth.create_token(role, name=f"local {role}")
+              for role in ("reception", "display", "supervisor", "admin")}
+    for c in hub.store.counters():
+        tokens[f"counter{c.number}"] = hub.auth.create_token("counter", c.number,
+                                                             name=f"local counter {c.number}")
+    path.write_text(json.dumps(tokens, indent=1), encoding="utf-8")
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+    return tokens
+
+
+def _valid(hub, token: str) -> bool:
+    try:
+        hub.auth.authenticate(token)
+    except Exception:
+        return False
+    return True
+
+
+def run_single_pc(settings: Settings) -> int:
+    """`onestop` with no command: an in-process hub on 127.0.0.1 (8700, or a free port)."""
+    from onestop.cli import CliError
+    from onestop.compose import build_hub
+    from onestop.hub.db import DatabaseError
+    from onestop.logging_setup import configure_logging
+
+    configure_logging(settings)
+    try:
+        hub = build_hub(settings)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from exc
+    host = "127.0.0.1"
+    port = settings.hub_port if port_free(host, settings.hub_port) else free_port(host)
+    tokens = provision_local_tokens(hub)
+    server = HubServer(hub, host, port)
+    server.start()
+    print(f"onestop: hub running at {server.url} (data folder {settings.data_dir})", flush=True)
+    print(f"  lobby display:  {server.url}/display?token={tokens['display']}", flush=True)
+    print(f"  citizen pages:  {server.url}/t/<ticket token> (the QR on each ticket)", flush=True)
+    print("  other PCs: run 'onestop hub --host 0.0.0.0' on the hub PC, then pair stations "
+          "with a code from the supervisor window", flush=True)
+    print("  the station windows (launcher) arrive with the desktop issue; Ctrl+C stops the hub",
+          flush=True)
+    try:
+        while server.thread and server.thread.is_alive():
+            server.thread.join(0.5)
+    except KeyboardInterrupt:
+        print("onestop: stopping", file=sys.stderr)
+    server.stop()
+    hub.close()
+    return 0

@@ -1,0 +1,75 @@
+"""The hub's state in one JSON-ready dict: what a display or a reconnecting station needs.
+
+Computed with a handful of indexed queries under the store's read lock, so it is consistent
+with the event sequence number it reports.
+"""
+
+from __future__ import annotations
+
+import json
+
+from onestop.queue.estimate import capacity_for, estimate_from_work
+from onestop.queue.numbering import service_day
+
+from .rows import ticket_from_row
+from .store import HubStore
+
+CALL_EVENTS = ("ticket.called", "ticket.recalled", "ticket.returned")
+
+
+def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -> dict:
+    cat = store.catalog
+    group_vi = {g.id: g.name_vi for g in cat.groups}
+    with store.reading() as db:
+        now = store.clock()
+        seq = store.last_event_seq()
+        counters = store.counters()
+        holding = [c.current for c in counters if c.current]
+        marks = ",".join("?" * len(holding))
+        current = {row["id"]: ticket_from_row(row) for row in db.query(
+            f"SELECT * FROM tickets WHERE id IN ({marks})", holding)} if holding else {}
+        per_group = {row[0]: (row[1], row[2]) for row in db.execute(
+            "SELECT group_id, count(*), coalesce(sum(expected_minutes), 0) FROM tickets "
+            "WHERE status = 'waiting' AND assigned_counter IS NULL GROUP BY group_id")}
+        assigned = db.execute("SELECT count(*) FROM tickets WHERE status = 'waiting' AND "
+                              "assigned_counter IS NOT NULL").fetchone()[0]
+        calls = db.execute(
+            f"SELECT type, at, data FROM events WHERE type IN ({','.join('?' * 3)}) "
+            "ORDER BY seq DESC LIMIT ?", [*CALL_EVENTS, recent]).fetchall()
+    labels = {c.number: c.label_vi for c in counters}
+
+    def counter_view(c) -> dict:
+        t = current.get(c.current) if c.current else None
+        return {
+            "number": c.number, "label_vi": c.label_vi, "label_en": c.label_en,
+            "status": str(c.status), "skills": list(c.skills), "officer": c.officer,
+            "fast_lane": c.fast_lane,
+            "ticket": None if t is None else {
+                "id": t.id, "number": t.number, "group": t.group,
+                "group_vi": group_vi.get(t.group, t.group), "status": str(t.status),
+                "called_at": t.called_at.isoformat() if t.called_at else None,
+                "recalls": t.recalls, "priority": t.priority},
+        }
+
+    recent_calls = []
+    for kind, at, data in calls:
+        t = json.loads(data)["ticket"]
+        recent_calls.append({"number": t["number"], "counter": t["counter"],
+                             "counter_label_vi": labels.get(t["counter"], ""),
+                             "group": t["group"], "group_vi": group_vi.get(t["group"], ""),
+                             "at": at, "recall": kind == "ticket.recalled"})
+    groups = []
+    for g in cat.groups:
+        waiting, work = per_group.get(g.id, (0, 0.0))
+        estimate = estimate_from_work(waiting, work, capacity_for(g.id, counters))
+        groups.append({"id": g.id, "name_vi": g.name_vi, "name_en": g.name_en,
+                       "prefix": g.prefix, "waiting": waiting, "estimate": estimate.to_dict()})
+    return {
+        "seq": seq, "now": now.isoformat(),
+        "day": service_day(now, store.rules.timezone).isoformat(),
+        "ward": {"name_vi": ward_vi, "name_en": ward_en},
+        "counters": [counter_view(c) for c in counters],
+        "recent_calls": recent_calls,
+        "groups": groups,
+        "waiting_total": sum(w for w, _ in per_group.values()) + assigned,
+    }

@@ -1,0 +1,1 @@
+"""Static files of the hub's browser pages, read with importlib.resources (works when frozen)."""

@@ -1,0 +1,194 @@
+"""Server-rendered citizen page (the ticket's QR code points here) and its error pages.
+
+Plain HTML with no script: it must work on any phone, including cheap ones with JavaScript off,
+and it shows no personal data (not even the priority category, which can reveal a disability or
+a pregnancy). Every value from the store passes through html.escape.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+# (Vietnamese, English); Vietnamese is the default, English when ?lang=en.
+TEXT: dict[str, tuple[str, str]] = {
+    "your_number": ("Số thứ tự của bạn", "Your number"),
+    "group": ("Lĩnh vực", "Area"),
+    "issued": ("Lấy số lúc", "Issued at"),
+    "ahead": ("Còn {n} người trước bạn", "{n} people ahead of you"),
+    "next": ("Bạn là người tiếp theo", "You are next"),
+    "about": ("khoảng {a}–{b} phút", "about {a}–{b} min"),
+    "about_one": ("khoảng {a} phút", "about {a} min"),
+    "soon": ("sắp đến lượt bạn", "your turn is coming soon"),
+    "no_counter": ("Chưa có quầy nào mở cho lĩnh vực này – chưa ước tính được thời gian chờ",
+                   "No counter is open for this area yet – no wait estimate"),
+    "called": ("Đến lượt bạn – mời đến {counter}", "It's your turn – please go to {counter}"),
+    "serving": ("Đang được phục vụ tại {counter}", "Being served at {counter}"),
+    "parked": ("Hồ sơ đang tạm gác – vui lòng chờ cán bộ gọi lại",
+               "Your case is set aside – please wait to be called again"),
+    "no_show": ("Số này đã bị bỏ qua vì không có mặt khi được gọi. Vui lòng lấy số mới tại "
+                "quầy tiếp đón.",
+                "This number was skipped because nobody came when it was called. Please take "
+                "a new number at reception."),
+    "cancelled": ("Số này đã bị hủy. Nếu cần, vui lòng lấy số mới tại quầy tiếp đón.",
+                  "This number was cancelled. If needed, please take a new number at reception."),
+    "done": ("Đã hoàn thành phục vụ", "Service completed"),
+    "rate_q": ("Bạn có hài lòng với sự phục vụ?", "How satisfied are you with the service?"),
+    "comment": ("Góp ý (không bắt buộc, tối đa 500 ký tự)",
+                "Comment (optional, up to 500 characters)"),
+    "r3": ("Rất hài lòng", "Very satisfied"),
+    "r2": ("Hài lòng", "Satisfied"),
+    "r1": ("Không hài lòng", "Not satisfied"),
+    "thanks": ("Cảm ơn bạn đã đánh giá", "Thank you for your rating"),
+    "already": ("Bạn đã đánh giá rồi", "You have already rated"),
+    "auto": ("Trang tự cập nhật mỗi {s} giây", "This page refreshes every {s} seconds"),
+    "refresh": ("Cập nhật", "Refresh"),
+    "other_lang": ("English", "Tiếng Việt"),
+    "privacy": ("Trang này không chứa thông tin cá nhân của bạn.",
+                "This page holds no personal data."),
+    "centre": ("Bộ phận Một cửa", "One-stop service centre"),
+    "nf_title": ("Không tìm thấy số thứ tự", "Ticket not found"),
+    "nf_body": ("Đường dẫn này không ứng với số thứ tự nào. Vui lòng quét lại mã QR trên phiếu "
+                "hoặc hỏi cán bộ tiếp đón.",
+                "This link does not match any ticket. Please scan the QR code on your ticket "
+                "again or ask at reception."),
+    "bad_title": ("Không gửi được đánh giá", "The rating could not be sent"),
+    "back": ("Quay lại số thứ tự", "Back to my ticket"),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    vi, en = TEXT[key]
+    return (en if lang == "en" else vi).format(**values)
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """What the citizen page shows; built by pages.py from the store."""
+
+    token: str
+    lang: str
+    ward: str
+    number: str
+    service: str
+    group: str
+    status: str
+    issued: str  # local HH:MM
+    counter: str | None = None  # "Quầy 3"
+    counter_label: str | None = None  # "Quầy 3 – Kinh tế, Xây dựng"
+    people_ahead: int = 0
+    low: float | None = None
+    high: float | None = None
+    rated: bool = False
+    notice: str | None = None  # "thanks" | "already" after the rating form
+
+
+def wait_range(low: float | None, high: float | None, lang: str) -> str:
+    """"khoảng 7–17 phút": whole minutes, the low end rounded down and the high end up so the
+    range never claims more precision than the estimate has."""
+    if low is None or high is None:
+        return t("no_counter", lang)
+    a, b = math.floor(low), max(1, math.ceil(high))
+    if b <= 1:
+        return t("soon", lang)
+    return t("about_one", lang, a=b) if a == b else t("about", lang, a=a, b=b)
+
+
+# Refresh on its own only while the page can change without the citizen doing anything;
+# never on the rating form, where a reload would wipe a comment being typed.
+REFRESH_SECONDS = {"waiting": 20, "called": 20, "serving": 30, "parked": 30}
+
+
+def page(title: str, body: str, lang: str, refresh: int | None = None) -> str:
+    meta = f'<meta http-equiv="refresh" content="{refresh}">\n' if refresh else ""
+    return (
+        f'<!doctype html>\n<html lang="{"en" if lang == "en" else "vi"}">\n<head>\n'
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex, nofollow">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"{meta}<title>{escape(title)}</title>\n"
+        '<link rel="stylesheet" href="/web/citizen.css">\n'
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+def _status_block(v: TicketView) -> str:
+    lang = v.lang
+    counter = escape(v.counter or "")
+    if v.status == "waiting":
+        head = t("next", lang) if v.people_ahead == 0 else t("ahead", lang, n=v.people_ahead)
+        return (f'<section class="status waiting"><p class="big">{escape(head)}</p>'
+                f'<p class="range">{escape(wait_range(v.low, v.high, lang))}</p></section>')
+    if v.status == "called":
+        label = (f'<p class="label">{escape(v.counter_label)}</p>'
+                 if v.counter_label and v.counter_label != v.counter else "")
+        return (f'<section class="status called" role="alert"><p class="big">'
+                f'{t("called", lang, counter=f"<strong>{counter}</strong>")}</p>{label}</section>')
+    if v.status == "serving":
+        return (f'<section class="status serving"><p class="big">'
+                f'{t("serving", lang, counter=f"<strong>{counter}</strong>")}</p></section>')
+    if v.status in ("parked", "no_show", "cancelled"):
+        return (f'<section class="status {v.status}"><p class="big">'
+                f"{escape(t(v.status, lang))}</p></section>")
+    return f'<section class="status done"><p class="big">{escape(t("done", lang))}</p></section>'
+
+
+def _rating_block(v: TicketView, qs: str) -> str:
+    lang = v.lang
+    if v.notice == "already":
+        return f'<p class="notice">{escape(t("already", lang))}</p>'
+    if v.rated:
+        return f'<p class="notice">{escape(t("thanks", lang))}</p>'
+    buttons = "".join(
+        f'<button type="submit" name="rating" value="{n}" class="rate r{n}">'
+        f"{escape(t(f'r{n}', lang))}</button>" for n in (3, 2, 1))
+    # The comment comes first: a button tap submits the form at once (one-tap rating).
+    return (f'<form class="rating" method="post" action="/t/{escape(v.token)}/rate{qs}" '
+            f'accept-charset="utf-8"><h2>{escape(t("rate_q", lang))}</h2>'
+            f'<label for="comment">{escape(t("comment", lang))}</label>'
+            f'<textarea id="comment" name="comment" maxlength="500" rows="2"></textarea>'
+            f'<div class="buttons">{buttons}</div></form>')
+
+
+def _footer(token: str, lang: str, refresh: int | None) -> str:
+    here = f"/t/{escape(token)}"
+    other = here if lang == "en" else f"{here}?lang=en"
+    auto = f'<p class="auto">{escape(t("auto", lang, s=refresh))}</p>' if refresh else ""
+    return (f'<footer>{auto}<p class="links"><a class="button" href="{here}'
+            f'{"?lang=en" if lang == "en" else ""}">{escape(t("refresh", lang))}</a> '
+            f'<a href="{other}" lang="{"vi" if lang == "en" else "en"}">'
+            f'{escape(t("other_lang", lang))}</a></p>'
+            f'<p class="privacy">{escape(t("privacy", lang))}</p></footer>')
+
+
+def render_ticket(v: TicketView) -> str:
+    lang = v.lang
+    qs = "?lang=en" if lang == "en" else ""
+    refresh = REFRESH_SECONDS.get(v.status)
+    rating = _rating_block(v, qs) if v.status == "done" else ""
+    body = (
+        f'<header><span class="ward">{escape(v.ward)}</span>'
+        f'<span class="centre">{escape(t("centre", lang))}</span></header>\n<main>\n'
+        f'<section class="ticket"><p class="caption">{escape(t("your_number", lang))}</p>'
+        f'<p class="number">{escape(v.number)}</p>'
+        f'<p class="service">{escape(v.service)}</p>'
+        f'<p class="meta">{escape(t("group", lang))}: {escape(v.group)} · '
+        f'{escape(t("issued", lang))} {escape(v.issued)}</p></section>\n'
+        f"{_status_block(v)}\n{rating}\n</main>\n{_footer(v.token, lang, refresh)}")
+    return page(f"{v.number} – {v.ward}", body, lang, refresh)
+
+
+def render_message(title: str, text: str, lang: str, *, ward: str = "",
+                   back_token: str | None = None) -> str:
+    """A friendly page for 404 / 409 / 422: never a stack trace, never JSON."""
+    back = ""
+    if back_token is not None:
+        qs = "?lang=en" if lang == "en" else ""
+        back = (f'<p class="links"><a class="button" href="/t/{escape(back_token)}{qs}">'
+                f'{escape(t("back", lang))}</a></p>')
+    body = (f'<header><span class="ward">{escape(ward)}</span>'
+            f'<span class="centre">{escape(t("centre", lang))}</span></header>\n'
+            f'<main><section class="status message"><h1>{escape(title)}</h1>'
+            f"<p>{escape(text)}</p>{back}</section></main>")
+    return page(title, body, lang)
