@@ -1,12 +1,18 @@
 """The command line as IT staff and scripts see it: real subprocesses, real exit codes."""
 
+import json
+import signal
+import socket
 import subprocess
 import sys
+import time
 
+import httpx
 import pytest
 
 from onestop import __version__
 from onestop.cli import COMMANDS, build_parser
+from onestop.hub.server import free_port
 
 
 def onestop(*args: str) -> subprocess.CompletedProcess:
@@ -49,20 +55,83 @@ def test_bad_argument_is_one_line(tmp_data):
     assert "counter" in result.stderr
 
 
-def test_no_command_reports_data_folder(tmp_data):
-    result = onestop()
-    assert result.returncode == 0, result.stderr
-    assert f"onestop {__version__}" in result.stdout
-    assert str(tmp_data) in result.stdout
-    # The placeholder default still sets up logging in the data folder.
+def start_onestop(*args: str) -> tuple[subprocess.Popen, str]:
+    """Start a long-running onestop command; return it and the first line it printed."""
+    proc = subprocess.Popen([sys.executable, "-m", "onestop", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    return proc, proc.stdout.readline()
+
+
+def wait_up(url: str) -> None:
+    for _ in range(200):
+        try:
+            httpx.get(f"{url}/api/health", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.05)  # polling a starting subprocess, not timing anything
+    raise AssertionError(f"{url} did not come up")
+
+
+def stop(proc: subprocess.Popen) -> int:
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.wait(timeout=30)
+    finally:
+        proc.kill()
+
+
+def test_no_command_runs_the_single_pc_hub(tmp_data):
+    proc, first = start_onestop()
+    try:
+        assert "hub running at http://127.0.0.1:" in first, proc.stderr.read()
+        url = first.split("hub running at ")[1].split()[0]
+        assert str(tmp_data) in first
+        health = httpx.get(f"{url}/api/health", timeout=10).json()
+        assert health["status"] == "ok" and health["version"] == __version__
+        tokens = json.loads((tmp_data / "local-stations.json").read_text())
+        assert {"reception", "display", "supervisor", "counter1"} <= set(tokens)
+        state = httpx.get(f"{url}/api/state", params={"token": tokens["display"]}, timeout=10)
+        assert state.status_code == 200 and len(state.json()["counters"]) == 5
+    finally:
+        assert stop(proc) == 0
     assert (tmp_data / "logs" / "onestop.log").is_file()
 
 
-def test_data_option_overrides_env(tmp_data, tmp_path):
-    other = tmp_path / "other"
-    result = onestop("--data", str(other))
-    assert result.returncode == 0, result.stderr
-    assert str(other) in result.stdout
+def test_single_pc_takes_a_free_port_when_8700_is_busy(tmp_data):
+    with socket.socket() as busy:
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            busy.bind(("127.0.0.1", 8700))
+            busy.listen()
+        except OSError:
+            pass  # something already holds 8700: the test stands as it is
+        proc, first = start_onestop()
+        try:
+            assert "hub running at http://127.0.0.1:" in first
+            assert ":8700" not in first.split()[4]
+        finally:
+            stop(proc)
+
+
+def test_token_create_and_headless_hub(tmp_data):
+    made = onestop("token", "create", "--role", "counter", "--counter", "2")
+    assert made.returncode == 0, made.stderr
+    token = made.stdout.strip()
+    assert len(token) >= 40
+    bad = onestop("token", "create", "--role", "counter")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+    port = str(free_port())
+    proc, first = start_onestop("hub", "--port", port)
+    try:
+        assert f"http://127.0.0.1:{port}" in first
+        wait_up(f"http://127.0.0.1:{port}")
+        headers = {"Authorization": f"Bearer {token}"}
+        assert httpx.post(f"http://127.0.0.1:{port}/api/counters/2/open", headers=headers,
+                          timeout=10).status_code == 200
+        assert httpx.post(f"http://127.0.0.1:{port}/api/counters/3/open", headers=headers,
+                          timeout=10).status_code == 403
+    finally:
+        assert stop(proc) == 0
 
 
 def test_unusable_data_folder_is_one_line(tmp_path):
@@ -76,7 +145,7 @@ def test_unusable_data_folder_is_one_line(tmp_path):
 
 def test_bad_settings_file_is_one_line_not_a_traceback(tmp_data):
     (tmp_data / "settings.json").write_text('{"hub_prot": 8700}', encoding="utf-8")
-    result = onestop()
+    result = onestop("token", "create", "--role", "display")
     assert result.returncode == 2
     assert result.stderr.startswith("onestop: ")
     assert "hub_prot" in result.stderr and "Traceback" not in result.stderr

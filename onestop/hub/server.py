@@ -101,8 +101,11 @@ def run_hub(args: argparse.Namespace, settings: Settings) -> int:
           f"(data {settings.data_dir})", flush=True)
     print(f"  lobby display: {hub.public_base}/display?token=<display token>", flush=True)
     print("  station tokens: onestop token create --role R [--counter N]", flush=True)
-    server.run()
+    # uvicorn shuts down cleanly on Ctrl+C/SIGTERM, then re-raises the signal: a normal stop.
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run()
     hub.close()
+    print("onestop hub: stopped", file=sys.stderr)
     return 0
 
 
