@@ -1,0 +1,135 @@
+"""Reads of the hub store: queries that never change anything.
+
+Every read takes the store's lock: the one SQLite connection is shared by the API's threads, and
+a read must not see half of a write in progress.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from onestop.queue.classify import Observed
+from onestop.queue.errors import NotFound
+from onestop.queue.model import Counter, Ticket
+
+from .rows import counter_from_row, ticket_from_row
+
+HEAD_SIZE = 20  # tickets per line shown to the routing policy
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as committed: its place in the hub's gap-free sequence."""
+
+    seq: int
+    id: str
+    type: str
+    at: str
+    schema: int
+    data: dict
+
+    def to_dict(self) -> dict:
+        return {"seq": self.seq, "id": self.id, "type": self.type, "at": self.at,
+                "schema": self.schema, "data": self.data}
+
+
+def _locked(method):
+    """Run a read under the store's lock (the connection is shared between threads)."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+
+class StoreReads:
+    """Mixed into HubStore, which provides `db` and `_lock`."""
+
+    @_locked
+    def events_since(self, seq: int, limit: int = 1000) -> list[StoredEvent]:
+        rows = self.db.execute(
+            "SELECT seq, id, type, at, schema, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
+            [seq, limit]).fetchall()
+        return [StoredEvent(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+
+    @_locked
+    def last_event_seq(self) -> int:
+        return self.db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+
+    # --- reads -------------------------------------------------------------------------------
+    @_locked
+    def _tickets(self, where: str, params: Sequence = ()) -> list[Ticket]:
+        return [ticket_from_row(r) for r in self.db.query(
+            f"SELECT * FROM tickets WHERE {where}", list(params))]
+
+    def ticket(self, ticket_id: str) -> Ticket:
+        found = self._tickets("id = ?", [ticket_id])
+        if not found:
+            raise NotFound("ticket_not_found", f"no ticket {ticket_id}",
+                           "Không tìm thấy số thứ tự", ticket=ticket_id)
+        return found[0]
+
+    def ticket_by_token(self, token: str) -> Ticket:
+        found = self._tickets("token = ?", [token])
+        if not found:
+            raise NotFound("ticket_not_found", "no ticket for this link",
+                           "Không tìm thấy số thứ tự cho đường dẫn này")
+        return found[0]
+
+    def waiting(self, groups: Sequence[str] | None = None) -> list[Ticket]:
+        if groups is None:
+            return self._tickets("status = 'waiting' ORDER BY issued_at")
+        marks = ",".join("?" * len(groups))
+        return self._tickets(f"status = 'waiting' AND group_id IN ({marks}) ORDER BY issued_at",
+                             list(groups))
+
+    @_locked
+    def _work_ahead(self, group: str, priority: bool) -> tuple[int, float]:
+        """People a new ticket will follow and their expected minutes (see estimate.ahead_of)."""
+        row = self.db.execute(
+            "SELECT count(*), coalesce(sum(expected_minutes), 0) FROM tickets WHERE "
+            "status = 'waiting' AND group_id = ? AND assigned_counter IS NULL"
+            + (" AND priority IS NOT NULL" if priority else ""), [group]).fetchone()
+        return row[0], row[1]
+
+    def heads_of_lines(self, counter: Counter, per_line: int = HEAD_SIZE) -> list[Ticket]:
+        """What a routing policy needs to see: the oldest `per_line` waiting tickets of every
+        line the counter can draw from, a line being (group, priority or not, quick or not),
+        plus those transferred to this counter. The standard and fifo policies pick the oldest
+        of a union of lines, so the heads are enough, and a queue of thousands costs one
+        indexed query instead of loading every ticket."""
+        marks = ",".join("?" * len(counter.skills))
+        heads = self._tickets(
+            f"id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY group_id, "
+            f"priority IS NULL, complexity = 'quick' ORDER BY issued_at, seq) AS rn FROM tickets "
+            f"WHERE status = 'waiting' AND assigned_counter IS NULL AND group_id IN ({marks})) "
+            f"WHERE rn <= ?)", [*counter.skills, per_line])
+        heads += self._tickets("assigned_counter = ? AND status = 'waiting'", [counter.number])
+        return heads
+
+    def tickets_of_day(self, day: str) -> list[Ticket]:
+        return self._tickets("day = ? ORDER BY issued_at", [day])
+
+    @_locked
+    def counters(self) -> list[Counter]:
+        return [counter_from_row(r) for r in self.db.query(
+            "SELECT * FROM counters ORDER BY number")]
+
+    @_locked
+    def counter(self, number: int) -> Counter:
+        rows = list(self.db.query("SELECT * FROM counters WHERE number = ?", [number]))
+        if not rows:
+            raise NotFound("counter_not_found", f"no counter {number}", f"Không có quầy {number}",
+                           counter=number)
+        return counter_from_row(rows[0])
+
+    @_locked
+    def observed(self, service: str, kind: str) -> Observed | None:
+        row = self.db.execute("SELECT samples, total_minutes FROM service_stats "
+                              "WHERE service = ? AND kind = ?", [service, kind]).fetchone()
+        return Observed(row[1] / row[0], row[0]) if row and row[0] else None
+
