@@ -42,7 +42,7 @@ class _Body(BaseModel):
 class IssueBody(_Body):
     service: str = Field(min_length=1, max_length=64, examples=["2.000815"])
     kind: Literal["guidance", "submit", "supplement", "collect"] = "submit"
-    count: int = Field(1, ge=1, le=500)
+    count: int = Field(1, ge=1, le=500, strict=True)  # "3" or true is not a count
     priority: str | None = Field(None, max_length=32)
     channel: Literal["walk_in", "booked"] = "walk_in"
 
@@ -151,6 +151,10 @@ def create_app(hub) -> FastAPI:
             raise Forbidden("forbidden", f"this station cannot act for counter {number}",
                             f"Trạm này không được thao tác cho quầy {number}")
 
+    def acting(st: Station, counter: int | None = None):
+        officer = store.counter(counter).officer if counter else None
+        return store.acting(station=st.name, role=str(st.role), officer=officer)
+
     def ticket_view(t) -> dict:
         return {**ticket_to_dict(t), "public_url": hub.public_url(t.token)}
 
@@ -196,9 +200,10 @@ def create_app(hub) -> FastAPI:
               idempotency_key: Annotated[str | None, Header(max_length=200)] = None) -> dict:
         require(st, Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN)
         digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
-        result = store.issue(IssueRequest(body.service, body.kind, body.count, body.priority,
-                                          body.channel),
-                             idempotency_key=idempotency_key, request_hash=digest)
+        with acting(st):
+            result = store.issue(IssueRequest(body.service, body.kind, body.count, body.priority,
+                                              body.channel),
+                                 idempotency_key=idempotency_key, request_hash=digest)
         if result.replayed:
             response.status_code = 200
         t = result.ticket
@@ -212,27 +217,32 @@ def create_app(hub) -> FastAPI:
     @app.post("/api/counters/{number}/next", responses={204: {"description": "nobody waiting"}})
     def call_next(number: int, st: Auth):
         require_counter(st, number)
-        t = store.call_next(number)
+        with acting(st, number):
+            t = store.call_next(number)
         if t is None:
             return Response(status_code=204)
         return ticket_view(t)
+
+    # Declared before /{change}: Starlette takes the first route whose path matches, so
+    # after it, sign-in would land there and be refused as an unknown change (422).
+    @app.post("/api/counters/{number}/sign-in")
+    def sign_in(number: int, body: SignInBody, st: Auth) -> dict:
+        require_counter(st, number)
+        username = auth.check_officer(body.username, body.pin)
+        with acting(st):
+            c = store.sign_in(number, username)
+        return {"number": c.number, "status": str(c.status), "officer": c.officer}
 
     @app.post("/api/counters/{number}/{change}")
     def counter_status(number: int, change: Literal["open", "pause", "close", "sign-out"],
                        st: Auth) -> dict:
         require_counter(st, number)
-        if change == "sign-out":
-            c = store.sign_out(number)
-        else:
-            c = store.set_counter_status(number, {"open": "open", "pause": "paused",
-                                                  "close": "closed"}[change])
-        return {"number": c.number, "status": str(c.status), "officer": c.officer}
-
-    @app.post("/api/counters/{number}/sign-in")
-    def sign_in(number: int, body: SignInBody, st: Auth) -> dict:
-        require_counter(st, number)
-        username = auth.check_officer(body.username, body.pin)
-        c = store.sign_in(number, username)
+        with acting(st, number):
+            if change == "sign-out":
+                c = store.sign_out(number)
+            else:
+                c = store.set_counter_status(number, {"open": "open", "pause": "paused",
+                                                      "close": "closed"}[change])
         return {"number": c.number, "status": str(c.status), "officer": c.officer}
 
     @app.patch("/api/counters/{number}")
@@ -241,7 +251,8 @@ def create_app(hub) -> FastAPI:
         changes = body.model_dump(exclude_none=True)
         if "skills" in changes:
             changes["skills"] = tuple(changes["skills"])
-        c = store.update_counter(number, **changes)
+        with acting(st):
+            c = store.update_counter(number, **changes)
         return {"number": c.number, "skills": list(c.skills), "fast_lane": c.fast_lane}
 
     # --- ticket actions ----------------------------------------------------------------------
@@ -263,8 +274,9 @@ def create_app(hub) -> FastAPI:
             acting = None  # moving or cancelling a waiting ticket is the supervisor's
             require(st, Role.SUPERVISOR, Role.ADMIN)
         officer = store.counter(acting).officer if acting else None
-        done = store.act(ticket_id, Action(action), counter=acting, to_group=body.to_group,
-                         to_counter=body.to_counter, reason=body.reason, officer=officer)
+        with store.acting(station=st.name, role=str(st.role), officer=officer):
+            done = store.act(ticket_id, Action(action), counter=acting, to_group=body.to_group,
+                             to_counter=body.to_counter, reason=body.reason, officer=officer)
         return ticket_view(done)
 
     # --- administration ----------------------------------------------------------------------
@@ -290,7 +302,8 @@ def create_app(hub) -> FastAPI:
             new = parse_catalog(body, source="PUT /api/catalog")
         except CatalogError as exc:
             return error(422, "invalid_catalog", str(exc), exc.message_vi)
-        store.replace_catalog(new)
+        with acting(st):
+            store.replace_catalog(new)
         return {"version": new.version, "services": len(new.services)}
 
     # --- live events -------------------------------------------------------------------------

@@ -62,6 +62,7 @@ class HubStore(StoreReads):
         hubdb.migrate(self.db)
         self._lock = threading.RLock()
         self._pending: list[StoredEvent] = []
+        self._actor = threading.local()
         self._listeners: list[Callable[[list[StoredEvent]], None]] = []
         centre = centre or default_centre()
         self.rules = rules or Rules(timezone=centre.timezone)
@@ -96,6 +97,17 @@ class HubStore(StoreReads):
                     listener(published)
                 except Exception:
                     log.exception("event listener failed")
+
+    @contextmanager
+    def acting(self, **actor: object) -> Iterator[None]:
+        """Record who acts (station, role, officer) in every event written by this thread
+        inside the block: the event log is the audit log."""
+        previous = getattr(self._actor, "value", None)
+        self._actor.value = {k: v for k, v in actor.items() if v is not None}
+        try:
+            yield
+        finally:
+            self._actor.value = previous
 
     @contextmanager
     def reading(self) -> Iterator[sqlite_utils.Database]:
@@ -160,9 +172,11 @@ class HubStore(StoreReads):
         if not events:
             return
         last = self.db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+        actor = getattr(self._actor, "value", None)
         for offset, event in enumerate(events, start=1):
+            data = {**event.data, "by": actor} if actor else event.data
             stored = StoredEvent(last + offset, uuid.uuid4().hex, event.type,
-                                 utc_text(event.at), SCHEMA_VERSION, event.data)
+                                 utc_text(event.at), SCHEMA_VERSION, data)
             self.db.execute(
                 "INSERT INTO events (seq, id, type, at, schema, data) VALUES (?, ?, ?, ?, ?, ?)",
                 [stored.seq, stored.id, stored.type, stored.at, stored.schema,

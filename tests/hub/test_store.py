@@ -168,3 +168,17 @@ def test_not_found_and_invalid_have_codes(store):
     with pytest.raises(InvalidRequest) as err:
         store.update_counter(1, skills=("moon",))
     assert err.value.code == "invalid_skills"
+
+
+def test_every_event_records_who_acted(store):
+    with store.acting(station="reception", role="reception"):
+        t = store.issue(IssueRequest("1.001193")).ticket
+    store.sign_in(2, "lan")
+    with store.acting(station="counter2", role="counter", officer="lan"):
+        store.call_next(2)
+        store.act(t.id, "done")
+    by = [(e.type, e.data.get("by")) for e in store.events_since(0) if "ticket" in e.data]
+    assert by == [("ticket.issued", {"station": "reception", "role": "reception"}),
+                  ("ticket.called", {"station": "counter2", "role": "counter", "officer": "lan"}),
+                  ("ticket.done", {"station": "counter2", "role": "counter", "officer": "lan"})]
+    assert store.ticket(t.id).officer == "lan"
