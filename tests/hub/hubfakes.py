@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from onestop.hub.store import HubStore
 from onestop.queue.centre import CounterSpec, default_centre
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: float = 0) -> datetime:
-        self.now += timedelta(minutes=minutes)
-        return self.now
-
-
-def hanoi(y: int, mo: int, d: int, h: int = 8, mi: int = 0, s: int = 0) -> datetime:
-    return datetime(y, mo, d, h, mi, s, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")).astimezone(UTC)
+from tests.clock import HANOI, FakeClock, hanoi  # noqa: F401  (re-exported for tests)
 
 
 def centre_with(n_counters: int, skills: tuple[str, ...] = ("certification",)):

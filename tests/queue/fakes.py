@@ -3,33 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from onestop.queue.catalog import default_catalog
 from onestop.queue.centre import default_centre
 from onestop.queue.engine import InMemoryCentre
 from onestop.queue.model import Counter
 from onestop.queue.rules import Rules
-
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: float = 0, seconds: float = 0) -> datetime:
-        self.now += timedelta(minutes=minutes, seconds=seconds)
-        return self.now
-
-
-def hanoi(y: int, mo: int, d: int, h: int = 8, mi: int = 0, s: int = 0) -> datetime:
-    """A Hanoi wall-clock time expressed in UTC, as the hub's clock would give it."""
-    return datetime(y, mo, d, h, mi, s, tzinfo=HANOI).astimezone(UTC)
+from tests.clock import HANOI, FakeClock, hanoi  # noqa: F401  (re-exported for tests)
 
 
 def default_counters() -> list[Counter]:
