@@ -41,7 +41,7 @@ CITIZEN_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; font-src 'self'; "
-                               "img-src 'self'; form-action 'self'; frame-ancestors 'none'",
+                               "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
 }
 DISPLAY_HEADERS = {
     "Cache-Control": "no-cache",
@@ -50,7 +50,7 @@ DISPLAY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     # ws:/wss: spelled out: older TV browsers do not let 'self' cover WebSocket URLs.
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
-                               "font-src 'self'; img-src 'self'; media-src 'self'; "
+                               "font-src 'self'; img-src 'self' data:; media-src 'self'; "
                                "connect-src 'self' ws: wss:; frame-ancestors 'none'",
 }
 

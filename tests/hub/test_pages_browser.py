@@ -58,15 +58,21 @@ class Desk:
         assert r.status_code == 200, r.text
         return r.json()
 
+    def close(self) -> None:
+        self.reception.close()
+        self.supervisor.close()
+
     def act(self, counter: int, ticket_id: str, action: str) -> None:
         with self.live.client("counter", counter) as c:
             assert c.post(f"/api/tickets/{ticket_id}/{action}").status_code == 200
 
 
+# Waits are written as functions: a bare expression string is polled through eval(), which the
+# display's Content-Security-Policy (script-src 'self') rightly refuses.
 def open_display(browser, live, viewport=TV, query: str = ""):
     page = browser.new_page(viewport=viewport)
     page.goto(f"{live.url}/display?token={live.token('display')}{query}")
-    page.wait_for_function("window.onestopDisplay && window.onestopDisplay.state !== null",
+    page.wait_for_function("() => window.onestopDisplay && window.onestopDisplay.state !== null",
                            timeout=10_000)
     page.evaluate("document.fonts.ready")
     return page
@@ -127,29 +133,47 @@ def populate(desk: Desk) -> list[dict]:
 def test_screenshots_of_the_display(browser, live_hub):
     SHOTS.mkdir(parents=True, exist_ok=True)
     desk = Desk(live_hub)
-    page = open_display(browser, live_hub)
+    page = open_display(browser, live_hub, viewport={"width": 1366, "height": 768})
     try:
         calls = populate(desk)
         wait_for_call(page, calls[-1]["number"])
         page.wait_for_function(
-            "window.onestopDisplay.state.counters.filter(c => c.ticket).length === 4")
-        page.wait_for_timeout(300)
-        page.screenshot(path=SHOTS / "display-1920.png")
-        page.set_viewport_size({"width": 1366, "height": 768})
-        page.wait_for_timeout(300)
+            "() => window.onestopDisplay.state.counters.filter(c => c.ticket).length === 4")
+        page.wait_for_selector(".tile.flash", state="detached", timeout=10_000)  # calm board
         page.screenshot(path=SHOTS / "display-1366.png")
+        assert_nothing_spills(page)
+
+        page.set_viewport_size(TV)
+        desk.act(1, calls[-1]["id"], "start")
+        desk.act(1, calls[-1]["id"], "done")
+        fresh = desk.next(1)["number"]  # one new call, caught mid-flash
+        wait_for_call(page, fresh)
+        page.wait_for_function("n => document.getElementById('recent').textContent.includes(n)",
+                               arg=fresh)
+        page.screenshot(path=SHOTS / "display-1920.png")
+        assert_nothing_spills(page)
         for counter in (1, 2, 3, 4):
             text = page.locator(f'.tile[data-counter="{counter}"]').inner_text()
             assert f"Quầy {counter}" in text
-        # Nothing spills out of its box: tiles, banner, recent calls and the waiting line.
-        overflow = page.evaluate("""[...document.querySelectorAll(
-            '.tile .num, .tile .label, #banner-text, .recent li, .groups li, .top .ward')]
-            .filter(e => e.scrollWidth > e.clientWidth + 1 ||
-                         e.getBoundingClientRect().right > innerWidth)
-            .map(e => e.className + ':' + e.textContent)""")
-        assert overflow == []
+        assert page.locator(".tile.flash").count() == 1
+        assert f"Mời số {fresh} đến Quầy 1" in page.inner_text("#banner")
     finally:
         page.close()
+
+
+def assert_nothing_spills(page) -> None:
+    """Tiles, banner, recent calls and the waiting line all fit inside their boxes, and the
+    ticket numbers stay at least 12 % of the screen's height with four counters open."""
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.tile .num'))"
+                         ".fontSize) / innerHeight")
+    assert size >= 0.12, size
+    overflow = page.evaluate("""[...document.querySelectorAll(
+        '.tile .num, .tile .label, #banner-text, .recent li, .groups li, .top .ward')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1 ||
+                     e.getBoundingClientRect().right > innerWidth ||
+                     e.getBoundingClientRect().bottom > innerHeight)
+        .map(e => e.className + ':' + e.textContent)""")
+    assert overflow == []
 
 
 def test_screenshots_of_the_citizen_page(browser, live_hub):
@@ -227,7 +251,7 @@ def test_display_notice_and_bad_token(browser, live_hub):
     try:
         page.goto(f"{live_hub.url}/display?token=not-a-token")
         page.wait_for_function(
-            "document.getElementById('offline').textContent.includes('không hợp lệ')",
+            "() => document.getElementById('offline').textContent.includes('không hợp lệ')",
             timeout=10_000)
     finally:
         page.close()

@@ -109,6 +109,7 @@ def page(title: str, body: str, lang: str, refresh: int | None = None) -> str:
         '<meta name="robots" content="noindex, nofollow">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"{meta}<title>{escape(title)}</title>\n"
+        '<link rel="icon" href="data:,">\n'  # no favicon request, no 404 in the log
         '<link rel="stylesheet" href="/web/citizen.css">\n'
         f"</head>\n<body>\n{body}\n</body>\n</html>\n")
 
@@ -123,8 +124,11 @@ def _status_block(v: TicketView) -> str:
     if v.status == "called":
         label = (f'<p class="label">{escape(v.counter_label)}</p>'
                  if v.counter_label and v.counter_label != v.counter else "")
-        return (f'<section class="status called" role="alert"><p class="big">'
-                f'{t("called", lang, counter=f"<strong>{counter}</strong>")}</p>{label}</section>')
+        # Break the line only at the dash: "mời đến Quầy 3" stays together on a narrow phone.
+        head, _, tail = t("called", lang, counter="\0").partition(" – ")
+        tail = escape(tail).replace("\0", f"<strong>{counter}</strong>")
+        return (f'<section class="status called" role="alert"><p class="big">{escape(head)} – '
+                f'<span class="nowrap">{tail}</span></p>{label}</section>')
     if v.status == "serving":
         return (f'<section class="status serving"><p class="big">'
                 f'{t("serving", lang, counter=f"<strong>{counter}</strong>")}</p></section>')

@@ -10,8 +10,8 @@
     "lòng giữ trật tự, theo dõi số thứ tự trên màn hình và đến đúng quầy khi được mời.";
   var CALL_TYPES = { "ticket.called": true, "ticket.recalled": true, "ticket.returned": true };
   var FLASH_MS = 6000;      // how long a new call flashes
-  var QUEUED_FLASH_MS = 3000; // shorter when more calls are waiting to be shown
-  var MAX_QUEUED = 3;       // after a long outage show only the latest few calls again
+  var BAD_TOKEN = "Mã truy cập của màn hình không hợp lệ – vui lòng báo cán bộ giám sát";
+  var CHIME_GAP_MS = 1500;  // calls in a burst (a replay after an outage) chime once
   var MIN_BACKOFF = 1000, MAX_BACKOFF = 10000;
   var VN_OFFSET_MS = 7 * 3600 * 1000; // Asia/Ho_Chi_Minh, no daylight saving
   var WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
@@ -28,7 +28,7 @@
   var boardSeq = -1;
   var clockOffset = 0;      // server time - local time: a TV's own clock is often wrong
   var backoff = MIN_BACKOFF, diagnosed = false;
-  var queue = [], bannerTimer = null, audio = null;
+  var bannerTimer = null, audio = null, lastChime = 0;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -174,9 +174,9 @@
     api.state = state;
     if (state.now) clockOffset = Date.parse(state.now) - Date.now();
     if (state.ward && state.ward.name_vi) setText($("ward"), state.ward.name_vi);
-    renderBoard(state);
+    renderGroups(state); // first: the footer's height decides the board's
     renderRecent(state);
-    renderGroups(state);
+    renderBoard(state);
     if (!bannerTimer && state.recent_calls && state.recent_calls.length) {
       var r = state.recent_calls[0];
       showBannerText(r.number, r.counter, false);
@@ -198,9 +198,7 @@
       num.className = "num";
     }
     applyFlashes();
-    queue.push(call);
-    if (queue.length > MAX_QUEUED) queue = queue.slice(-MAX_QUEUED);
-    if (!bannerTimer) nextBanner();
+    flashBanner(call);
   }
 
   function showBannerText(number, counter, recall) {
@@ -212,16 +210,20 @@
     if (recall) b.appendChild(el("span", "recall", "(gọi lại)"));
   }
 
-  function nextBanner() {
+  function flashBanner(call) {
+    // The newest call takes the banner at once: queueing would leave the banner seconds behind
+    // the board in a burst; the earlier calls of the burst still flash on their own tiles.
     var banner = $("banner");
-    var call = queue.shift();
-    if (!call) { bannerTimer = null; banner.classList.remove("flash"); return; }
     showBannerText(call.number, call.counter, call.type === "ticket.recalled");
     banner.classList.remove("flash");
     void banner.offsetWidth; // restart the CSS animation for back-to-back calls
     banner.classList.add("flash");
-    chime();
-    bannerTimer = setTimeout(nextBanner, queue.length ? QUEUED_FLASH_MS : FLASH_MS);
+    if (Date.now() - lastChime > CHIME_GAP_MS) { lastChime = Date.now(); chime(); }
+    clearTimeout(bannerTimer);
+    bannerTimer = setTimeout(function () {
+      bannerTimer = null;
+      banner.classList.remove("flash");
+    }, FLASH_MS);
   }
 
   function setupAudio() {
@@ -302,10 +304,15 @@
       try { msg = JSON.parse(m.data); } catch (e) { return; }
       handle(msg);
     };
-    ws.onclose = function () {
+    ws.onclose = function (e) {
       if (opened) api.disconnects += 1;
-      setOnline(false);
-      if (!opened && !diagnosed) diagnose();
+      if (e.code === 4401 || e.code === 4403) { // the hub refused the token
+        setOnline(false, BAD_TOKEN);
+        backoff = MAX_BACKOFF; // it will not get better by itself; do not hammer the hub
+      } else {
+        setOnline(false);
+        if (!opened && !diagnosed) diagnose();
+      }
       retry();
     };
   }
@@ -343,7 +350,7 @@
     fetch("/api/state", { headers: { Authorization: "Bearer " + token }, cache: "no-store" })
       .then(function (r) {
         if (r.status === 401 || r.status === 403) {
-          setOnline(false, "Mã truy cập của màn hình không hợp lệ – vui lòng báo cán bộ giám sát");
+          setOnline(false, BAD_TOKEN);
         }
       })
       .catch(function () {});
@@ -354,7 +361,9 @@
     setupAudio();
     tick();
     setInterval(tick, 1000);
-    window.addEventListener("resize", function () { if (api.state) renderBoard(api.state); });
+    var relayout = function () { if (api.state) renderBoard(api.state); };
+    window.addEventListener("resize", relayout);
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(relayout);
     connect();
   }
 
