@@ -12,7 +12,7 @@ failed=()
 rc=0
 
 echo "test: ruff check" >&2
-"$BIN/ruff" check --quiet onestop tests || { failed+=(ruff); rc=1; }
+"$BIN/ruff" check --quiet onestop tests bench || { failed+=(ruff); rc=1; }
 
 echo "test: lint-imports" >&2
 # --no-cache: the cache lives in the work tree and buys nothing at this size.

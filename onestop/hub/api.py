@@ -14,7 +14,7 @@ import json
 import logging
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, Query, Request, Response, WebSocket
+from fastapi import FastAPI, Header, Path, Request, Response, WebSocket
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,7 +29,10 @@ from onestop.queue.operations import IssueRequest
 from onestop.queue.transitions import Action
 
 from .auth import AuthError, Forbidden, Role, Station
+from .deps import Auth, require
+from .insight import router as insight_router
 from .live import REPLAY_LIMIT
+from .pages import router as pages_router
 
 log = logging.getLogger(__name__)
 MAX_BODY = 256 * 1024  # bytes; a catalogue is ~30 KB, anything else is far smaller
@@ -82,17 +85,9 @@ class OfficerBody(_Body):
     display_name: str = Field("", max_length=80)
 
 
-def station(request: Request, authorization: Annotated[str | None, Header()] = None,
-            token: Annotated[str | None, Query(max_length=200)] = None) -> Station:
-    """The calling station, from `Authorization: Bearer` or `?token=` (browsers' WebSockets
-    and the TV's display URL cannot set headers)."""
-    bearer = None
-    if authorization and authorization.lower().startswith("bearer "):
-        bearer = authorization[7:].strip()
-    return request.app.state.hub.auth.authenticate(bearer or token)
-
-
-Auth = Annotated[Station, Depends(station)]
+# Bounded like the counter numbers of centre.json: an unbounded int reached SQLite and
+# overflowed its INTEGER (a 500) for /api/counters/<40 digits>/...
+CounterNumber = Annotated[int, Path(ge=1, le=999)]
 
 
 def error(status: int, code: str, message: str, message_vi: str = "", **extra: Any) -> JSONResponse:
@@ -100,16 +95,52 @@ def error(status: int, code: str, message: str, message_vi: str = "", **extra: A
                          **extra}, status_code=status)
 
 
+class BodyLimit:
+    """ASGI middleware: a body over MAX_BODY gets 413, also when it is sent chunked with no
+    Content-Length (such a body is read here, never more than MAX_BODY, and replayed)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        too_large = error(413, "too_large", f"request body over {MAX_BODY} bytes",
+                          "Dữ liệu gửi lên quá lớn")
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None:
+            if not length.isdigit() or int(length) > MAX_BODY:
+                return await too_large(scope, receive, send)
+            return await self.app(scope, receive, send)
+        messages, size = [], 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break  # the client went away: let the app see it
+            size += len(message.get("body", b""))
+            if size > MAX_BODY:
+                return await too_large(scope, receive, send)
+            if not message.get("more_body"):
+                break
+
+        async def replay():
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+
 def create_app(hub) -> FastAPI:
     """The FastAPI app for a composed hub (see onestop.compose.build_hub)."""
-    app = FastAPI(title="onestop hub", version=__version__,
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI):
+        hub.broker.attach(asyncio.get_running_loop())  # commits are pushed on this loop
+        yield
+
+    app = FastAPI(title="onestop hub", version=__version__, lifespan=lifespan,
                   description="Counter-queue hub of a ward one-stop centre")
     app.state.hub = hub
     store, auth = hub.store, hub.auth
-
-    @app.on_event("startup")
-    async def _attach_loop() -> None:
-        hub.broker.attach(asyncio.get_running_loop())
 
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
@@ -133,18 +164,7 @@ def create_app(hub) -> FastAPI:
         return error(500, "internal_error", "unexpected error; see the hub log",
                      "Lỗi không mong đợi; xem nhật ký của máy chủ")
 
-    @app.middleware("http")
-    async def _limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY):
-            return error(413, "too_large", f"request body over {MAX_BODY} bytes",
-                         "Dữ liệu gửi lên quá lớn")
-        return await call_next(request)
-
-    def require(st: Station, *roles: Role) -> None:
-        if st.role not in roles:
-            raise Forbidden("forbidden", f"a {st.role} station cannot do this",
-                            "Trạm này không có quyền thực hiện thao tác này")
+    app.add_middleware(BodyLimit)
 
     def require_counter(st: Station, number: int | None) -> None:
         if not st.may_act_for_counter(number):
@@ -188,7 +208,7 @@ def create_app(hub) -> FastAPI:
         return hub.snapshot()["counters"]
 
     @app.get("/api/counters/{number}/backlog")
-    def backlog(number: int, st: Auth) -> dict:
+    def backlog(number: CounterNumber, st: Auth) -> dict:
         counter = store.counter(number)
         heads = store.heads_of_lines(counter, per_line=5)
         return {"counter": number, "waiting": [ticket_to_dict(t) for t in sorted(
@@ -215,7 +235,7 @@ def create_app(hub) -> FastAPI:
 
     # --- counters ----------------------------------------------------------------------------
     @app.post("/api/counters/{number}/next", responses={204: {"description": "nobody waiting"}})
-    def call_next(number: int, st: Auth):
+    def call_next(number: CounterNumber, st: Auth):
         require_counter(st, number)
         with acting(st, number):
             t = store.call_next(number)
@@ -226,7 +246,7 @@ def create_app(hub) -> FastAPI:
     # Declared before /{change}: Starlette takes the first route whose path matches, so
     # after it, sign-in would land there and be refused as an unknown change (422).
     @app.post("/api/counters/{number}/sign-in")
-    def sign_in(number: int, body: SignInBody, st: Auth) -> dict:
+    def sign_in(number: CounterNumber, body: SignInBody, st: Auth) -> dict:
         require_counter(st, number)
         username = auth.check_officer(body.username, body.pin)
         with acting(st):
@@ -234,7 +254,7 @@ def create_app(hub) -> FastAPI:
         return {"number": c.number, "status": str(c.status), "officer": c.officer}
 
     @app.post("/api/counters/{number}/{change}")
-    def counter_status(number: int, change: Literal["open", "pause", "close", "sign-out"],
+    def counter_status(number: CounterNumber, change: Literal["open", "pause", "close", "sign-out"],
                        st: Auth) -> dict:
         require_counter(st, number)
         with acting(st, number):
@@ -246,7 +266,7 @@ def create_app(hub) -> FastAPI:
         return {"number": c.number, "status": str(c.status), "officer": c.officer}
 
     @app.patch("/api/counters/{number}")
-    def patch_counter(number: int, body: CounterPatch, st: Auth) -> dict:
+    def patch_counter(number: CounterNumber, body: CounterPatch, st: Auth) -> dict:
         require(st, Role.SUPERVISOR, Role.ADMIN)
         changes = body.model_dump(exclude_none=True)
         if "skills" in changes:
@@ -315,10 +335,33 @@ def create_app(hub) -> FastAPI:
             auth.authenticate(bearer[7:].strip() if bearer.lower().startswith("bearer ")
                               else token)
         except AuthError as exc:
+            # Accept first: a close before the handshake becomes a bare HTTP 403, and a
+            # browser's WebSocket cannot tell that from a network failure; 4401 it can.
+            await ws.accept()
             await ws.close(code=4401, reason=exc.code)
             return
         await ws.accept()
         sub = hub.broker.add(want_state=view == "state")
+        # Two tasks: one pushes, one notices the client leaving (a push-only loop would wait
+        # on its queue forever after a disconnect, leak the subscriber and hold up shutdown).
+        pump = asyncio.ensure_future(_pump(ws, sub, since))
+        watch = asyncio.ensure_future(_until_disconnect(ws))
+        try:
+            await asyncio.wait({pump, watch}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            pump.cancel()
+            watch.cancel()
+            await asyncio.gather(pump, watch, return_exceptions=True)
+            hub.broker.remove(sub)
+            with contextlib.suppress(Exception):
+                await ws.close()
+
+    async def _until_disconnect(ws: WebSocket) -> None:
+        with contextlib.suppress(WebSocketDisconnect, RuntimeError):
+            while (await ws.receive())["type"] != "websocket.disconnect":
+                pass  # clients have nothing to say; whatever they send is ignored
+
+    async def _pump(ws: WebSocket, sub, since: int | None) -> None:
         try:
             last = await _catch_up(ws, since)
             while True:
@@ -333,10 +376,6 @@ def create_app(hub) -> FastAPI:
                 await ws.send_text(json.dumps(message, ensure_ascii=False))
         except (WebSocketDisconnect, RuntimeError):
             pass
-        finally:
-            hub.broker.remove(sub)
-            with contextlib.suppress(Exception):
-                await ws.close()
 
     async def _catch_up(ws: WebSocket, since: int | None) -> int:
         """Replay missed events (or send a snapshot) and return the last sequence sent."""
@@ -356,8 +395,6 @@ def create_app(hub) -> FastAPI:
                                               ensure_ascii=False))
                 last = e.seq
 
-    with contextlib.suppress(ImportError):
-        from .pages import router
-
-        app.include_router(router)
+    app.include_router(pages_router)
+    app.include_router(insight_router)
     return app
