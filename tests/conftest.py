@@ -39,3 +39,7 @@ def tmp_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data.mkdir()
     monkeypatch.setenv(DATA_ENV, str(data))
     return data
+
+
+# The real hub on loopback, shared by the hub, desktop and printing tests.
+from tests.livehub import live_hub  # noqa: E402,F401

@@ -88,6 +88,7 @@ class OfficerBody(_Body):
 # Bounded like the counter numbers of centre.json: an unbounded int reached SQLite and
 # overflowed its INTEGER (a 500) for /api/counters/<40 digits>/...
 CounterNumber = Annotated[int, Path(ge=1, le=999)]
+IdemKey = Annotated[str | None, Header(max_length=200)]
 
 
 def error(status: int, code: str, message: str, message_vi: str = "", **extra: Any) -> JSONResponse:
@@ -175,6 +176,28 @@ def create_app(hub) -> FastAPI:
         officer = store.counter(counter).officer if counter else None
         return store.acting(station=st.name, role=str(st.role), officer=officer)
 
+    def once(st: Station, key: str | None, command):
+        """Apply a command at most once per (station, Idempotency-Key): a station retrying
+        after a lost answer gets the first answer back instead of a second call or action.
+        The command and its remembered answer commit in one transaction."""
+        if not key:
+            return command()
+        scoped = f"{st.id}:{key}"
+        with store.write() as db:
+            row = db.execute("SELECT response FROM command_log WHERE key = ?",
+                             [scoped]).fetchone()
+            if row is not None:
+                saved = json.loads(row[0])
+                if saved is None:
+                    return Response(status_code=204)
+                return JSONResponse(saved, headers={"Idempotent-Replay": "true"})
+            result = command()
+            saved = None if isinstance(result, Response) else result
+            db.execute("INSERT INTO command_log (key, station, response, created_at) "
+                       "VALUES (?, ?, ?, ?)", [scoped, st.id, json.dumps(saved, ensure_ascii=False),
+                                               store.clock().isoformat()])
+            return result
+
     def ticket_view(t) -> dict:
         return {**ticket_to_dict(t), "public_url": hub.public_url(t.token)}
 
@@ -235,13 +258,15 @@ def create_app(hub) -> FastAPI:
 
     # --- counters ----------------------------------------------------------------------------
     @app.post("/api/counters/{number}/next", responses={204: {"description": "nobody waiting"}})
-    def call_next(number: CounterNumber, st: Auth):
+    def call_next(number: CounterNumber, st: Auth, idempotency_key: IdemKey = None):
         require_counter(st, number)
-        with acting(st, number):
-            t = store.call_next(number)
-        if t is None:
-            return Response(status_code=204)
-        return ticket_view(t)
+
+        def command():
+            with acting(st, number):
+                t = store.call_next(number)
+            return Response(status_code=204) if t is None else ticket_view(t)
+
+        return once(st, idempotency_key, command)
 
     # Declared before /{change}: Starlette takes the first route whose path matches, so
     # after it, sign-in would land there and be refused as an unknown change (422).
@@ -255,15 +280,19 @@ def create_app(hub) -> FastAPI:
 
     @app.post("/api/counters/{number}/{change}")
     def counter_status(number: CounterNumber, change: Literal["open", "pause", "close", "sign-out"],
-                       st: Auth) -> dict:
+                       st: Auth, idempotency_key: IdemKey = None) -> dict:
         require_counter(st, number)
-        with acting(st, number):
-            if change == "sign-out":
-                c = store.sign_out(number)
-            else:
-                c = store.set_counter_status(number, {"open": "open", "pause": "paused",
-                                                      "close": "closed"}[change])
-        return {"number": c.number, "status": str(c.status), "officer": c.officer}
+
+        def command():
+            with acting(st, number):
+                if change == "sign-out":
+                    c = store.sign_out(number)
+                else:
+                    c = store.set_counter_status(number, {"open": "open", "pause": "paused",
+                                                          "close": "closed"}[change])
+            return {"number": c.number, "status": str(c.status), "officer": c.officer}
+
+        return once(st, idempotency_key, command)
 
     @app.patch("/api/counters/{number}")
     def patch_counter(number: CounterNumber, body: CounterPatch, st: Auth) -> dict:
@@ -279,25 +308,33 @@ def create_app(hub) -> FastAPI:
     @app.post("/api/tickets/{ticket_id}/{action}")
     def act(ticket_id: str, action: Literal["recall", "start", "done", "no-show", "park",
                                             "return", "transfer", "cancel"],
-            st: Auth, body: ActionBody | None = None) -> dict:
+            st: Auth, body: ActionBody | None = None, idempotency_key: IdemKey = None) -> dict:
         body = body or ActionBody()
-        t = store.ticket(ticket_id)
-        if action == "return":  # the returning counter calls the parked citizen
-            acting = body.counter or (st.counter if st.role == Role.COUNTER else None)
-            require_counter(st, acting)
-        elif t.counter is not None and t.status in ("called", "serving", "parked"):
-            acting = t.counter  # the counter that holds (or parked) the ticket acts on it
-            require_counter(st, acting)
-        elif action == "cancel" and st.role == Role.RECEPTION:
-            acting = None  # reception may cancel a waiting ticket (citizen left, wrong print)
-        else:
-            acting = None  # moving or cancelling a waiting ticket is the supervisor's
-            require(st, Role.SUPERVISOR, Role.ADMIN)
-        officer = store.counter(acting).officer if acting else None
-        with store.acting(station=st.name, role=str(st.role), officer=officer):
-            done = store.act(ticket_id, Action(action), counter=acting, to_group=body.to_group,
-                             to_counter=body.to_counter, reason=body.reason, officer=officer)
-        return ticket_view(done)
+
+        def command():  # checked inside: a replay is answered before the state has moved on
+            t = store.ticket(ticket_id)
+            if action == "return":  # the returning counter calls the parked citizen
+                acting = body.counter or (st.counter if st.role == Role.COUNTER else None)
+                require_counter(st, acting)
+            elif t.counter is not None and (t.status in ("called", "serving", "parked")
+                                            or st.may_act_for_counter(t.counter)):
+                # The counter that holds (or parked, or served) the ticket acts on it; the
+                # state machine then explains a late action (409) instead of a bare 403.
+                acting = t.counter
+                require_counter(st, acting)
+            elif action == "cancel" and st.role == Role.RECEPTION:
+                acting = None  # reception may cancel a waiting ticket (left, wrong print)
+            else:
+                acting = None  # moving or cancelling a waiting ticket is the supervisor's
+                require(st, Role.SUPERVISOR, Role.ADMIN)
+            officer = store.counter(acting).officer if acting else None
+            with store.acting(station=st.name, role=str(st.role), officer=officer):
+                done = store.act(ticket_id, Action(action), counter=acting,
+                                 to_group=body.to_group, to_counter=body.to_counter,
+                                 reason=body.reason, officer=officer)
+            return ticket_view(done)
+
+        return once(st, idempotency_key, command)
 
     # --- administration ----------------------------------------------------------------------
     @app.post("/api/pairing-codes", status_code=201)

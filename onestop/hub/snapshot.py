@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from onestop.queue.estimate import capacity_for, estimate_from_work
-from onestop.queue.numbering import service_day
+from onestop.queue.numbering import service_day, zone
 
 from .rows import ticket_from_row
 from .store import HubStore
@@ -33,6 +33,10 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
             "WHERE status = 'waiting' AND assigned_counter IS NULL GROUP BY group_id")}
         assigned = db.execute("SELECT count(*) FROM tickets WHERE status = 'waiting' AND "
                               "assigned_counter IS NOT NULL").fetchone()[0]
+        today = service_day(now, store.rules.timezone).isoformat()
+        served = {row[0]: row[1] for row in db.execute(
+            "SELECT counter, count(*) FROM tickets WHERE day = ? AND status = 'done' "
+            "GROUP BY counter", [today])}
         calls = db.execute(
             f"SELECT type, at, data FROM events WHERE type IN ({','.join('?' * 3)}) "
             "ORDER BY seq DESC LIMIT ?", [*CALL_EVENTS, recent]).fetchall()
@@ -43,7 +47,7 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         return {
             "number": c.number, "label_vi": c.label_vi, "label_en": c.label_en,
             "status": str(c.status), "skills": list(c.skills), "officer": c.officer,
-            "fast_lane": c.fast_lane,
+            "fast_lane": c.fast_lane, "served_today": served.get(c.number, 0),
             "ticket": None if t is None else {
                 "id": t.id, "number": t.number, "group": t.group,
                 "group_vi": group_vi.get(t.group, t.group), "status": str(t.status),
@@ -66,7 +70,9 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
                        "prefix": g.prefix, "waiting": waiting, "estimate": estimate.to_dict()})
     return {
         "seq": seq, "now": now.isoformat(),
-        "day": service_day(now, store.rules.timezone).isoformat(),
+        "day": today, "timezone": store.rules.timezone,
+        "utc_offset_minutes": int(now.astimezone(zone(store.rules.timezone)).utcoffset()
+                                  .total_seconds() // 60),
         "ward": {"name_vi": ward_vi, "name_en": ward_en},
         "counters": [counter_view(c) for c in counters],
         "recent_calls": recent_calls,

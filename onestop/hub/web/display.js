@@ -13,7 +13,7 @@
   var BAD_TOKEN = "Mã truy cập của màn hình không hợp lệ – vui lòng báo cán bộ giám sát";
   var CHIME_GAP_MS = 1500;  // calls in a burst (a replay after an outage) chime once
   var MIN_BACKOFF = 1000, MAX_BACKOFF = 10000;
-  var VN_OFFSET_MS = 7 * 3600 * 1000; // Asia/Ho_Chi_Minh, no daylight saving
+  var VN_OFFSET_MS = 7 * 3600 * 1000; // the centre's UTC offset; the hub's state sets it
   var WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
   var params = new URLSearchParams(location.search);
@@ -173,6 +173,7 @@
     boardSeq = state.seq;
     api.state = state;
     if (state.now) clockOffset = Date.parse(state.now) - Date.now();
+    if (typeof state.utc_offset_minutes === "number") VN_OFFSET_MS = state.utc_offset_minutes * 60000;
     if (state.ward && state.ward.name_vi) setText($("ward"), state.ward.name_vi);
     renderGroups(state); // first: the footer's height decides the board's
     renderRecent(state);

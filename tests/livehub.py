@@ -51,6 +51,7 @@ class LiveHub:
 
 @pytest.fixture
 def live_hub(tmp_path):
+    """A real hub on loopback (uvicorn on a free port) with a fresh data folder."""
     settings = Settings(data_dir=tmp_path / "data")
     hub = build_hub(settings)
     host, port = "127.0.0.1", free_port()
