@@ -28,10 +28,10 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 # Wiring a command is one line: replace None with "package.module:function".
 COMMANDS: dict[str, str | None] = {
     "hub": "onestop.hub.server:run_hub",
-    "reception": None,
-    "counter": None,
-    "display": None,
-    "supervisor": None,
+    "reception": "onestop.desktop.station:run_station",
+    "counter": "onestop.desktop.station:run_station",
+    "display": "onestop.desktop.station:run_station",
+    "supervisor": "onestop.desktop.station:run_station",
     "token create": "onestop.hub.server:token_create",
     "simulate": None,
     "central": None,

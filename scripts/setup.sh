@@ -135,3 +135,15 @@ else
   printf '%s\n%s\n' "$want_hash" "$VENV" >"$STAMP"
   say "packages installed in $((SECONDS - started)) s"
 fi
+
+# --- translations ----------------------------------------------------------------------------
+# Qt Linguist sources (onestop/assets/i18n/*.ts) compile to .qm next to them; only stale ones.
+for ts in "$ROOT"/onestop/assets/i18n/*.ts; do
+  [ -e "$ts" ] || continue
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm" >/dev/null 2>&1 \
+      || die "could not compile translation $ts"
+    say "compiled $(basename "$qm")"
+  fi
+done

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 FONT_FAMILY = "DejaVu Sans"
-_translator: QTranslator | None = None
+_translators: list[QTranslator] = []
 
 
 def load_fonts() -> str:
@@ -35,21 +35,25 @@ def load_fonts() -> str:
 
 
 def install_language(app: QApplication, language: str) -> bool:
-    """Vietnamese is the source language; English comes from assets/i18n/onestop_en.qm."""
-    global _translator
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
+    """Vietnamese is the source language of every tr() string; other languages come from
+    assets/i18n/<window>_<language>.qm, compiled from the .ts files by scripts/setup.sh."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
     if language == "vi":
         return True
-    translator = QTranslator(app)
-    path = resources.files("onestop.assets") / "i18n" / f"onestop_{language}.qm"
-    if not path.is_file() or not translator.load(path.read_bytes()):
+    folder = resources.files("onestop.assets") / "i18n"
+    found = False
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name) if folder.is_dir() else ():
+        if entry.name.endswith(f"_{language}.qm"):
+            translator = QTranslator(app)
+            if translator.load(entry.read_bytes()):
+                app.installTranslator(translator)
+                _translators.append(translator)
+                found = True
+    if not found:
         log.warning("no translation for %s; staying in Vietnamese", language)
-        return False
-    app.installTranslator(translator)
-    _translator = translator
-    return True
+    return found
 
 
 def has_display() -> bool:

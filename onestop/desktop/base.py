@@ -1,0 +1,58 @@
+"""What every station window shares: the hub connection, the "lost the hub" banner, the
+title, and `sig_ready` for `--screenshot` and tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from .client import HubClient
+
+
+class ConnectionBanner(QLabel):
+    """A red strip shown while the hub is unreachable; the client keeps retrying."""
+
+    def __init__(self, client: HubClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("background:#b00020; color:white; font-weight:bold; padding:6px;")
+        self.setText(self.tr("Mất kết nối với máy chủ (hub) – đang kết nối lại…"))
+        self.setVisible(False)
+        client.sig_offline.connect(lambda _reason: self.setVisible(True))
+        client.sig_online.connect(lambda: self.setVisible(False))
+
+
+class StationWindow(QMainWindow):
+    """Base of the reception, counter, display, supervisor and launcher windows.
+
+    Subclasses build their content into `self.body` (a QVBoxLayout under the banner), react to
+    `client.sig_state` / `client.sig_event`, and call `self.mark_ready()` once real data from the
+    hub is on screen."""
+
+    sig_ready = Signal()
+    """The window shows data from the hub (emitted once)."""
+
+    def __init__(self, client: HubClient, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.setWindowTitle(title)
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = ConnectionBanner(client, central)
+        outer.addWidget(self.banner)
+        content = QWidget(central)
+        self.body = QVBoxLayout(content)
+        outer.addWidget(content, 1)
+        self.setCentralWidget(central)
+        self._ready = False
+
+    def mark_ready(self) -> None:
+        if not self._ready:
+            self._ready = True
+            self.sig_ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready

@@ -1,0 +1,90 @@
+"""Running one station window from the command line:
+`onestop reception|counter N|display|supervisor --hub URL [--token T] [--screenshot F]`.
+
+The token comes from --token, else from the single-PC tokens in the data folder when the hub
+is this PC's. With --screenshot the window opens, waits until it shows the hub's data, saves
+a PNG and exits (for documentation and checks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from importlib import import_module
+
+from PySide6.QtCore import QTimer
+
+from onestop.settings import Settings
+
+from .client import HubClient
+from .qtapp import application, has_display
+
+log = logging.getLogger(__name__)
+
+# role -> (module, class); the class takes (client, **options) and is a StationWindow.
+WINDOWS = {
+    "reception": ("onestop.desktop.reception", "ReceptionWindow"),
+    "counter": ("onestop.desktop.counter", "CounterWindow"),
+    "display": ("onestop.desktop.display", "DisplayWindow"),
+    "supervisor": ("onestop.desktop.supervisor", "SupervisorWindow"),
+}
+SCREENSHOT_TIMEOUT_MS = 20_000
+
+
+def local_token(settings: Settings, key: str) -> str | None:
+    path = settings.data_dir / "local-stations.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get(key)
+    except (OSError, ValueError):
+        return None
+
+
+def build_window(role: str, client: HubClient, **options):
+    module, name = WINDOWS[role]
+    return getattr(import_module(module), name)(client, **options)
+
+
+def run_station(args: argparse.Namespace, settings: Settings) -> int:
+    from onestop.cli import CliError
+
+    role = args.command
+    key = f"counter{args.number}" if role == "counter" else role
+    token = args.token or local_token(settings, key)
+    if not token:
+        raise CliError(f"no token for the {key} station: pass --token T "
+                       "(from 'onestop token create' or pairing)")
+    hub_url = args.hub or f"http://127.0.0.1:{settings.hub_port}"
+    if not args.screenshot and not has_display():
+        raise CliError("no display available (DISPLAY is not set); run this on a PC with a "
+                       "screen, or use --screenshot F")
+    app = application(settings.language)
+    client = HubClient(hub_url, token, language=settings.language)
+    options = {"number": args.number} if role == "counter" else {}
+    window = build_window(role, client, settings=settings, **options)
+    client.start()
+    if args.screenshot:
+        return _screenshot(app, window, args.screenshot)
+    window.show()
+    return app.exec()
+
+
+def _screenshot(app, window, path) -> int:
+    result = {"rc": 1}
+
+    def save() -> None:
+        window.grab().save(str(path))
+        result["rc"] = 0
+        app.quit()
+
+    def give_up() -> None:
+        print(f"onestop: the window got no data from the hub within "
+              f"{SCREENSHOT_TIMEOUT_MS // 1000} s", file=sys.stderr)
+        app.quit()
+
+    window.sig_ready.connect(lambda: QTimer.singleShot(300, save))  # let layouts settle
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
+    window.show()
+    app.exec()
+    return result["rc"]
