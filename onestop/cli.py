@@ -36,6 +36,7 @@ COMMANDS: dict[str, str | None] = {
     "simulate": None,
     "central": None,
     "report": None,
+    "ticket": "onestop.printing.commands:ticket_command",
 }
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
     central.add_argument("--db", metavar="URL",
                          help="database URL (default: SQLite file in the data folder)")
     central.add_argument("--port", type=_port, help="port to listen on (default 8800)")
+
+    ticket = sub.add_parser("ticket", parents=[data_opt], help="render a ticket PDF")
+    ticket.add_argument("--sample", action="store_true", help="a sample ticket, no hub needed")
+    ticket.add_argument("--out", required=True, type=Path, metavar="FILE")
+    ticket.add_argument("--width", type=int, choices=(58, 80), default=80,
+                        help="roll width in mm (default 80)")
 
     report = sub.add_parser("report", parents=[data_opt], help="daily report PDF")
     report.add_argument("--date", type=_date, metavar="D", help="day, YYYY-MM-DD (default today)")

@@ -1,0 +1,149 @@
+"""The printed ticket for 80 mm or 58 mm thermal rolls.
+
+Layout top to bottom: ward name, centre line, the number (huge), service and group, request
+kind and count, priority mark, issue time, people ahead and the wait as a range, the counters
+that serve it, the documents to have ready, the QR to the citizen page with a line saying what
+it is for. The page is as tall as its content (a roll has no fixed page length).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
+from .fonts import register
+from .qr import draw_qr
+
+WIDTHS_MM = (58, 80)
+KIND_VI = {"guidance": "Hướng dẫn, tư vấn", "submit": "Nộp hồ sơ",
+           "supplement": "Bổ sung hồ sơ", "collect": "Nhận kết quả"}
+COMPLEXITY_VI = {"quick": "Nhanh", "standard": "Thường", "complex": "Phức tạp"}
+
+
+@dataclass(frozen=True)
+class TicketPrint:
+    """Everything printed on a ticket, already in words (no hub or catalogue lookups here)."""
+
+    number: str
+    service_vi: str
+    group_vi: str
+    kind: str
+    issued_at: datetime  # local time of the centre
+    url: str
+    ward_name: str
+    centre_line: str = "Bộ phận Tiếp nhận và Trả kết quả"
+    count: int = 1
+    unit_vi: str = ""
+    priority_vi: str | None = None
+    complexity: str | None = None
+    people_ahead: int | None = None
+    wait_low: float | None = None
+    wait_high: float | None = None
+    counters_vi: str = ""  # e.g. "Quầy 1, Quầy 4"
+    checklist: tuple[str, ...] = field(default_factory=tuple)
+
+
+def wait_text(low: float | None, high: float | None) -> str:
+    if low is None or high is None:
+        return "Chưa có quầy mở – sẽ gọi khi quầy mở"
+    lo, hi = int(low), max(int(low) + 1, int(round(high)))
+    return f"khoảng {lo}–{hi} phút"
+
+
+def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
+    """The ticket as a one-page PDF, `width_mm` wide (58 or 80)."""
+    if width_mm not in WIDTHS_MM:
+        raise ValueError(f"ticket width must be one of {WIDTHS_MM} mm")
+    regular, bold = register()
+    width = width_mm * mm
+    margin = 3 * mm if width_mm == 58 else 4 * mm
+    inner = width - 2 * margin
+    scale = width_mm / 80
+    ops: list[tuple[float, Callable[[Canvas, float], None]]] = []  # (height, draw at top y)
+
+    def text(value: str, font: str, size: float, gap: float = 1.5, center: bool = True) -> None:
+        # Titles scale with the roll; body text shrinks only a little (it must stay legible).
+        size *= scale if size > 12 else (0.9 if width_mm == 58 else 1)
+        for line in simpleSplit(value, font, size, inner) or [""]:
+            def draw(c: Canvas, top: float, line=line, size=size) -> None:
+                c.setFont(font, size)
+                baseline = top - size * 0.95
+                if center:
+                    c.drawCentredString(width / 2, baseline, line)
+                else:
+                    c.drawString(margin, baseline, line)
+            ops.append((size * 1.2, draw))
+        ops.append((gap, lambda c, top: None))
+
+    def rule() -> None:
+        def draw(c: Canvas, top: float) -> None:
+            c.setLineWidth(0.6)
+            c.setDash(2, 2)
+            c.line(margin, top - 2, width - margin, top - 2)
+            c.setDash()
+        ops.append((5, draw))
+
+    text(data.ward_name.upper(), bold, 11)
+    text(data.centre_line, regular, 8, gap=3)
+    rule()
+    text("SỐ THỨ TỰ", regular, 9, gap=0)
+    text(data.number, bold, 52 if len(data.number) <= 4 else 44, gap=2)
+    if data.priority_vi:
+        mark = f"ƯU TIÊN: {data.priority_vi}"
+        text(mark if width_mm == 58 else f"★ {mark} ★", bold, 9.5, gap=3)
+    text(data.service_vi, bold, 10.5)
+    kind = KIND_VI.get(data.kind, data.kind)
+    if data.count > 1:
+        kind += f" · {data.count} {data.unit_vi}".rstrip()
+    text(f"{data.group_vi} · {kind}", regular, 8.5, gap=3)
+    rule()
+    if data.people_ahead is not None:
+        text(f"Số người đang chờ trước bạn: {data.people_ahead}", regular, 9, gap=0.5)
+    text(f"Dự kiến chờ: {wait_text(data.wait_low, data.wait_high)}", regular, 9)
+    if data.counters_vi:
+        text(f"Quầy phục vụ: {data.counters_vi}", regular, 9)
+    text(f"Lấy số lúc {data.issued_at:%H:%M} ngày {data.issued_at:%d/%m/%Y}", regular, 8, gap=3)
+    if data.checklist:
+        rule()
+        text("Giấy tờ cần chuẩn bị:", bold, 8.5, gap=0.5, center=False)
+        for item in data.checklist:
+            text(f"• {item}", regular, 8, gap=0.5, center=False)
+        ops.append((2.5, lambda c, top: None))
+    rule()
+    qr_size = min(inner, 34 * mm)
+
+    def draw_code(c: Canvas, top: float) -> None:
+        draw_qr(c, data.url, (width - qr_size) / 2, top - qr_size, qr_size)
+    ops.append((qr_size + 2, draw_code))
+    text("Quét mã để xem số đang gọi, thời gian chờ và đánh giá cán bộ", regular, 7.5, gap=0)
+    text("Vui lòng giữ phiếu đến khi được phục vụ", regular, 7.5, gap=0)
+
+    height = sum(h for h, _ in ops) + 2 * margin
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    canvas.setTitle(f"Phiếu số {data.number}")
+    canvas.setAuthor("onestop")
+    top = height - margin
+    for h, draw in ops:
+        draw(canvas, top)
+        top -= h
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def sample_ticket() -> TicketPrint:
+    """A realistic ticket for layout checks and printer tests, without a hub."""
+    return TicketPrint(
+        number="A023", service_vi="Chứng thực bản sao từ bản chính", group_vi="Chứng thực",
+        kind="submit", count=12, unit_vi="trang", issued_at=datetime(2026, 11, 25, 8, 42),
+        url="http://192.168.1.10:8700/t/3q2x7u0yK9dWm1pQ4sV8Zg", ward_name="Phường Cửa Nam",
+        priority_vi="Người cao tuổi", people_ahead=7, wait_low=9.0, wait_high=16.0,
+        counters_vi="Quầy 1, Quầy 4",
+        checklist=("Bản chính giấy tờ cần chứng thực", "Bản sao cần chứng thực"))

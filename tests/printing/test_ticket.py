@@ -1,0 +1,81 @@
+"""The printed ticket: text with diacritics, a QR that decodes to the citizen page, both widths."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+from onestop.printing.ticket import render_ticket, sample_ticket
+from tests.conftest import require
+
+MM = 72 / 25.4
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name)
+    require(name, path is not None, f"{name} is not installed (poppler-utils / zbar-tools)")
+    return path
+
+
+@pytest.fixture(params=[80, 58])
+def width(request):
+    return request.param
+
+
+def test_text_carries_number_service_and_ward(tmp_path, width):
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(render_ticket(sample_ticket(), width))
+    text = subprocess.run([tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = " ".join(text.split())
+    assert "A023" in flat and "PHƯỜNG CỬA NAM" in flat
+    assert "Chứng thực bản sao từ" in flat and "Người cao tuổi" in flat
+    assert "9–16 phút" in flat or "9–16" in flat
+
+
+def test_qr_decodes_to_the_citizen_page(tmp_path, width):
+    pdf = tmp_path / "t.pdf"
+    ticket = replace(sample_ticket(), url="http://10.0.0.5:8700/t/abcDEF123_-xyz")
+    pdf.write_bytes(render_ticket(ticket, width))
+    subprocess.run([tool("pdftoppm"), "-r", "200", "-png", str(pdf), str(tmp_path / "p")],
+                   check=True)
+    out = subprocess.run([tool("zbarimg"), "-q", "--raw", str(tmp_path / "p-1.png")],
+                         capture_output=True, text=True).stdout.strip()
+    assert out == ticket.url
+
+
+def test_everything_fits_the_roll_width(tmp_path, width):
+    pdf = tmp_path / "t.pdf"
+    long = replace(sample_ticket(), service_vi="Đăng ký thành lập hộ kinh doanh và thay đổi "
+                   "nội dung đăng ký hộ kinh doanh kèm theo nhiều giấy tờ", checklist=(
+                       "Giấy đề nghị đăng ký hộ kinh doanh theo mẫu quy định hiện hành",) * 3)
+    pdf.write_bytes(render_ticket(long, width))
+    html = subprocess.run([tool("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    page_w = float(re.search(r'<page width="([\d.]+)"', html).group(1))
+    assert page_w == pytest.approx(width * MM, abs=0.5)
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', html))
+    left = min(float(x) for x in re.findall(r'xMin="([\d.]+)"', html))
+    assert left >= 0 and right <= page_w
+
+
+def test_bad_width_is_refused():
+    with pytest.raises(ValueError, match="58"):
+        render_ticket(sample_ticket(), 72)
+
+
+def test_sample_ticket_command(tmp_data, tmp_path):
+    import sys
+
+    out = tmp_path / "sample.pdf"
+    done = subprocess.run([sys.executable, "-m", "onestop", "ticket", "--sample", "--out",
+                           str(out), "--width", "58"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    bad = subprocess.run([sys.executable, "-m", "onestop", "ticket", "--out", str(out)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
