@@ -35,7 +35,7 @@ COMMANDS: dict[str, str | None] = {
     "token create": "onestop.hub.server:token_create",
     "simulate": None,
     "central": None,
-    "report": None,
+    "report": "onestop.hub.reporting:report_command",
     "ticket": "onestop.printing.commands:ticket_command",
 }
 
@@ -146,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", parents=[data_opt], help="daily report PDF")
     report.add_argument("--date", type=_date, metavar="D", help="day, YYYY-MM-DD (default today)")
     report.add_argument("--out", required=True, type=Path, metavar="FILE")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also export the tickets as CSV")
+    report.add_argument("--xlsx", type=Path, metavar="FILE",
+                        help="also export the tickets as Excel (.xlsx)")
     return parser
 
 

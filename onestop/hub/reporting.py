@@ -1,0 +1,102 @@
+"""The daily report from the hub's database: `onestop report --date D --out FILE.pdf`
+(with `--csv` / `--xlsx` exports) and `GET /api/report?date=D[&format=pdf|csv|xlsx]` for the
+supervisor window's button."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response
+
+from onestop.printing.exports import rows_for_export, to_csv, to_xlsx
+from onestop.printing.report import ReportInput, render_report
+from onestop.queue.daystats import day_stats
+from onestop.queue.errors import InvalidRequest
+from onestop.queue.model import ticket_to_dict
+from onestop.queue.numbering import service_day, zone
+from onestop.settings import Settings
+
+from .auth import Role
+from .deps import Auth, require
+from .store import HubStore
+
+router = APIRouter()
+WEEKS_BACK = 4
+
+
+def report_input(store: HubStore, day: date, ward_name: str) -> ReportInput:
+    tz = store.rules.timezone
+    stats = day_stats(day, store.tickets_of_day(day.isoformat()), tz)
+    previous = [day_stats(d, store.tickets_of_day(d.isoformat()), tz)
+                for d in (day - timedelta(weeks=k) for k in range(1, WEEKS_BACK + 1))]
+    officers = {}
+    with store.reading() as db:
+        for username, name in db.execute("SELECT username, display_name FROM officers"):
+            officers[username] = name
+    return ReportInput(
+        ward_name=ward_name, stats=stats, previous=[p for p in previous if p.issued],
+        group_names={g.id: g.name_vi for g in store.catalog.groups},
+        counter_names={c.number: c.label_vi for c in store.counters()},
+        officer_names=officers, generated_at=store.clock().astimezone(zone(tz)))
+
+
+def export_rows(store: HubStore, day: date) -> list[dict]:
+    return rows_for_export([ticket_to_dict(t) for t in store.tickets_of_day(day.isoformat())],
+                           {s.code: s.name_vi for s in store.catalog.services},
+                           {g.id: g.name_vi for g in store.catalog.groups},
+                           store.rules.timezone)
+
+
+@router.get("/api/report", response_class=Response,
+            responses={200: {"content": {"application/pdf": {}}}})
+def report(request: Request, st: Auth,
+           day: Annotated[date | None, Query(alias="date")] = None,
+           format: Literal["pdf", "csv", "xlsx"] = "pdf") -> Response:
+    require(st, Role.SUPERVISOR, Role.ADMIN)
+    hub = request.app.state.hub
+    store = hub.store
+    day = day or service_day(store.clock(), store.rules.timezone)
+    name = f"bao-cao-{day.isoformat()}"
+    if format == "pdf":
+        body, media = render_report(report_input(store, day, hub.ward_name_vi)), "application/pdf"
+    elif format == "csv":
+        body, media = to_csv(export_rows(store, day)), "text/csv; charset=utf-8"
+    else:
+        body = to_xlsx(export_rows(store, day))
+        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(body, media_type=media, headers={
+        "Content-Disposition": f'attachment; filename="{name}.{format}"'})
+
+
+def report_command(args: argparse.Namespace, settings: Settings) -> int:
+    from onestop.cli import CliError
+    from onestop.compose import build_hub
+    from onestop.hub.db import DatabaseError
+
+    try:
+        hub = build_hub(settings)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        store = hub.store
+        day = args.date or service_day(store.clock(), store.rules.timezone)
+        if day > service_day(store.clock(), store.rules.timezone):
+            raise InvalidRequest("future_day", f"{day} is in the future", "Ngày trong tương lai")
+        outputs = [(args.out, lambda: render_report(report_input(store, day, hub.ward_name_vi)))]
+        if args.csv:
+            outputs.append((args.csv, lambda: to_csv(export_rows(store, day))))
+        if args.xlsx:
+            outputs.append((args.xlsx, lambda: to_xlsx(export_rows(store, day))))
+        for path, make in outputs:
+            try:
+                path.write_bytes(make())
+            except OSError as exc:
+                raise CliError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            print(f"onestop: report for {day} written to {path}")
+    except InvalidRequest as exc:
+        raise CliError(exc.message) from exc
+    finally:
+        hub.close()
+    return 0

@@ -1,0 +1,241 @@
+"""The daily report for the ward leader (A4 PDF): tickets by group and hour with a chart,
+waits and service times by group, counter and officer, no-shows, transfers, ratings, and the
+day against the previous four same weekdays. Numbers come in as DayStats (onestop.queue)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from onestop.queue.daystats import DayStats, Spread
+
+from .fonts import register
+
+RATING_VI = {3: "Rất hài lòng", 2: "Hài lòng", 1: "Không hài lòng"}
+WEEKDAY_VI = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+PALETTE = ["#0b3d7a", "#e0a100", "#2e7d32", "#b00020", "#6a1b9a", "#00838f", "#5d4037",
+           "#9e9d24"]
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    ward_name: str
+    stats: DayStats
+    previous: Sequence[DayStats]  # the previous same weekdays, newest first
+    group_names: dict[str, str]  # group id -> Vietnamese name
+    counter_names: dict[int, str]  # counter number -> label
+    officer_names: dict[str, str]  # username -> display name
+    generated_at: datetime
+
+
+def _m(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}%"
+
+
+class _Styles:
+    def __init__(self) -> None:
+        regular, bold = register()
+        self.regular, self.bold = regular, bold
+        self.title = ParagraphStyle("t", fontName=bold, fontSize=16, leading=20, spaceAfter=2)
+        self.sub = ParagraphStyle("s", fontName=regular, fontSize=9.5, leading=12,
+                                  textColor=colors.HexColor("#444444"), spaceAfter=8)
+        self.h = ParagraphStyle("h", fontName=bold, fontSize=12, leading=15, spaceBefore=10,
+                                spaceAfter=5, textColor=colors.HexColor("#0b3d7a"))
+        self.note = ParagraphStyle("n", fontName=regular, fontSize=8.5, leading=11,
+                                   textColor=colors.HexColor("#555555"))
+
+    def table(self, rows: list[list], widths: Sequence[float] | None = None,
+              first_col_left: bool = True) -> Table:
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        style = [
+            ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
+            ("FONT", (0, 0), (-1, 0), self.bold, 8.5),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#b0bccc")),
+            ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
+        if not first_col_left:
+            style.append(("ALIGN", (0, 0), (0, -1), "RIGHT"))
+        table.setStyle(TableStyle(style))
+        return table
+
+
+def _spread_rows(spreads: dict, names: dict) -> list[list]:
+    rows = [["", "Số lượt", "Trung bình", "P90", "Lâu nhất"]]
+    for key, s in spreads.items():
+        rows.append([names.get(key, str(key)), s.n, _m(s.mean), _m(s.p90), _m(s.longest)])
+    if len(rows) == 1:
+        rows.append(["Chưa có dữ liệu", "", "", "", ""])
+    return rows
+
+
+def _chart(stats: DayStats, names: dict[str, str], st: _Styles) -> Drawing:
+    hours = list(range(7, 18))
+    for h in stats.by_hour_group:
+        if h not in hours:
+            hours.append(h)
+    hours.sort()
+    groups = sorted({g for per in stats.by_hour_group.values() for g in per})
+    drawing = Drawing(170 * mm, 72 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 12 * mm, 10 * mm, 118 * mm, 56 * mm
+    chart.categoryAxis.style = "stacked"
+    chart.data = [[stats.by_hour_group.get(h, {}).get(g, 0) for h in hours]
+                  for g in groups] or [[0 for _ in hours]]
+    chart.categoryAxis.categoryNames = [f"{h}h" for h in hours]
+    chart.categoryAxis.labels.fontName = st.regular
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontName = st.regular
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.barSpacing = 1
+    for i in range(len(chart.data)):
+        chart.bars[i].fillColor = colors.HexColor(PALETTE[i % len(PALETTE)])
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 134 * mm, 62 * mm
+    legend.fontName, legend.fontSize = st.regular, 7.5
+    legend.alignment = "right"
+    legend.columnMaximum = 10  # one column beside the chart, never clipped on the right
+    legend.deltay = 9
+    legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), names.get(g, g))
+                             for i, g in enumerate(groups)]
+    drawing.add(legend)
+    return drawing
+
+
+def render_report(data: ReportInput) -> bytes:
+    st = _Styles()
+    s = data.stats
+    g_names = data.group_names
+    story: list = [
+        Paragraph(f"BÁO CÁO NGÀY {s.day:%d/%m/%Y} – {data.ward_name}", st.title),
+        Paragraph(f"Bộ phận Tiếp nhận và Trả kết quả · {WEEKDAY_VI[s.day.weekday()]} · lập lúc "
+                  f"{data.generated_at:%H:%M %d/%m/%Y}", st.sub),
+        Paragraph("1. Tổng quan", st.h),
+        st.table([["Chỉ số", "Giá trị"],
+                  ["Số phiếu đã cấp", s.issued], ["Đã phục vụ xong", s.served],
+                  ["Vắng mặt (gọi không đến)", s.no_show], ["Đã hủy", s.cancelled],
+                  ["Chuyển lĩnh vực/quầy", s.transferred], ["Còn chờ khi lập báo cáo",
+                                                             s.waiting_left],
+                  ["Thời gian chờ trung bình (phút)", _m(s.wait_all.mean)],
+                  ["Thời gian chờ P90 (phút)", _m(s.wait_all.p90)],
+                  ["Chờ lâu nhất (phút)", _m(s.wait_all.longest)],
+                  ["Lượt đánh giá / mức hài lòng", f"{s.rated} / {_pct(s.satisfaction())}"]],
+                 [80 * mm, 40 * mm]),
+    ]
+    hours = sorted(s.by_hour_group)
+    groups = sorted({g for per in s.by_hour_group.values() for g in per})
+    by_hour = [["Lĩnh vực", *[f"{h}h" for h in hours], "Tổng"]]
+    for g in groups:
+        row = [s.by_hour_group[h].get(g, 0) for h in hours]
+        by_hour.append([g_names.get(g, g), *row, sum(row)])
+    by_hour.append(["Tổng", *[sum(s.by_hour_group[h].values()) for h in hours], s.issued])
+    story += [Paragraph("2. Số phiếu theo giờ và lĩnh vực", st.h), _chart(s, g_names, st),
+              st.table(by_hour)]
+    story += [KeepTogether([Paragraph("3. Thời gian chờ theo lĩnh vực (phút, từ lúc lấy số đến "
+                                      "lúc được gọi)", st.h),
+                            st.table(_spread_rows(s.wait_by_group, g_names),
+                                     [62 * mm, 22 * mm, 26 * mm, 22 * mm, 24 * mm])])]
+    story += [Paragraph("4. Thời gian phục vụ (phút)", st.h)]
+    for title, spreads, names in (("Theo lĩnh vực", s.service_by_group, g_names),
+                                  ("Theo quầy", s.service_by_counter, data.counter_names),
+                                  ("Theo cán bộ", s.service_by_officer, data.officer_names)):
+        story.append(KeepTogether([Paragraph(title, st.note), st.table(
+            _spread_rows(spreads, names), [62 * mm, 22 * mm, 26 * mm, 22 * mm, 24 * mm]),
+            Spacer(1, 4)]))
+    no_show_rows = [["Lĩnh vực", "Vắng mặt"]] + [[g_names.get(g, g), n] for g, n in
+                                                 sorted(s.no_show_by_group.items())]
+    if len(no_show_rows) == 1:
+        no_show_rows.append(["Không có", 0])
+    story += [KeepTogether([Paragraph("5. Vắng mặt và chuyển", st.h),
+                            st.table(no_show_rows, [80 * mm, 30 * mm]),
+                            Paragraph(f"Số phiếu được chuyển sang lĩnh vực hoặc quầy khác: "
+                                      f"{s.transferred}.", st.note)])]
+    rating_rows = [["Mức đánh giá", "Số lượt"]] + [[RATING_VI.get(level, str(level)),
+                                                    s.ratings.get(level, 0)]
+                                                   for level in (3, 2, 1)]
+    officer_rows = [["Cán bộ", *[RATING_VI[level] for level in (3, 2, 1)]]]
+    for officer, counts in s.ratings_by_officer.items():
+        officer_rows.append([data.officer_names.get(officer, officer),
+                             *[counts.get(level, 0) for level in (3, 2, 1)]])
+    story += [KeepTogether([Paragraph("6. Đánh giá của công dân", st.h),
+                            st.table(rating_rows, [60 * mm, 30 * mm]), Spacer(1, 4),
+                            st.table(officer_rows) if len(officer_rows) > 1 else
+                            Paragraph("Chưa có đánh giá theo cán bộ.", st.note)])]
+    story += [KeepTogether(_comparison(data, st))]
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm,
+                            topMargin=14 * mm, bottomMargin=14 * mm,
+                            title=f"Báo cáo ngày {s.day:%d/%m/%Y}", author="onestop")
+    doc.build(story, onFirstPage=_footer(st), onLaterPages=_footer(st))
+    return buffer.getvalue()
+
+
+def _comparison(data: ReportInput, st: _Styles) -> list:
+    rows = [["Ngày", "Phiếu", "Phục vụ", "Vắng", "Chờ TB", "Chờ P90", "Hài lòng"]]
+
+    def row(label: str, x: DayStats) -> list:
+        return [label, x.issued, x.served, x.no_show, _m(x.wait_all.mean), _m(x.wait_all.p90),
+                _pct(x.satisfaction())]
+
+    rows.append(row(f"{data.stats.day:%d/%m} (hôm nay)", data.stats))
+    for prev in data.previous:
+        rows.append(row(f"{prev.day:%d/%m}", prev))
+    parts: list = [Paragraph(f"7. So sánh với {len(data.previous)} "
+                             f"{WEEKDAY_VI[data.stats.day.weekday()].lower()} trước", st.h),
+                   st.table(rows)]
+    if data.previous:
+        mean_issued = sum(p.issued for p in data.previous) / len(data.previous)
+        waits = [p.wait_all.mean for p in data.previous if p.wait_all.mean is not None]
+        change = (f"Số phiếu hôm nay {data.stats.issued} so với trung bình "
+                  f"{mean_issued:.0f}".replace(".", ","))
+        if mean_issued:
+            change += f" ({(data.stats.issued - mean_issued) / mean_issued * 100:+.0f}%)"
+        if waits and data.stats.wait_all.mean is not None:
+            avg = sum(waits) / len(waits)
+            change += (f"; thời gian chờ trung bình {_m(data.stats.wait_all.mean)} phút so với "
+                       f"{_m(avg)} phút")
+        parts.append(Paragraph(change + ".", st.note))
+    else:
+        parts.append(Paragraph("Chưa có dữ liệu của các tuần trước.", st.note))
+    return parts
+
+
+def _footer(st: _Styles):
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(st.regular, 7.5)
+        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.drawRightString(A4[0] - 16 * mm, 8 * mm, f"Trang {doc.page}")
+        canvas.drawString(16 * mm, 8 * mm, "onestop – hệ thống xếp hàng Bộ phận một cửa")
+        canvas.restoreState()
+    return draw
+
+
+__all__ = ["ReportInput", "render_report", "Spread"]

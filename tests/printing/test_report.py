@@ -1,0 +1,88 @@
+"""The daily report of a seeded day: every section, the comparison with previous weekdays,
+and the CSV/XLSX exports with one row per ticket."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+from openpyxl import load_workbook
+
+from onestop.compose import build_hub
+from onestop.hub.reporting import export_rows, report_input
+from onestop.printing.exports import to_csv, to_xlsx
+from onestop.printing.report import render_report
+from onestop.settings import Settings
+from tests.clock import FakeClock, hanoi
+from tests.conftest import require
+from tests.printing.seed import seed_day
+
+DAY = date(2026, 11, 23)  # a Monday
+SECTIONS = ["1. Tổng quan", "2. Số phiếu theo giờ và lĩnh vực", "3. Thời gian chờ theo lĩnh vực",
+            "4. Thời gian phục vụ", "5. Vắng mặt và chuyển", "6. Đánh giá của công dân",
+            "7. So sánh với 4 thứ hai trước"]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("report")
+    hub = build_hub(Settings(data_dir=folder), clock=FakeClock(hanoi(2026, 10, 26, 7)))
+    hub.auth.add_officer("canbo1", "1111", "Nguyễn Thị Lan")
+    for weeks, n in ((4, 90), (3, 100), (2, 110), (1, 95), (0, 120)):
+        hub.issued_today = seed_day(hub.store, DAY - timedelta(weeks=weeks), n, seed=weeks + 1)
+    yield hub
+    hub.close()
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    tool = shutil.which("pdftotext")
+    require("pdftotext", tool is not None, "poppler-utils not installed")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_report_has_every_section(seeded, tmp_path):
+    data = report_input(seeded.store, DAY, "Phường Cửa Nam")
+    assert data.stats.issued == seeded.issued_today and len(data.previous) == 4
+    assert data.stats.served > 80 and data.stats.no_show > 0 and data.stats.rated > 0
+    text = pdf_text(render_report(data), tmp_path)
+    flat = " ".join(text.split())
+    for section in SECTIONS:
+        assert section in flat, section
+    assert "BÁO CÁO NGÀY 23/11/2026 – Phường Cửa Nam" in flat
+    assert "Chứng thực" in flat and "Rất hài lòng" in flat and "Nguyễn Thị Lan" in flat
+    for prev in ("16/11", "09/11", "02/11", "26/10"):
+        assert prev in flat
+
+
+def test_exports_have_one_row_per_ticket(seeded):
+    rows = export_rows(seeded.store, DAY)
+    n = seeded.issued_today
+    assert len(rows) == n
+    table = list(csv.reader(io.StringIO(to_csv(rows).decode("utf-8-sig"))))
+    assert table[0][:3] == ["Số", "Mã thủ tục", "Thủ tục"] and len(table) == n + 1
+    book = load_workbook(io.BytesIO(to_xlsx(rows)))
+    sheet = book.active
+    assert sheet.max_row == n + 1
+    numbers = [sheet.cell(row=r, column=1).value for r in range(2, n + 2)]
+    assert sorted(numbers) == sorted(r["number"] for r in rows)
+    assert any(sheet.cell(row=r, column=3).value == "Chứng thực bản sao từ bản chính"
+               for r in range(2, n + 2))
+
+
+def test_report_command_and_api(seeded, tmp_data, tmp_path):
+    out = tmp_path / "r.pdf"
+    done = subprocess.run([sys.executable, "-m", "onestop", "report", "--out", str(out),
+                           "--xlsx", str(tmp_path / "r.xlsx")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF") and (tmp_path / "r.xlsx").stat().st_size > 0
+    bad = subprocess.run([sys.executable, "-m", "onestop", "report", "--date", "2999-01-01",
+                          "--out", str(out)], capture_output=True, text=True)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
