@@ -7,7 +7,6 @@ vector path from the qrcode matrix. Run: .venv/bin/python bench/bench_paper.py [
 from __future__ import annotations
 
 import argparse
-import io
 import platform
 import statistics
 import sys
@@ -84,9 +83,12 @@ def main() -> None:
         ticket_module.draw_qr = original
     slip = timings(lambda: render_slip(sample_slip()), max(20, n // 5))
     report = timings(report_setup(), 10)
-    cpu = next((line.split(":", 1)[1].strip() for line in io.open("/proc/cpuinfo")
-                if line.startswith("model name")), platform.processor())
-    print(f"onestop paper benchmark · {date.today()} · {cpu} · Python {platform.python_version()}")
+    cpu = platform.processor()
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        cpu = next((line.split(":", 1)[1].strip() for line in info
+                    if line.startswith("model name")), cpu)
+    print(f"onestop paper benchmark · {date.today()} · {cpu} · "
+          f"Python {platform.python_version()}")
     print(f"{'ms':<34}{'p50':>9}{'p95':>9}{'max':>9}   vs widget")
     base = statistics.median(widget)
     print(row("ticket 80 mm (vector QR)", ours, base))
