@@ -1,0 +1,46 @@
+"""Tickets printed from a station: built from the hub's answer, printed off the GUI thread,
+and a missing printer reported without losing the ticket."""
+
+from __future__ import annotations
+
+from onestop.desktop.ticket_printer import TicketPrinter, ticket_print_from
+from onestop.printing.qtprint import printer_names
+
+
+def issue(live_hub) -> tuple[dict, dict, dict]:
+    rec = live_hub.client("reception")
+    live_hub.client("supervisor").post("/api/counters/1/open")
+    issued = rec.post("/api/tickets", json={"service": "2.000815", "count": 12,
+                                            "priority": "elderly"}).json()
+    return issued, rec.get("/api/catalog").json(), rec.get("/api/state").json()
+
+
+def test_ticket_from_the_hub_answer(live_hub):
+    issued, catalog, state = issue(live_hub)
+    t = ticket_print_from(issued, catalog, state, "Phường Cửa Nam")
+    assert t.number == "A001" and t.service_vi == "Chứng thực bản sao từ bản chính"
+    assert t.priority_vi and t.count == 12 and t.unit_vi
+    assert t.counters_vi.startswith("Quầy 1") and t.checklist
+    assert t.url == issued["public_url"] and "/t/" in t.url
+
+
+def test_missing_printer_is_reported_and_the_ticket_kept(qtbot, live_hub):
+    issued, catalog, state = issue(live_hub)
+    printer = TicketPrinter(printer="no-such-printer")
+    with qtbot.waitSignal(printer.sig_failed, timeout=20_000) as failed:
+        printer.print_ticket(ticket_print_from(issued, catalog, state, "Phường Cửa Nam"))
+    number, message = failed.args
+    assert number == "A001" and "Không tìm thấy máy in" in message
+    assert live_hub.hub.store.ticket(issued["ticket"]["id"]).status == "waiting"
+
+
+def test_printing_to_the_cups_queue_reports_success(qtbot, live_hub):
+    from tests.conftest import require
+
+    require("cups-pdf queue", "onestop-test" in printer_names(),
+            "no CUPS queue onestop-test (.ci/run adds it)")
+    issued, catalog, state = issue(live_hub)
+    printer = TicketPrinter(printer="onestop-test")
+    with qtbot.waitSignal(printer.sig_printed, timeout=30_000) as printed:
+        printer.print_ticket(ticket_print_from(issued, catalog, state, "Phường Cửa Nam"))
+    assert printed.args == ["A001", "onestop-test"]
