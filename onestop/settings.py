@@ -37,6 +37,11 @@ class Settings:
     language: str = "vi"
     central_url: str | None = None
     log_level: str = "INFO"
+    # Lobby display: the scrolling notice (None: the default priority notice) and the voice,
+    # "clips" (shipped or <data>/voice/ recordings) or "tts" / "tts:<engine>" (a local Qt
+    # speech engine, used only when it has a Vietnamese voice).
+    display_notice: str | None = None
+    display_voice: str = "clips"
 
     @property
     def settings_path(self) -> Path:

@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger(__name__)
 FONT_FAMILY = "DejaVu Sans"
 _translators: list[QTranslator] = []
+# QTranslator.load(data) keeps a pointer to the bytes without copying them: they must live as
+# long as the translator, or translations turn into garbage once Python reuses the memory.
+_translator_data: list[bytes] = []
 
 
 def load_fonts() -> str:
@@ -40,6 +43,7 @@ def install_language(app: QApplication, language: str) -> bool:
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
+    _translator_data.clear()
     if language == "vi":
         return True
     folder = resources.files("onestop.assets") / "i18n"
@@ -47,9 +51,11 @@ def install_language(app: QApplication, language: str) -> bool:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name) if folder.is_dir() else ():
         if entry.name.endswith(f"_{language}.qm"):
             translator = QTranslator(app)
-            if translator.load(entry.read_bytes()):
+            data = entry.read_bytes()
+            if translator.load(data):
                 app.installTranslator(translator)
                 _translators.append(translator)
+                _translator_data.append(data)
                 found = True
     if not found:
         log.warning("no translation for %s; staying in Vietnamese", language)

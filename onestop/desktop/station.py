@@ -66,7 +66,8 @@ def run_station(args: argparse.Namespace, settings: Settings) -> int:
     client.start()
     if args.screenshot:
         return _screenshot(app, window, args.screenshot)
-    window.show()
+    # A window meant for a wall screen (the lobby display) shows itself full screen.
+    getattr(window, "show_on_tv", window.show)()
     return app.exec()
 
 
