@@ -41,6 +41,11 @@ class Settings:
     # "clips" (shipped or <data>/voice/ recordings) or "tts" / "tts:<engine>" (a local Qt
     # speech engine, used only when it has a Vietnamese voice).
     display_notice: str | None = None
+    # Reception printing: the OS printer's name (None: the default printer), the roll width
+    # (80 or 58 mm), and whether issuing prints at all (a centre without a printer yet).
+    printer: str | None = None
+    ticket_width_mm: int = 80
+    print_tickets: bool = True
     display_voice: str = "clips"
 
     @property

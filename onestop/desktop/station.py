@@ -43,7 +43,15 @@ def local_token(settings: Settings, key: str) -> str | None:
 
 def build_window(role: str, client: HubClient, **options):
     module, name = WINDOWS[role]
-    return getattr(import_module(module), name)(client, **options)
+    window = getattr(import_module(module), name)(client, **options)
+    settings = options.get("settings")
+    if role == "reception" and settings is not None and settings.print_tickets:
+        from .reception_printing import attach_printer
+        from .ticket_printer import TicketPrinter
+
+        attach_printer(window, TicketPrinter(settings.printer, settings.ticket_width_mm),
+                       settings.ward_name)
+    return window
 
 
 def run_station(args: argparse.Namespace, settings: Settings) -> int:

@@ -44,3 +44,25 @@ def test_printing_to_the_cups_queue_reports_success(qtbot, live_hub):
     with qtbot.waitSignal(printer.sig_printed, timeout=30_000) as printed:
         printer.print_ticket(ticket_print_from(issued, catalog, state, "Phường Cửa Nam"))
     assert printed.args == ["A001", "onestop-test"]
+
+
+def test_reception_prints_each_issued_ticket_and_reports_a_missing_printer(qtbot, live_hub,
+                                                                            tmp_path):
+    from onestop.desktop.client import HubClient
+    from onestop.desktop.station import build_window
+    from onestop.settings import Settings
+
+    live_hub.client("supervisor").post("/api/counters/1/open")
+    settings = Settings(data_dir=tmp_path, printer="no-such-printer")
+    client = HubClient(live_hub.url, live_hub.token("reception"))
+    window = build_window("reception", client, settings=settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sig_ready, timeout=15_000):
+        client.start()
+    window.choose(window.catalog.service("2.000815"))
+    with qtbot.waitSignal(window.ticket_printer.sig_failed, timeout=20_000) as failed:
+        window.issue()
+    assert failed.args[0] == "A001"
+    assert "Không tìm thấy máy in" in window.message.text()
+    assert live_hub.hub.store.waiting()[0].number == "A001"  # issued and kept
+    client.stop()
