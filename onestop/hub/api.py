@@ -29,10 +29,13 @@ from onestop.queue.operations import IssueRequest
 from onestop.queue.transitions import Action
 
 from .auth import AuthError, Forbidden, Role, Station
+from .counter_views import router as counter_views_router
 from .deps import Auth, require
 from .insight import router as insight_router
 from .live import REPLAY_LIMIT
 from .pages import router as pages_router
+from .reporting import router as reporting_router
+from .ticket_lookup import router as ticket_lookup_router
 
 log = logging.getLogger(__name__)
 MAX_BODY = 256 * 1024  # bytes; a catalogue is ~30 KB, anything else is far smaller
@@ -343,8 +346,10 @@ def create_app(hub) -> FastAPI:
         if body.role in ("supervisor", "admin"):
             require(st, Role.ADMIN)
         code, expires = auth.create_pairing_code(body.role, body.counter)
+        # hub_url: the address other PCs use, for the pairing QR (a supervisor on this PC
+        # may itself be connected through 127.0.0.1).
         return {"code": code, "expires_at": expires.isoformat(), "role": body.role,
-                "counter": body.counter}
+                "counter": body.counter, "hub_url": hub.public_base}
 
     @app.post("/api/officers", status_code=201)
     def add_officer(body: OfficerBody, st: Auth) -> dict:
@@ -434,4 +439,7 @@ def create_app(hub) -> FastAPI:
 
     app.include_router(pages_router)
     app.include_router(insight_router)
+    app.include_router(ticket_lookup_router)
+    app.include_router(reporting_router)
+    app.include_router(counter_views_router)
     return app
