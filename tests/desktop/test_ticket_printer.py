@@ -66,3 +66,29 @@ def test_reception_prints_each_issued_ticket_and_reports_a_missing_printer(qtbot
     assert "Không tìm thấy máy in" in window.message.text()
     assert live_hub.hub.store.waiting()[0].number == "A001"  # issued and kept
     client.stop()
+
+
+def test_printer_settings_dialog_test_print_and_save(qtbot, tmp_path):
+    import json
+
+    from onestop.desktop.printer_settings import PrinterSettingsDialog
+    from onestop.settings import Settings
+    from tests.conftest import require
+
+    settings = Settings(data_dir=tmp_path, printer="no-such-printer")
+    printer = TicketPrinter(settings.printer)
+    dialog = PrinterSettingsDialog(settings, printer)
+    qtbot.addWidget(dialog)
+    assert dialog.choice.currentData() == ""  # an unknown saved printer falls back to default
+    require("cups-pdf queue", "onestop-test" in printer_names(),
+            "no CUPS queue onestop-test (.ci/run adds it)")
+    dialog.choice.setCurrentIndex(dialog.choice.findData("onestop-test"))
+    dialog.width.setCurrentIndex(dialog.width.findData(58))
+    with qtbot.waitSignal(printer.sig_printed, timeout=30_000):
+        dialog.test_print()
+    assert "onestop-test" in dialog.status.text()
+    with qtbot.waitSignal(dialog.sig_saved) as saved:
+        dialog.save()
+    assert saved.args[0].printer == "onestop-test" and saved.args[0].ticket_width_mm == 58
+    stored = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert stored["printer"] == "onestop-test" and stored["ticket_width_mm"] == 58
