@@ -108,8 +108,8 @@ def slip(ticket_id: str, body: SlipBody, request: Request, st: Auth) -> Response
 
 
 def report_command(args: argparse.Namespace, settings: Settings) -> int:
-    from onestop.cli import CliError
     from onestop.compose import build_hub
+    from onestop.errors import CliError
     from onestop.hub.db import DatabaseError
 
     try:

@@ -13,7 +13,7 @@ def ticket_command(args: argparse.Namespace, settings: Settings) -> int:
     """`onestop ticket --sample --out FILE.pdf [--width 58|80]`: a ticket without a hub."""
     from dataclasses import replace
 
-    from onestop.cli import CliError
+    from onestop.errors import CliError
 
     if not args.sample:
         raise CliError("only --sample is available from the command line; tickets are "
