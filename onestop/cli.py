@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from onestop import __version__
+from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
 
 EXIT_USAGE = 2
@@ -40,10 +41,6 @@ COMMANDS: dict[str, str | None] = {
 }
 
 log = logging.getLogger(__name__)
-
-
-class CliError(Exception):
-    """A problem the user can fix (bad argument, missing file); shown as one line, exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -164,7 +161,7 @@ def _resolve(target: str) -> Handler:
 
 
 def _run_default(settings: Settings) -> int:
-    # Single-PC mode: an in-process hub (the launcher window arrives with the desktop issue).
+    # Single-PC mode: an in-process hub and, on a PC with a screen, the launcher window.
     from onestop.logging_setup import configure_logging
 
     try:
@@ -174,7 +171,20 @@ def _run_default(settings: Settings) -> int:
         raise CliError(f"cannot use data folder {settings.data_dir}: {reason}") from exc
     from onestop.hub.server import run_single_pc
 
-    return run_single_pc(settings)
+    return run_single_pc(settings, front_end=_launcher_if_display())
+
+
+def _launcher_if_display() -> Callable[..., int] | None:
+    """The launcher's runner when this PC can show windows, else None (the hub runs alone).
+    Chosen here, not in the hub package, which must never import Qt (DESIGN.md §2); resolved
+    by name like COMMANDS, so the CLI module itself keeps no import edge to Qt."""
+    try:
+        if not _resolve("onestop.desktop.qtapp:has_display")():
+            return None
+        return _resolve("onestop.desktop.launcher:run_launcher")
+    except ImportError as exc:  # Qt's system libraries missing: still serve the centre
+        log.warning("cannot load the desktop windows (%s); the hub runs alone", exc)
+        return None
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 from PySide6.QtWebSockets import QWebSocket
 
@@ -61,7 +61,11 @@ class HubClient(QObject):
         self.last_seq: int | None = None
         self.online = False
         self.state: dict | None = None
-        self._net = QNetworkAccessManager(self)
+        # Not a child: Qt must delete the manager from its event loop (deleteLater). Deleted
+        # in place - by Python dropping the last reference to this client - it crashed the
+        # process now and then (a posted event reached a freed network object).
+        self._net = QNetworkAccessManager(QCoreApplication.instance() or self)
+        self.destroyed.connect(self._net.deleteLater)
         self._ws = QWebSocket(parent=self)
         self._ws.connected.connect(self._on_connected)
         self._ws.disconnected.connect(self._on_disconnected)

@@ -45,17 +45,17 @@ def build_window(role: str, client: HubClient, **options):
     module, name = WINDOWS[role]
     window = getattr(import_module(module), name)(client, **options)
     settings = options.get("settings")
-    if role == "reception" and settings is not None and settings.print_tickets:
+    if role == "reception" and settings is not None:
         from .reception_printing import attach_printer
         from .ticket_printer import TicketPrinter
 
         attach_printer(window, TicketPrinter(settings.printer, settings.ticket_width_mm),
-                       settings.ward_name)
+                       settings.ward_name, settings)
     return window
 
 
 def run_station(args: argparse.Namespace, settings: Settings) -> int:
-    from onestop.cli import CliError
+    from onestop.errors import CliError
 
     role = args.command
     key = f"counter{args.number}" if role == "counter" else role

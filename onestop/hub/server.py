@@ -12,6 +12,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 import uvicorn
 
@@ -82,8 +83,8 @@ class HubServer:
 
 
 def run_hub(args: argparse.Namespace, settings: Settings) -> int:
-    from onestop.cli import CliError
     from onestop.compose import build_hub
+    from onestop.errors import CliError
     from onestop.hub.db import DatabaseError
     from onestop.logging_setup import configure_logging
 
@@ -110,8 +111,8 @@ def run_hub(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def token_create(args: argparse.Namespace, settings: Settings) -> int:
-    from onestop.cli import CliError
     from onestop.compose import build_hub
+    from onestop.errors import CliError
     from onestop.queue.errors import DomainError
 
     if args.role == "counter" and args.counter is None:
@@ -154,10 +155,19 @@ def _valid(hub, token: str) -> bool:
     return True
 
 
-def run_single_pc(settings: Settings) -> int:
-    """`onestop` with no command: an in-process hub on 127.0.0.1 (8700, or a free port)."""
-    from onestop.cli import CliError
+FrontEnd = Callable[..., int]
+"""Runs a window's event loop on the main thread until it closes (the launcher); called with
+hub_url, lan_url, lan_open, tokens and settings. Passed in by the CLI: the hub never imports
+Qt or the desktop (DESIGN.md §2)."""
+
+
+def run_single_pc(settings: Settings, front_end: FrontEnd | None = None) -> int:
+    """`onestop` with no command: an in-process hub (8700, or a free port) and, when this PC
+    has a display, the launcher window; closing it stops the hub. Without a display the hub
+    runs alone until Ctrl+C. The hub listens on 127.0.0.1 unless settings.hub_host opens it to
+    the LAN (the launcher's "allow other PCs" switch)."""
     from onestop.compose import build_hub
+    from onestop.errors import CliError
     from onestop.hub.db import DatabaseError
     from onestop.logging_setup import configure_logging
 
@@ -166,23 +176,39 @@ def run_single_pc(settings: Settings) -> int:
         hub = build_hub(settings)
     except DatabaseError as exc:
         raise CliError(str(exc)) from exc
-    host = "127.0.0.1"
+    host = settings.hub_host or "127.0.0.1"
     port = settings.hub_port if port_free(host, settings.hub_port) else free_port(host)
     tokens = provision_local_tokens(hub)
     server = HubServer(hub, host, port)
     server.start()
-    print(f"onestop: hub running at {server.url} (data folder {settings.data_dir})", flush=True)
-    print(f"  lobby display:  {server.url}/display?token={tokens['display']}", flush=True)
-    print(f"  citizen pages:  {server.url}/t/<ticket token> (the QR on each ticket)", flush=True)
-    print("  other PCs: run 'onestop hub --host 0.0.0.0' on the hub PC, then pair stations "
-          "with a code from the supervisor window", flush=True)
-    print("  the station windows (launcher) arrive with the desktop issue; Ctrl+C stops the hub",
+    local = f"http://127.0.0.1:{port}"  # this PC's windows, whatever the LAN binding
+    lan_open = host not in ("127.0.0.1", "localhost")
+    lan = f"http://{lan_address()}:{port}"
+    print(f"onestop: hub running at {local} (data folder {settings.data_dir})", flush=True)
+    print(f"  lobby display:  {local}/display?token={tokens['display']}", flush=True)
+    print(f"  citizen pages:  {hub.public_base}/t/<ticket token> (the QR on each ticket)",
           flush=True)
+    if lan_open:
+        print(f"  other PCs: hub address {lan}; pair stations with a code from the "
+              "supervisor window", flush=True)
+    else:
+        print("  other PCs: set \"hub_host\": \"0.0.0.0\" in settings.json (or tick \"allow "
+              "other PCs\" in the launcher) and restart, then pair stations with a code from "
+              "the supervisor window", flush=True)
     try:
-        while server.thread and server.thread.is_alive():
-            server.thread.join(0.5)
+        if front_end is None:
+            print("  no display available: the hub runs alone without the launcher window; "
+                  "Ctrl+C stops it", flush=True)
+            while server.thread and server.thread.is_alive():
+                server.thread.join(0.5)
+        else:
+            print("  launcher window open; closing it stops the hub", flush=True)
+            front_end(hub_url=local, lan_url=lan, lan_open=lan_open, tokens=tokens,
+                      settings=settings)
     except KeyboardInterrupt:
+        pass
+    finally:  # also when the window fails: the database is closed cleanly either way
         print("onestop: stopping", file=sys.stderr)
-    server.stop()
-    hub.close()
+        server.stop()
+        hub.close()
     return 0

@@ -1,0 +1,367 @@
+"""The supervisor's window: live load per group and per counter, the day's numbers with a
+tickets-per-hour chart, and the supervisor's actions (open / pause / close / re-skill a counter,
+move a ticket, pairing codes for new stations).
+
+Statistics come from `GET /api/stats`, fetched again when the hub pushes a change (at most one
+fetch per 500 ms however busy the centre is) - never on a polling timer. Between pushes only the
+"longest wait" keeps growing, so it is aged locally from the time of the last fetch.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from .base import StationWindow
+from .client import HubClient, HubError
+from .supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
+from .supervisor_widgets import HourlyChart, NumberTile, minutes_text, range_text, while_alive
+
+REFRESH_MS = 500  # pushed changes are gathered for this long into one stats fetch
+AGE_MS = 20_000  # re-render (no network) so waits shown keep growing between pushes
+LONG_WAIT_MINUTES = 30  # a wait shown in red: worth a look (reopen a counter, move tickets)
+STATUS_COLOUR = {"open": "#2e7d32", "paused": "#ef6c00", "closed": "#78909c"}
+
+
+def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _table(parent, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+class SupervisorWindow(StationWindow):
+    sig_stats = Signal(dict)
+    """Fresh statistics from the hub are on screen (the /api/stats answer)."""
+
+    def __init__(self, client: HubClient, settings=None, parent=None) -> None:
+        title = QCoreApplication.translate("SupervisorWindow", "Giám sát – onestop")
+        super().__init__(client, title, parent)
+        self.settings = settings
+        self.stats: dict | None = None
+        self._fetched_at = 0.0
+        self._in_flight = self._again = False
+        self.dialog = None  # the dialog open now, if any (tests reach it here)
+        self.headings: list[QLabel] = []
+        self._points = 0
+        self._build()
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self.fetch_stats)
+        self._age = QTimer(self, interval=AGE_MS)
+        self._age.timeout.connect(self._render)
+        self._age.start()
+        client.sig_event.connect(self._schedule)
+        client.sig_state.connect(self._on_state)
+        client.sig_online.connect(self.fetch_stats)  # a fresh picture after a lost hub
+        QTimer.singleShot(0, self.fetch_stats)
+        self.resize(1366, 768)
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.body.setContentsMargins(12, 8, 12, 8)
+        self.body.setSpacing(8)
+        head = QHBoxLayout()
+        self.title = QLabel(self.tr("Giám sát"), self)
+        self.updated = QLabel("", self)
+        self.updated.setStyleSheet("color: #546e7a;")
+        head.addWidget(self.title, 1)
+        head.addWidget(self.updated)
+        self.body.addLayout(head)
+
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        tiles = QGridLayout()
+        self.tiles = {
+            "issued": NumberTile(self.tr("Đã cấp số"), "#1565c0", self),
+            "served": NumberTile(self.tr("Đã phục vụ"), "#2e7d32", self),
+            "waiting": NumberTile(self.tr("Đang chờ"), "#ef6c00", self),
+            "no_show": NumberTile(self.tr("Vắng mặt"), "#78909c", self),
+        }
+        for i, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, i // 2, i % 2)
+        left.addLayout(tiles)
+        self.chart = HourlyChart(self)
+        self.chart.set_title(self.tr("Số đã cấp theo giờ"))
+        left.addWidget(self.chart, 1)
+        top.addLayout(left, 2)
+        groups = QVBoxLayout()
+        groups.addWidget(self._heading(self.tr("Theo lĩnh vực")))
+        self.groups = _table(self, [
+            self.tr("Lĩnh vực"), self.tr("Đang chờ"), self.tr("Chờ lâu nhất"),
+            self.tr("Dự kiến chờ"), self.tr("Đã phục vụ"), self.tr("TG phục vụ TB")])
+        groups.addWidget(self.groups)
+        top.addLayout(groups, 3)
+        self.body.addLayout(top, 5)
+
+        self.body.addWidget(self._heading(self.tr("Theo quầy")))
+        self.counters = _table(self, [
+            self.tr("Quầy"), self.tr("Trạng thái"), self.tr("Cán bộ"), self.tr("Đang phục vụ"),
+            self.tr("Đã phục vụ"), self.tr("TG phục vụ TB"), self.tr("Lĩnh vực"),
+            self.tr("Làn nhanh")])
+        self.counters.itemSelectionChanged.connect(self._enable_actions)
+        self.body.addWidget(self.counters, 4)
+
+        actions = QHBoxLayout()
+        self.buttons = {}
+        for key, text, shortcut, slot in (
+            ("open", self.tr("Mở quầy"), "Ctrl+O", lambda: self.change_counter("open")),
+            ("pause", self.tr("Tạm dừng"), "Ctrl+P", lambda: self.change_counter("pause")),
+            ("close", self.tr("Đóng quầy"), "Ctrl+D", lambda: self.change_counter("close")),
+            ("reskill", self.tr("Đổi lĩnh vực…"), "Ctrl+L", self.open_reskill),
+            ("move", self.tr("Chuyển số…"), "Ctrl+M", self.open_move),
+            ("pair", self.tr("Mã ghép nối…"), "Ctrl+G", self.open_pairing),
+            ("report", self.tr("Báo cáo ngày"), None, None),
+        ):
+            button = QPushButton(text, self)
+            button.setMinimumHeight(40)
+            if shortcut:
+                button.setShortcut(QKeySequence(shortcut))
+                button.setToolTip(shortcut)
+            if slot:
+                button.clicked.connect(slot)
+            self.buttons[key] = button
+            actions.addWidget(button)
+            if key == "reskill":
+                actions.addSpacing(24)
+        self.buttons["report"].setEnabled(False)
+        self.buttons["report"].setToolTip(self.tr("Báo cáo ngày (PDF) có trong bản cập nhật "
+                                                  "in ấn sắp tới."))
+        self.body.addLayout(actions)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        self.body.addWidget(self.message)
+        self._enable_actions()
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        self.headings.append(label)
+        return label
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # Text grows with the window: 11 pt on a 1366x768 laptop, 15 pt on a 1080p monitor
+        # across the room, instead of a small table floating in empty space.
+        points = max(11, min(16, round(11 * self.height() / 768)))
+        if points != self._points:
+            self._points = points
+            self._apply_text_size(points)
+
+    def _apply_text_size(self, points: int) -> None:
+        def sized(size: int, bold: bool = False) -> QFont:
+            font = QFont(self.font())
+            font.setPointSize(size)
+            font.setBold(bold)
+            return font
+
+        self.title.setFont(sized(points + 7, True))
+        for label in self.headings:
+            label.setFont(sized(points + 2, True))
+        for table in (self.groups, self.counters):
+            table.setFont(sized(points))
+            # Room around the text (headers sized to contents otherwise touch the borders);
+            # a styled header takes its font from the style sheet, not from setFont().
+            table.setStyleSheet(
+                f"QTableWidget::item {{ padding: 0 8px; }} QHeaderView::section {{ "
+                f"padding: 4px 8px; background: #eceff1; border: none; font-weight: bold; "
+                f"font-size: {points}pt; border-right: 1px solid #cfd8dc; "
+                f"border-bottom: 1px solid #b0bec5; }}")
+            table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 1.6))
+        for tile in self.tiles.values():
+            tile.set_text_size(points)
+        self.chart.setFont(sized(points))
+        for button in self.buttons.values():
+            button.setFont(sized(points))
+        self.message.setFont(sized(points))
+        self.updated.setFont(sized(points))
+
+    # --- data --------------------------------------------------------------------------------
+    def _schedule(self, *_args) -> None:
+        if not self._refresh.isActive():  # a burst of events starts one timer, not many
+            self._refresh.start()
+
+    def _on_state(self, state: dict) -> None:
+        ward = state.get("ward", {}).get("name_vi" if self.client.language == "vi"
+                                         else "name_en")
+        if ward:
+            self.title.setText(self.tr("Giám sát – %1").replace("%1", ward))
+        self._render()  # labels and current numbers come from the state
+        self._schedule()
+
+    def fetch_stats(self) -> None:
+        if self._in_flight:
+            self._again = True  # a change arrived while asking: ask again when answered
+            return
+        self._in_flight = True
+        self.client.get("/api/stats", while_alive(self, self._got_stats),
+                        while_alive(self, self._failed_stats))
+
+    def _got_stats(self, stats: object) -> None:
+        self._in_flight = False
+        self.stats, self._fetched_at = stats, time.monotonic()  # type: ignore[assignment]
+        self._render()
+        self.mark_ready()
+        self.sig_stats.emit(self.stats)
+        if self._again:
+            self._again = False
+            self._schedule()
+
+    def _failed_stats(self, error: HubError) -> None:
+        self._in_flight = self._again = False
+        self.say(error.message, error=True)  # sig_online fetches again once the hub is back
+
+    # --- rendering ---------------------------------------------------------------------------
+    def _name(self, item: dict, key: str = "name") -> str:
+        return item.get(f"{key}_{self.client.language}") or item.get(f"{key}_vi") or ""
+
+    def group_names(self) -> list[tuple[str, str]]:
+        return [(g["id"], self._name(g)) for g in (self.stats or {}).get("groups", [])]
+
+    def counter_rows(self) -> list[dict]:
+        """The counters with a label in the window's language (the state has both labels)."""
+        labels = {c["number"]: self._name(c, "label")
+                  for c in (self.client.state or {}).get("counters", [])}
+        return [{**c, "label": labels.get(c["number"]) or c.get("label_vi")
+                 or self.tr("Quầy %1").replace("%1", str(c["number"]))}
+                for c in (self.stats or {}).get("counters", [])]
+
+    def _render(self) -> None:
+        stats = self.stats
+        if not stats:
+            return
+        aged = (time.monotonic() - self._fetched_at) / 60
+        for key, tile in self.tiles.items():
+            tile.set_value(stats["totals"].get(key, 0))
+        self.chart.set_data(stats["issued_by_hour"])
+        self.groups.setRowCount(len(stats["groups"]))
+        for row, g in enumerate(stats["groups"]):
+            longest = g["longest_wait_minutes"] + aged if g["waiting"] else None
+            wait = g["expected_wait"]
+            cells = [self._name(g), str(g["waiting"]), minutes_text(longest),
+                     range_text(wait["low"], wait["high"]) if g["waiting"] else "–",
+                     str(g["served"]), minutes_text(g["mean_service_minutes"], 1)]
+            for col, text in enumerate(cells):
+                item = _item(text, col > 0)
+                if col == 2 and longest is not None and longest >= LONG_WAIT_MINUTES:
+                    item.setForeground(QColor("#b00020"))  # someone has waited too long
+                self.groups.setItem(row, col, item)
+        self._render_counters()
+        self.updated.setText(self.tr("Cập nhật lúc %1").replace(
+            "%1", time.strftime("%H:%M:%S", time.localtime(time.time() - aged * 60))))
+
+    def _render_counters(self) -> None:
+        names = dict(self.group_names())
+        numbers = {c["ticket"]["id"]: c["ticket"]["number"]
+                   for c in (self.client.state or {}).get("counters", []) if c.get("ticket")}
+        status_text = {"open": self.tr("Đang mở"), "paused": self.tr("Tạm dừng"),
+                       "closed": self.tr("Đã đóng")}
+        selected = self.selected_counter()
+        rows = self.counter_rows()
+        self.counters.setRowCount(len(rows))
+        for row, c in enumerate(rows):
+            cells = [c["label"], status_text.get(c["status"], c["status"]), c["officer"] or "–",
+                     numbers.get(c["current"], "…") if c["current"] else "–", str(c["served"]),
+                     minutes_text(c["mean_service_minutes"], 1),
+                     ", ".join(names.get(s, s) for s in c["skills"]),
+                     self.tr("Có") if c["fast_lane"] else ""]
+            for col, text in enumerate(cells):
+                item = _item(text, col in (4, 5))
+                item.setData(Qt.ItemDataRole.UserRole, c["number"])
+                if col == 1:
+                    item.setForeground(QColor(STATUS_COLOUR.get(c["status"], "#263238")))
+                self.counters.setItem(row, col, item)
+            if c["number"] == selected:
+                self.counters.selectRow(row)
+        self._enable_actions()
+
+    # --- actions -----------------------------------------------------------------------------
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error
+                                   else "color: #2e7d32;")
+        self.message.setText(text)
+
+    def select_counter(self, number: int) -> None:
+        for row in range(self.counters.rowCount()):
+            if self.counters.item(row, 0).data(Qt.ItemDataRole.UserRole) == number:
+                self.counters.selectRow(row)
+
+    def selected_counter(self) -> int | None:
+        rows = self.counters.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.counters.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+
+    def _selected(self) -> dict | None:
+        number = self.selected_counter()
+        return next((c for c in self.counter_rows() if c["number"] == number), None)
+
+    def _enable_actions(self) -> None:
+        c = self._selected()
+        for key in ("open", "pause", "close"):
+            want = {"open": "open", "pause": "paused", "close": "closed"}[key]
+            self.buttons[key].setEnabled(c is not None and c["status"] != want)
+        self.buttons["reskill"].setEnabled(c is not None)
+        self.buttons["move"].setEnabled(self.stats is not None)
+        self.buttons["pair"].setEnabled(self.stats is not None)
+
+    def change_counter(self, change: str) -> None:
+        c = self._selected()
+        if c is None:
+            return
+        done = {"open": self.tr("Đã mở %1."), "pause": self.tr("Đã tạm dừng %1."),
+                "close": self.tr("Đã đóng %1.")}[change].replace("%1", c["label"])
+        self.client.post(f"/api/counters/{c['number']}/{change}", None,
+                         while_alive(self, lambda _answer: self.say(done)),
+                         while_alive(self, lambda e: self.say(e.message, True)))
+
+    def _open_dialog(self, dialog, done_text) -> None:
+        self.dialog = dialog
+        dialog.sig_done.connect(lambda answer: self.say(done_text(answer)))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+
+    def open_reskill(self) -> None:
+        c = self._selected()
+        if c is not None:
+            self._open_dialog(ReskillDialog(self.client, c, self.group_names(), self),
+                              lambda _a: self.tr("Đã đổi lĩnh vực của %1.")
+                              .replace("%1", c["label"]))
+
+    def open_move(self) -> None:
+        self._open_dialog(MoveTicketDialog(self.client, self.group_names(), self.counter_rows(),
+                                           self),
+                          lambda t: self.tr("Đã chuyển số %1.").replace("%1", t.get("number", "")))
+
+    def open_pairing(self) -> None:
+        timezone = (self.client.state or {}).get("timezone")
+        self._open_dialog(PairingDialog(self.client, self.counter_rows(), timezone, self),
+                          lambda a: self.tr("Đã tạo mã ghép nối %1.").replace("%1", a["code"]))
