@@ -132,6 +132,10 @@ class HubClient(QObject):
     def get(self, path: str, done: Done, failed: Failed | None = None) -> QNetworkReply:
         return self._send("GET", path, None, done, failed)
 
+    def get_bytes(self, path: str, done: Done, failed: Failed | None = None) -> QNetworkReply:
+        """GET a file (a report PDF, an export): `done` receives the raw bytes."""
+        return self._send("GET", path, None, done, failed, raw=True)
+
     def post(self, path: str, body: dict | None, done: Done, failed: Failed | None = None,
              *, key: str | None = None) -> QNetworkReply:
         """POST with an idempotency key (a new one unless the caller retries with its own)."""
@@ -141,7 +145,7 @@ class HubClient(QObject):
         return self._send("PATCH", path, body, done, failed, uuid.uuid4().hex)
 
     def _send(self, method: str, path: str, body: dict | None, done: Done,
-              failed: Failed | None, key: str | None = None) -> QNetworkReply:
+              failed: Failed | None, key: str | None = None, raw: bool = False) -> QNetworkReply:
         request = QNetworkRequest(QUrl(self.base_url + path))
         request.setRawHeader(b"Authorization", f"Bearer {self.token}".encode())
         request.setRawHeader(b"Content-Type", b"application/json")
@@ -153,15 +157,16 @@ class HubClient(QObject):
             reply = self._net.get(request)
         else:
             reply = self._net.sendCustomRequest(request, method.encode(), data)
-        reply.finished.connect(lambda: self._finished(reply, done, failed))
+        reply.finished.connect(lambda: self._finished(reply, done, failed, raw))
         return reply
 
-    def _finished(self, reply: QNetworkReply, done: Done, failed: Failed | None) -> None:
+    def _finished(self, reply: QNetworkReply, done: Done, failed: Failed | None,
+                  raw_body: bool = False) -> None:
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute) or 0
         raw = bytes(reply.readAll().data())
         reply.deleteLater()
         if status and 200 <= status < 300:
-            done(json.loads(raw) if raw else None)
+            done(raw if raw_body else (json.loads(raw) if raw else None))
             return
         error = self._error(status, raw, reply.errorString())
         log.info("hub call failed: %s %s", error.code, error.message_en)

@@ -63,6 +63,8 @@ def _table(parent, headers: list[str]) -> QTableWidget:
 class SupervisorWindow(StationWindow):
     sig_stats = Signal(dict)
     """Fresh statistics from the hub are on screen (the /api/stats answer)."""
+    sig_report_saved = Signal(str)
+    """The day's report (PDF, XLSX or CSV) was saved at this path."""
 
     def __init__(self, client: HubClient, settings=None, parent=None) -> None:
         title = QCoreApplication.translate("SupervisorWindow", "Giám sát – onestop")
@@ -140,7 +142,7 @@ class SupervisorWindow(StationWindow):
             ("reskill", self.tr("Đổi lĩnh vực…"), "Ctrl+L", self.open_reskill),
             ("move", self.tr("Chuyển số…"), "Ctrl+M", self.open_move),
             ("pair", self.tr("Mã ghép nối…"), "Ctrl+G", self.open_pairing),
-            ("report", self.tr("Báo cáo ngày"), None, None),
+            ("report", self.tr("Báo cáo ngày"), "Ctrl+R", self.ask_report),
         ):
             button = QPushButton(text, self)
             button.setMinimumHeight(40)
@@ -153,14 +155,40 @@ class SupervisorWindow(StationWindow):
             actions.addWidget(button)
             if key == "reskill":
                 actions.addSpacing(24)
-        self.buttons["report"].setEnabled(False)
-        self.buttons["report"].setToolTip(self.tr("Báo cáo ngày (PDF) có trong bản cập nhật "
-                                                  "in ấn sắp tới."))
         self.body.addLayout(actions)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)
         self._enable_actions()
+
+    # --- the day's report ------------------------------------------------------------------------
+    def ask_report(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        day = (self.client.state or {}).get("day", "")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu báo cáo ngày"), f"bao-cao-{day}.pdf",
+            self.tr("Báo cáo PDF (*.pdf);;Bảng tính Excel (*.xlsx);;Tệp CSV (*.csv)"))
+        if path:
+            self.save_report(path)
+
+    def save_report(self, path: str) -> None:
+        """Fetch today's report from the hub in the format the file name asks for."""
+        fmt = path.rsplit(".", 1)[-1].lower() if "." in path else "pdf"
+        fmt = fmt if fmt in ("pdf", "xlsx", "csv") else "pdf"
+
+        def done(data: object) -> None:
+            try:
+                with open(path, "wb") as out:
+                    out.write(data)
+            except OSError as exc:
+                self.message.setText(self.tr("Không lưu được báo cáo: {e}").format(e=exc))
+                return
+            self.message.setText(self.tr("Đã lưu báo cáo ngày vào {p}").format(p=path))
+            self.sig_report_saved.emit(path)
+
+        self.client.get_bytes(f"/api/report?format={fmt}", done,
+                              lambda error: self.message.setText(error.message))
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)

@@ -388,3 +388,14 @@ def test_english_from_settings(qtbot, live_hub):
         client.stop()
     finally:
         application("vi")  # the one QApplication is shared by every test
+
+
+@pytest.mark.parametrize("ext", ["pdf", "xlsx"])
+def test_report_button_saves_the_days_report(qtbot, window, live_hub, tmp_path, ext):
+    issue(live_hub)
+    path = tmp_path / f"bao-cao.{ext}"
+    with qtbot.waitSignal(window.sig_report_saved, timeout=20_000):
+        window.save_report(str(path))
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF" if ext == "pdf" else b"PK")
+    assert str(path) in window.message.text()

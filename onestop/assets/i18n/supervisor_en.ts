@@ -282,5 +282,21 @@
         <source>Đã tạo mã ghép nối %1.</source>
         <translation>Made pairing code %1.</translation>
     </message>
+    <message>
+        <source>Lưu báo cáo ngày</source>
+        <translation>Save the day's report</translation>
+    </message>
+    <message>
+        <source>Báo cáo PDF (*.pdf);;Bảng tính Excel (*.xlsx);;Tệp CSV (*.csv)</source>
+        <translation>PDF report (*.pdf);;Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Không lưu được báo cáo: {e}</source>
+        <translation>Could not save the report: {e}</translation>
+    </message>
+    <message>
+        <source>Đã lưu báo cáo ngày vào {p}</source>
+        <translation>The day's report was saved to {p}</translation>
+    </message>
 </context>
 </TS>
