@@ -137,9 +137,10 @@ class HubClient(QObject):
         return self._send("GET", path, None, done, failed, raw=True)
 
     def post(self, path: str, body: dict | None, done: Done, failed: Failed | None = None,
-             *, key: str | None = None) -> QNetworkReply:
-        """POST with an idempotency key (a new one unless the caller retries with its own)."""
-        return self._send("POST", path, body, done, failed, key or uuid.uuid4().hex)
+             *, key: str | None = None, raw: bool = False) -> QNetworkReply:
+        """POST with an idempotency key (a new one unless the caller retries with its own);
+        with `raw`, `done` receives the answer's bytes (a PDF) instead of JSON."""
+        return self._send("POST", path, body, done, failed, key or uuid.uuid4().hex, raw=raw)
 
     def patch(self, path: str, body: dict, done: Done, failed: Failed | None = None):
         return self._send("PATCH", path, body, done, failed, uuid.uuid4().hex)

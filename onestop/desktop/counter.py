@@ -35,13 +35,14 @@ AT_COUNTER = ("called", "serving")
 # action -> keys; the first key is shown on the button
 KEYS = {"next": ("F1", "Space"), "recall": ("F2",), "start": ("F3",), "done": ("F4",),
         "no_show": ("F5",), "park": ("F6",), "return": ("F7",), "transfer": ("F8",),
-        "compact": ("Ctrl+M",)}
+        "compact": ("Ctrl+M",), "slip": ("Ctrl+H",)}
 
 
 class CounterWindow(CounterCommands, StationWindow):
     def __init__(self, client: HubClient, settings=None, number: int = 1,
                  parent: QWidget | None = None) -> None:
         super().__init__(client, "", parent)
+        self.settings = settings  # the slip's printer comes from here
         self.number = number
         self.setWindowTitle(self.tr("Quầy {n} – onestop").format(n=number))
         self.words = CounterWords(self)
@@ -112,8 +113,10 @@ class CounterWindow(CounterCommands, StationWindow):
         self.close_button = self._small_button(self.tr("Đóng quầy"), self._close_counter)
         self.signout_button = self._small_button(self.tr("Đăng xuất"), self._sign_out)
         self.compact_button = self._small_button(self.tr("Thu gọn (Ctrl+M)"), self.toggle_compact)
-        for button in (self.pause_button, self.close_button, self.signout_button,
-                       self.compact_button):
+        self.slip_button = self._small_button(self.tr("Phiếu hẹn"), self.open_slip)
+        self.slip_button.setToolTip("Ctrl+H")
+        for button in (self.slip_button, self.pause_button, self.close_button,
+                       self.signout_button, self.compact_button):
             header.addWidget(button)
         self.body.addLayout(header)
 
@@ -168,13 +171,18 @@ class CounterWindow(CounterCommands, StationWindow):
         self.strip = CompactStrip(self.tr("Quầy {n}").format(n=self.number), self)
         self.strip.sig_action.connect(self.trigger)
 
+    def open_slip(self) -> None:
+        from .counter_slip import SlipDialog
+
+        SlipDialog(self).open()
+
     def _small_button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumHeight(46)
         set_font(button, 16, bold=True)
         button.setStyleSheet("QPushButton { background:white; border:1px solid #9fb0c0; "
-                             "border-radius:6px; padding:4px 14px; } "
+                             "border-radius:6px; padding:4px 10px; } "
                              "QPushButton:disabled { color:#9aa8b5; border-color:#d5dbe1; }")
         button.clicked.connect(slot)
         return button

@@ -23,6 +23,9 @@ TICKET_ACTIONS = {"recall": "recall", "start": "start", "done": "done", "no_show
 class CounterCommands:
     def trigger(self, action: str) -> None:
         """A button, a shortcut or the compact strip asked for an action."""
+        if action == "slip":
+            self.open_slip()
+            return
         if action == "compact" or action == "expand":
             self.toggle_compact()
             return

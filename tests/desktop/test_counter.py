@@ -388,3 +388,33 @@ def test_screenshots_at_both_sizes_and_the_strip(qtbot, desk, live_hub, tmp_path
     qtbot.wait(200)
     assert w.transfer_dialog.grab().save(str(out / "counter-transfer.png"))
     w.transfer_dialog.reject()
+
+
+def test_appointment_slip_for_the_citizen_at_the_counter(qtbot, desk, live_hub, tmp_path):
+    from onestop.desktop.counter_slip import SlipDialog
+    from onestop.printing.qtprint import printer_names
+    from onestop.settings import Settings
+
+    w = desk
+    assert w.minimumSizeHint().width() <= 1366  # the slip button still fits a laptop screen
+    ready_to_call(qtbot, w, live_hub)
+    ticket = issue(live_hub, "2.000815")
+    press(qtbot, w, "next", "F1")
+    served_at_counter(qtbot, w, ticket)
+    queue = "onestop-test" if "onestop-test" in printer_names() else "no-such-printer"
+    w.settings = Settings(data_dir=tmp_path, printer=queue)
+    dialog = SlipDialog(w)
+    qtbot.addWidget(dialog)
+    dialog.submit()
+    assert "họ tên" in dialog.status.text()  # a name is needed first
+    dialog.name.setText("Lê Thị Bình")
+    dialog.days.setValue(3)
+    printed: list[str] = []
+    dialog.sig_printed.connect(printed.append)
+    with qtbot.waitSignal(dialog.sig_pdf, timeout=WAIT) as made:
+        dialog.submit()
+    assert bytes(made.args[0]).startswith(b"%PDF")
+    if queue == "onestop-test":
+        qtbot.waitUntil(lambda: printed == ["onestop-test"], timeout=WAIT)
+    else:
+        qtbot.waitUntil(lambda: "Không tìm thấy máy in" in dialog.status.text(), timeout=WAIT)
