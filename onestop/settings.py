@@ -46,6 +46,7 @@ class Settings:
     printer: str | None = None
     ticket_width_mm: int = 80
     print_tickets: bool = True
+    logo_path: str | None = None  # the ward's emblem on tickets (PNG or JPEG)
     display_voice: str = "clips"
 
     @property

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
-                      ward_name: str) -> TicketPrint:
+                      ward_name: str, logo: bytes | None = None) -> TicketPrint:
     """Build the printed ticket from the API's answer, the catalogue and the hub's state."""
     t = issued["ticket"]
     service = next((s for s in catalog.get("services", []) if s["code"] == t["service"]), {})
@@ -39,7 +39,7 @@ def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
         complexity=t.get("complexity"), people_ahead=issued.get("people_ahead"),
         wait_low=estimate.get("low"), wait_high=estimate.get("high"),
         counters_vi=", ".join(f"Quầy {c['number']}" for c in counters[:4]),
-        checklist=tuple(service.get("checklist_vi", ()))[:6])
+        checklist=tuple(service.get("checklist_vi", ()))[:6], logo=logo)
 
 
 class TicketPrinter(QObject):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import register
@@ -47,6 +47,7 @@ class TicketPrint:
     wait_high: float | None = None
     counters_vi: str = ""  # e.g. "Quầy 1, Quầy 4"
     checklist: tuple[str, ...] = field(default_factory=tuple)
+    logo: bytes | None = None  # PNG/JPEG of the ward's emblem, from settings (logo_path)
 
 
 def wait_text(low: float | None, high: float | None) -> str:
@@ -89,6 +90,16 @@ def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
             c.setDash()
         ops.append((5, draw))
 
+    if data.logo:
+        logo = ImageReader(io.BytesIO(data.logo))
+        w_px, h_px = logo.getSize()
+        logo_h = 12 * mm
+        logo_w = min(inner, logo_h * w_px / max(1, h_px))
+        logo_h = logo_w * h_px / max(1, w_px)
+
+        def draw_logo(c: Canvas, top: float) -> None:
+            c.drawImage(logo, (width - logo_w) / 2, top - logo_h, logo_w, logo_h, mask="auto")
+        ops.append((logo_h + 2, draw_logo))
     text(data.ward_name.upper(), bold, 11)
     text(data.centre_line, regular, 8, gap=3)
     rule()

@@ -79,3 +79,21 @@ def test_sample_ticket_command(tmp_data, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "onestop", "ticket", "--out", str(out)],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_ward_logo_is_printed_at_the_top(tmp_path):
+    import io
+
+    from PIL import Image
+
+    logo = io.BytesIO()
+    Image.new("RGB", (200, 200), (200, 20, 20)).save(logo, format="PNG")
+    pdf = tmp_path / "logo.pdf"
+    with_logo = render_ticket(replace(sample_ticket(), logo=logo.getvalue()), 80)
+    pdf.write_bytes(with_logo)
+    subprocess.run([tool("pdftoppm"), "-r", "100", "-png", str(pdf), str(tmp_path / "l")],
+                   check=True)
+    page = Image.open(tmp_path / "l-1.png").convert("RGB")
+    top = page.crop((0, 0, page.width, page.height // 8))
+    assert any(r > 180 and g < 60 and b < 60 for r, g, b in top.getdata())  # the red emblem
+    assert len(with_logo) > len(render_ticket(sample_ticket(), 80))
