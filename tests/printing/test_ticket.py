@@ -95,5 +95,5 @@ def test_ward_logo_is_printed_at_the_top(tmp_path):
                    check=True)
     page = Image.open(tmp_path / "l-1.png").convert("RGB")
     top = page.crop((0, 0, page.width, page.height // 8))
-    assert any(r > 180 and g < 60 and b < 60 for r, g, b in top.getdata())  # the red emblem
+    assert any(r > 180 and g < 60 and b < 60 for r, g, b in top.get_flattened_data())  # red emblem
     assert len(with_logo) > len(render_ticket(sample_ticket(), 80))
