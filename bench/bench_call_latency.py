@@ -37,6 +37,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from machine import cpu_model  # noqa: E402  (bench/ is on sys.path)
+
 POLL_SECONDS = 2.0
 DISPLAYS = 200  # simulated polling displays, poll phases spread uniformly
 WARMUP = 10  # calls made before measuring (connection set-up, first queries)
@@ -117,16 +119,6 @@ class Listener(threading.Thread):
 def percentiles(values: list[float]) -> tuple[float, float, float, float]:
     q = statistics.quantiles(values, n=100, method="inclusive")
     return q[49], q[94], q[98], max(values)
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def run(calls: int, counters: int, tickets: int) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from machine import cpu_model  # noqa: E402  (bench/ is on sys.path)
 from reportlab.graphics import renderPDF  # noqa: E402
 from reportlab.graphics.barcode.qr import QrCodeWidget  # noqa: E402
 from reportlab.graphics.shapes import Drawing  # noqa: E402
@@ -83,10 +84,7 @@ def main() -> None:
         ticket_module.draw_qr = original
     slip = timings(lambda: render_slip(sample_slip()), max(20, n // 5))
     report = timings(report_setup(), 10)
-    cpu = platform.processor()
-    with open("/proc/cpuinfo", encoding="utf-8") as info:
-        cpu = next((line.split(":", 1)[1].strip() for line in info
-                    if line.startswith("model name")), cpu)
+    cpu = cpu_model()
     print(f"onestop paper benchmark · {date.today()} · {cpu} · "
           f"Python {platform.python_version()}")
     print(f"{'ms':<34}{'p50':>9}{'p95':>9}{'max':>9}   vs widget")

@@ -35,6 +35,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu_model  # noqa: E402  (bench/ is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 WINDOWS = ("reception", "counter", "display", "supervisor", "launcher")
 TIMEOUT_S = 60
@@ -133,16 +135,6 @@ def measure(role: str, hub: dict, env: dict, data_dir: str) -> dict:
         raise RuntimeError(f"{role}: the window never showed the hub's data")
     return {"paint": marks["first_paint"] - started, "ready": marks["ready_painted"] - started,
             "rss_mb": marks["maxrss_kb"] / 1024}
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main() -> None:

@@ -38,6 +38,18 @@ from .supervisor_widgets import while_alive
 QR_SIZE = 220  # pixels: a phone camera reads it from the supervisor's screen
 
 
+def _finish(dialog, layout) -> QLabel:
+    """The error line and OK/Cancel under a dialog's form; returns the error label."""
+    error = _error_label(dialog)
+    layout.addWidget(error)
+    buttons = _buttons(dialog, QDialogButtonBox.StandardButton.Ok,
+                       QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.submit)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error
+
+
 def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -116,13 +128,7 @@ class ReskillDialog(_HubDialog):
         self.fast_lane = QCheckBox(self.tr("Làn nhanh (ưu tiên việc đơn giản)"), self)
         self.fast_lane.setChecked(bool(counter.get("fast_lane")))
         layout.addWidget(self.fast_lane)
-        self.error = _error_label(self)
-        layout.addWidget(self.error)
-        buttons = _buttons(self, QDialogButtonBox.StandardButton.Ok,
-                           QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = _finish(self, layout)
         self.resize(460, 420)
 
     def _move(self, step: int) -> None:
@@ -186,13 +192,7 @@ class MoveTicketDialog(_HubDialog):
         form.addRow(self.tr("Lý do"), self.reason)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.error = _error_label(self)
-        layout.addWidget(self.error)
-        buttons = _buttons(self, QDialogButtonBox.StandardButton.Ok,
-                           QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = _finish(self, layout)
         self.setMinimumWidth(520)
         client.get("/api/tickets?day=today&status=waiting", while_alive(self, self._fill))
 
