@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[data_opt], help=help_text)
         p.add_argument("--hub", metavar="URL", help="hub address, e.g. http://192.168.1.10:8700")
         p.add_argument("--token", metavar="T", help="station token from 'onestop token create'")
+        p.add_argument("--pair", metavar="CODE",
+                       help="one-time pairing code from the supervisor window")
         p.add_argument("--screenshot", type=Path, metavar="F",
                        help="save a PNG of the window to F and exit")
         return p

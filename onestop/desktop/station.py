@@ -19,6 +19,7 @@ from PySide6.QtCore import QTimer
 from onestop.settings import Settings
 
 from .client import HubClient
+from .pairing import pair, saved_token
 from .qtapp import application, has_display
 
 log = logging.getLogger(__name__)
@@ -59,11 +60,14 @@ def run_station(args: argparse.Namespace, settings: Settings) -> int:
 
     role = args.command
     key = f"counter{args.number}" if role == "counter" else role
-    token = args.token or local_token(settings, key)
-    if not token:
-        raise CliError(f"no token for the {key} station: pass --token T "
-                       "(from 'onestop token create' or pairing)")
     hub_url = args.hub or f"http://127.0.0.1:{settings.hub_port}"
+    token = args.token
+    if not token and getattr(args, "pair", None):
+        token = pair(settings, hub_url, args.pair, key)
+    token = token or saved_token(settings, hub_url, key) or local_token(settings, key)
+    if not token:
+        raise CliError(f"no token for the {key} station: pass --pair CODE (from the supervisor "
+                       "window) or --token T (from 'onestop token create')")
     if not args.screenshot and not has_display():
         raise CliError("no display available (DISPLAY is not set); run this on a PC with a "
                        "screen, or use --screenshot F")
