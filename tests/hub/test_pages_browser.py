@@ -97,11 +97,12 @@ def test_call_reaches_the_display_within_a_second(browser, live_hub):
         desk.open(1)
         called = desk.next(1)
         posted = time.perf_counter()
-        wait_for_call(page, called["number"])
-        elapsed = time.perf_counter() - posted
-        print(f"\ncall {called['number']} on the display {elapsed * 1000:.0f} ms after the POST")
+        # The requirement is a deadline: the display shows the call within a second
+        # of the POST returning (measured latency lives in bench/bench_call_latency.py).
+        wait_for_call(page, called["number"], timeout=1_000)
+        print(f"\ncall {called['number']} on the display "
+              f"{(time.perf_counter() - posted) * 1000:.0f} ms after the POST")
         assert called["number"] == number
-        assert elapsed < 1.0
 
         call = page.evaluate("window.onestopDisplay.calls[0]")
         assert call["number"] == number and call["counter"] == 1 and call["at"]
