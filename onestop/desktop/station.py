@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from importlib import import_module
 
@@ -71,6 +72,9 @@ def run_station(args: argparse.Namespace, settings: Settings) -> int:
     if not args.screenshot and not has_display():
         raise CliError("no display available (DISPLAY is not set); run this on a PC with a "
                        "screen, or use --screenshot F")
+    if args.screenshot and not has_display():
+        # A screenshot needs no screen: render offscreen rather than let Qt abort on xcb.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = application(settings.language)
     client = HubClient(hub_url, token, language=settings.language)
     options = {"number": args.number} if role == "counter" else {}
