@@ -3,15 +3,16 @@ supervisor's live load per group and counter with the day's counts by hour."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
 from onestop.queue.classify import classify
+from onestop.queue.daystats import Spread
+from onestop.queue.daystats import day_stats as compute_day
 from onestop.queue.estimate import capacity_for, estimate_from_work
 from onestop.queue.model import Kind
-from onestop.queue.numbering import service_day, zone
+from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, check_issue_request
 
 from .auth import Role
@@ -33,27 +34,18 @@ def preview(store: HubStore, req: IssueRequest) -> dict:
             "estimate": estimate.to_dict()}
 
 
-def _minutes(a: str | None, b: str | None) -> float | None:
-    if not a or not b:
-        return None
-    return (datetime.fromisoformat(b) - datetime.fromisoformat(a)).total_seconds() / 60
-
-
-def _mean(values: list[float]) -> float | None:
-    return round(sum(values) / len(values), 1) if values else None
-
-
 def day_stats(store: HubStore) -> dict:
+    """The supervisor's view of today; the figures come from the same DayStats as the daily
+    report, so screen and paper always agree."""
     now = store.clock()
-    tz = zone(store.rules.timezone)
     today = service_day(now, store.rules.timezone)
     tickets = store.tickets_of_day(today.isoformat())
+    stats = compute_day(today, tickets, store.rules.timezone)
     counters = store.counters()
     groups = []
     for g in store.catalog.groups:
         mine = [t for t in tickets if t.group == g.id]
         waiting = [t for t in mine if t.status == "waiting"]
-        done = [t for t in mine if t.status == "done"]
         people, work = len(waiting), sum(t.expected_minutes for t in waiting)
         groups.append({
             "id": g.id, "name_vi": g.name_vi, "name_en": g.name_en, "waiting": people,
@@ -61,36 +53,28 @@ def day_stats(store: HubStore) -> dict:
                                               default=0.0), 1),
             "expected_wait": estimate_from_work(people, work,
                                                 capacity_for(g.id, counters)).to_dict(),
-            "served": len(done), "issued": len(mine),
-            "no_show": sum(t.status == "no_show" for t in mine),
-            "mean_wait_minutes": _mean([m for t in mine if t.called_at
-                                        for m in [t.waited_minutes(now)]]),
-            "mean_service_minutes": _mean([m for t in done for m in [_minutes(
-                t.started_at and t.started_at.isoformat(),
-                t.finished_at and t.finished_at.isoformat())] if m is not None]),
+            "served": sum(t.status == "done" for t in mine), "issued": len(mine),
+            "no_show": stats.no_show_by_group.get(g.id, 0),
+            "mean_wait_minutes": stats.wait_by_group.get(g.id, Spread()).mean,
+            "mean_service_minutes": stats.service_by_group.get(g.id, Spread()).mean,
         })
     per_counter = []
     for c in counters:
-        done = [t for t in tickets if t.counter == c.number and t.status == "done"]
+        service = stats.service_by_counter.get(c.number, Spread())
         per_counter.append({
             "number": c.number, "label_vi": c.label_vi, "status": str(c.status),
             "officer": c.officer, "skills": list(c.skills), "fast_lane": c.fast_lane,
-            "current": c.current, "served": len(done),
-            "mean_service_minutes": _mean([(t.finished_at - t.started_at).total_seconds() / 60
-                                           for t in done if t.started_at and t.finished_at]),
+            "current": c.current, "served": service.n,
+            "mean_service_minutes": service.mean,
         })
-    start = datetime.combine(today, datetime.min.time(), tz)
     by_hour = {h: 0 for h in range(7, 18)}
-    for t in tickets:
-        hour = int((t.issued_at - start) / timedelta(hours=1))
-        by_hour[hour] = by_hour.get(hour, 0) + 1
+    for hour, per_group in stats.by_hour_group.items():
+        by_hour[hour] = sum(per_group.values())
     return {"day": today.isoformat(), "now": now.isoformat(), "groups": groups,
             "counters": per_counter, "issued_by_hour": [{"hour": h, "issued": n}
                                                         for h, n in sorted(by_hour.items())],
-            "totals": {"issued": len(tickets),
-                       "served": sum(t.status == "done" for t in tickets),
-                       "waiting": sum(t.status == "waiting" for t in tickets),
-                       "no_show": sum(t.status == "no_show" for t in tickets)}}
+            "totals": {"issued": stats.issued, "served": stats.served,
+                       "waiting": stats.waiting_left, "no_show": stats.no_show}}
 
 
 @router.get("/api/estimate")
