@@ -233,13 +233,6 @@ def create_app(hub) -> FastAPI:
     def counters(st: Auth) -> list[dict]:
         return hub.snapshot()["counters"]
 
-    @app.get("/api/counters/{number}/backlog")
-    def backlog(number: CounterNumber, st: Auth) -> dict:
-        counter = store.counter(number)
-        heads = store.heads_of_lines(counter, per_line=5)
-        return {"counter": number, "waiting": [ticket_to_dict(t) for t in sorted(
-            heads, key=lambda t: t.issued_at)][:20]}
-
     # --- issuing -----------------------------------------------------------------------------
     @app.post("/api/tickets", status_code=201)
     def issue(body: IssueBody, st: Auth, response: Response,

@@ -129,7 +129,7 @@ def test_restart_keeps_the_queue_and_numbering(live_hub):
                    for _ in range(5)]
         called = station.post("/api/counters/1/next").json()
         before = station.get("/api/state").json()
-        backlog = station.get("/api/counters/1/backlog").json()["waiting"]
+        backlog = station.get("/api/counters/1/upcoming").json()["upcoming"]
     assert called["number"] == numbers[0]
     assert [t["number"] for t in backlog] == numbers[1:]
 
@@ -140,7 +140,7 @@ def test_restart_keeps_the_queue_and_numbering(live_hub):
         assert after["counters"] == before["counters"]
         assert after["counters"][0]["ticket"]["number"] == numbers[0]
         assert after["groups"] == before["groups"] and after["waiting_total"] == 4
-        again = station.get("/api/counters/1/backlog").json()["waiting"]
+        again = station.get("/api/counters/1/upcoming").json()["upcoming"]
         assert [t["number"] for t in again] == numbers[1:]
         sixth = reception.post("/api/tickets", json={"service": SERVICE}).json()["number"]
         assert sixth[0] == numbers[0][0] and int(sixth[1:]) == int(numbers[-1][1:]) + 1
