@@ -290,27 +290,13 @@ class HubStore(StoreReads):
             now = self._begin_use_case()
             t = self.ticket(ticket_id)
             holder = self.counter(t.counter) if t.counter is not None else None
-            groups = [g.id for g in self.catalog.groups]
-            match action:
-                case tr.Action.CALL:
-                    change = tr.call(t, self.counter(counter), now, officer)
-                case tr.Action.RECALL:
-                    change = tr.recall(t, holder, now, self.rules)
-                case tr.Action.START:
-                    change = tr.start(t, holder, now)
-                case tr.Action.DONE:
-                    change = tr.done(t, holder, now, reason)
-                case tr.Action.NO_SHOW:
-                    change = tr.no_show(t, holder, now, self.rules)
-                case tr.Action.PARK:
-                    change = tr.park(t, holder, now, reason)
-                case tr.Action.RETURN:
-                    change = tr.return_parked(t, self.counter(counter), now, officer)
-                case tr.Action.TRANSFER:
-                    target = self.counter(to_counter) if to_counter is not None else None
-                    change = tr.transfer(t, holder, now, to_group or t.group, groups, target)
-                case tr.Action.CANCEL:
-                    change = tr.cancel(t, holder, now, reason or "cancelled")
+            change = tr.apply(
+                action, t, now=now, rules=self.rules, holder=holder,
+                acting=self.counter(counter) if counter is not None else None,
+                to_group=to_group,
+                to_counter=self.counter(to_counter) if to_counter is not None else None,
+                known_groups=[g.id for g in self.catalog.groups], reason=reason,
+                officer=officer)
             return self._save(change).ticket
 
     def rate(self, token: str, rating: int, comment: str | None = None) -> Ticket:

@@ -128,27 +128,12 @@ class InMemoryCentre:
         action = tr.Action(action)
         t = self.ticket(ticket_id)
         holder = self.counters.get(t.counter) if t.counter is not None else None
-        match action:
-            case tr.Action.RECALL:
-                change = tr.recall(t, holder, now, self.rules)
-            case tr.Action.START:
-                change = tr.start(t, holder, now)
-            case tr.Action.DONE:
-                change = tr.done(t, holder, now, reason)
-            case tr.Action.NO_SHOW:
-                change = tr.no_show(t, holder, now, self.rules)
-            case tr.Action.PARK:
-                change = tr.park(t, holder, now, reason)
-            case tr.Action.RETURN:
-                change = tr.return_parked(t, self.counter(counter), now)
-            case tr.Action.TRANSFER:
-                target = self.counter(to_counter) if to_counter is not None else None
-                change = tr.transfer(t, holder, now, to_group or t.group,
-                                     [g.id for g in self.catalog.groups], target)
-            case tr.Action.CANCEL:
-                change = tr.cancel(t, holder, now, reason or "cancelled")
-            case tr.Action.CALL:
-                change = tr.call(t, self.counter(counter), now)
+        change = tr.apply(
+            action, t, now=now, rules=self.rules, holder=holder,
+            acting=self.counter(counter) if counter is not None else None,
+            to_group=to_group,
+            to_counter=self.counter(to_counter) if to_counter is not None else None,
+            known_groups=[g.id for g in self.catalog.groups], reason=reason)
         return self._apply(change).ticket
 
     def set_counter_status(self, number: int, status: CounterStatus) -> Counter:

@@ -241,6 +241,39 @@ def rate(ticket: Ticket, now: datetime, rating: int, comment: str | None = None,
     return Change((new,), (), (ev.ticket_event(ev.RATING_GIVEN, new, now, rating=rating),))
 
 
+def apply(action: Action, ticket: Ticket, *, now: datetime, rules: Rules,
+          holder: Counter | None, acting: Counter | None = None,
+          to_group: str | None = None, to_counter: Counter | None = None,
+          known_groups: Iterable[str] = (), reason: str | None = None,
+          officer: str | None = None) -> Change:
+    """One action on a ticket. `holder` is the counter holding it (if any); `acting` the
+    counter that calls or takes back a parked ticket (call, return)."""
+    if action in (Action.CALL, Action.RETURN) and acting is None:
+        raise InvalidRequest("counter_required", f"{action} needs the counter that takes it",
+                             "Cần chọn quầy nhận công dân")
+    match action:
+        case Action.CALL:
+            return call(ticket, acting, now, officer)
+        case Action.RECALL:
+            return recall(ticket, holder, now, rules)
+        case Action.START:
+            return start(ticket, holder, now)
+        case Action.DONE:
+            return done(ticket, holder, now, reason)
+        case Action.NO_SHOW:
+            return no_show(ticket, holder, now, rules)
+        case Action.PARK:
+            return park(ticket, holder, now, reason)
+        case Action.RETURN:
+            return return_parked(ticket, acting, now, officer)
+        case Action.TRANSFER:
+            return transfer(ticket, holder, now, to_group or ticket.group, known_groups,
+                            to_counter)
+        case Action.CANCEL:
+            return cancel(ticket, holder, now, reason or "cancelled")
+    raise ValueError(f"unknown action {action!r}")
+
+
 # --- counters -------------------------------------------------------------------------------
 
 def set_counter_status(counter: Counter, status: CounterStatus, now: datetime) -> Change:

@@ -52,3 +52,16 @@ def test_keys_are_per_station(live_hub):
     a = live_hub.client("counter", 1).post("/api/counters/1/next", headers={"Idempotency-Key": "x"})
     b = live_hub.client("counter", 2).post("/api/counters/2/next", headers={"Idempotency-Key": "x"})
     assert {a.json()["number"], b.json()["number"]} == {"B001", "B002"}
+
+
+def test_return_without_a_counter_is_a_clear_4xx(live_hub):
+    sup = live_hub.client("supervisor")
+    sup.post("/api/counters/1/open")
+    live_hub.client("reception").post("/api/tickets", json={"service": "2.000815"})
+    c1 = live_hub.client("counter", 1)
+    t = c1.post("/api/counters/1/next").json()
+    c1.post(f"/api/tickets/{t['id']}/recall")
+    assert c1.post(f"/api/tickets/{t['id']}/park").status_code == 200
+    refused = sup.post(f"/api/tickets/{t['id']}/return")
+    assert refused.status_code == 422 and refused.json()["code"] == "counter_required"
+    assert sup.post(f"/api/tickets/{t['id']}/return", json={"counter": 1}).status_code == 200
