@@ -43,3 +43,6 @@ def tmp_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # The real hub on loopback, shared by the hub, desktop and printing tests.
 from tests.livehub import live_hub  # noqa: E402,F401
+
+# Real PostgreSQL, one fresh database per test (the central server).
+from tests.pg import pg_url  # noqa: E402,F401

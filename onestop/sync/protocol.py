@@ -1,0 +1,113 @@
+"""The sync wire protocol, version 1 (docs/sync.md): what a hub sends and what central answers.
+
+Shared by the hub's pusher and the central server, so both sides validate the same shapes.
+Plain pydantic models and constants; no HTTP, no database.
+
+Ordering and de-duplication rest on (hub_id, seq) only: the hub's gap-free event sequence.
+Wall clocks are carried for information (central stamps receipt time and reports the skew).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MAX_BATCH_EVENTS = 2000        # central refuses larger batches with 413
+DEFAULT_BATCH_EVENTS = 500     # what the hub sends per request
+MAX_EVENT_SCHEMA = 1           # highest event schema central understands (events.SCHEMA_VERSION)
+
+# Paths on central.
+ENROL_PATH = "/api/enrol"
+EVENTS_PATH = "/api/sync/events"
+STATUS_PATH = "/api/sync/status"
+CATALOG_PATH = "/api/catalog"
+HUBS_PATH = "/api/hubs"
+
+# Request-level answers the hub must treat specially (everything else 4xx: do not retry).
+RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+REENROL_STATUS = 401
+
+# Per-event outcomes in a batch answer.
+STORED = "stored"          # new, applied
+DUPLICATE = "duplicate"    # central already holds this (hub_id, seq) with the same event id
+REJECTED = "rejected"      # invalid; parked on central with the reason, never blocks later ones
+EventStatus = Literal["stored", "duplicate", "rejected"]
+
+
+class WireEvent(BaseModel):
+    """One outbox event as sent. Central validates each one separately, so a bad event is
+    rejected on its own instead of failing the batch."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    hub_id: str = Field(min_length=1, max_length=64)
+    seq: int = Field(ge=1)
+    id: str = Field(min_length=1, max_length=64)
+    type: str = Field(min_length=1, max_length=64)
+    at: str = Field(min_length=1, max_length=40)       # hub clock, ISO 8601 UTC; information only
+    schema_: int = Field(alias="schema", ge=1)
+    data: dict
+
+
+class Batch(BaseModel):
+    """POST /api/sync/events. `events` stay raw dicts here; see WireEvent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    protocol: int = Field(ge=1)
+    hub_id: str = Field(min_length=1, max_length=64)
+    sent_at: str = Field(min_length=1, max_length=40)  # hub clock at sending, for the skew
+    events: list[dict] = Field(max_length=MAX_BATCH_EVENTS)
+
+
+class EventResult(BaseModel):
+    seq: int
+    status: EventStatus
+    reason: str | None = None
+
+
+class BatchAnswer(BaseModel):
+    """200 answer to a batch. `acked` is the highest seq central holds contiguously from 1
+    (stored or rejected-and-parked); the hub stores it as its cursor and resends from acked+1."""
+
+    protocol: int = PROTOCOL_VERSION
+    hub_id: str
+    acked: int
+    received_at: str   # central clock
+    skew_s: float      # received_at - sent_at, seconds (positive: the hub's clock is behind)
+    results: list[EventResult]
+
+
+class EnrolRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(min_length=4, max_length=64)
+    hub_id: str = Field(min_length=1, max_length=64)
+    version: str | None = Field(default=None, max_length=40)   # the hub's onestop version
+
+
+class EnrolAnswer(BaseModel):
+    hub_id: str
+    ward: str
+    token: str         # the hub's own token for every later call; shown once
+    acked: int = 0     # what central already holds for this hub id (re-enrolment)
+
+
+class SyncStatusAnswer(BaseModel):
+    """GET /api/sync/status with the hub token: what central holds for this hub."""
+
+    hub_id: str
+    ward: str
+    acked: int
+    events: int
+    rejected: int
+    last_sync_at: str | None
+
+
+class ErrorAnswer(BaseModel):
+    """Every 4xx/5xx from central: a stable code and a human message."""
+
+    code: str
+    message: str
