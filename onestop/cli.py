@@ -34,6 +34,7 @@ COMMANDS: dict[str, str | None] = {
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
     "token create": "onestop.hub.server:token_create",
+    "sync": "onestop.sync.commands:sync_command",
     "simulate": None,
     "central": None,
     "report": "onestop.hub.reporting:report_command",
@@ -125,6 +126,22 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--role", required=True, choices=ROLES)
     create.add_argument("--counter", type=_counter_number, metavar="N",
                         help="counter number (role counter)")
+
+    sync = sub.add_parser("sync", parents=[data_opt], help="this hub's link to central")
+    sync_sub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True,
+                                   parser_class=_Parser)
+    enrol = sync_sub.add_parser("enrol", parents=[data_opt],
+                                help="enrol this hub with a one-time code from central")
+    enrol.add_argument("--central", metavar="URL", help="central server address "
+                       "(default: central_url in settings.json)")
+    enrol.add_argument("--code", required=True, help="one-time code from 'onestop central enrol'")
+    enrol.add_argument("--ca-file", metavar="PEM", help="private CA certificate for HTTPS")
+    status = sync_sub.add_parser("status", parents=[data_opt], help="what waits, last success")
+    status.add_argument("--json", action="store_true")
+    push = sync_sub.add_parser("push", parents=[data_opt], help="send every pending event now")
+    push.add_argument("--batch", type=int, default=500, choices=range(1, 2001),
+                      metavar="N", help="events per request (1-2000, default 500)")
+    sync_sub.add_parser("catalog", parents=[data_opt], help="pull the catalogue from central now")
 
     sim = sub.add_parser("simulate", parents=[data_opt], help="simulate a ward day")
     sim.add_argument("--scenario", required=True, type=Path, metavar="FILE")

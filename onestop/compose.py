@@ -13,11 +13,14 @@ from pathlib import Path
 
 from onestop.hub.auth import Auth
 from onestop.hub.live import Broker
+from onestop.hub.outbox import Outbox
 from onestop.hub.snapshot import build_state
 from onestop.hub.store import HubStore, utc_now
 from onestop.queue.centre import CentreLayout, default_centre
 from onestop.queue.rules import Rules
 from onestop.settings import Settings, load_settings
+from onestop.sync.catalog_pull import CatalogPull
+from onestop.sync.pusher import SyncWorker, override_path
 
 DB_NAME = "hub.db"
 
@@ -29,10 +32,13 @@ class Hub:
     auth: Auth
     centre: CentreLayout
     broker: Broker = field(init=False)
+    outbox: Outbox = field(init=False)
+    sync: SyncWorker | None = None  # started by the hub's runners, not by tests unless asked
     public_base: str = ""  # e.g. http://192.168.1.10:8700, set once the server is bound
 
     def __post_init__(self) -> None:
         self.broker = Broker(self.store, self.snapshot)
+        self.outbox = Outbox(self.store)
 
     @property
     def ward_name_vi(self) -> str:
@@ -49,11 +55,25 @@ class Hub:
         return f"{self.public_base}/t/{token}"
 
     def sync_status(self) -> dict:
-        # The sync worker (central server issue) fills this in; until then nothing is sent.
-        return {"configured": bool(self.settings.central_url), "pending": None,
-                "last_success": None, "last_error": None}
+        """Pending events, last success and last error, for /api/health and the windows."""
+        if self.sync is not None:
+            return self.sync.status()
+        return {**self.outbox.status(), "state": "off", "next_attempt_s": None}
+
+    def start_sync(self, **options) -> SyncWorker:
+        """The sync worker in a background thread (a hub not enrolled yet just waits)."""
+        if self.sync is None:
+            self.sync = build_sync(self, **options)
+            self.sync.start()
+        return self.sync
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
 
     def close(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         self.store.close()
 
 
@@ -66,6 +86,14 @@ def build_hub(settings: Settings | None = None, *, data_dir: Path | None = None,
     store = HubStore(settings.data_dir / DB_NAME, clock=clock, centre=centre,
                      rules=rules or Rules(timezone=settings.timezone))
     return Hub(settings=settings, store=store, auth=Auth(store), centre=centre)
+
+
+def build_sync(hub: Hub, **options) -> SyncWorker:
+    """The sync worker for a hub: outbox pusher plus catalogue puller (with the ward's
+    override file). Options go to SyncWorker (batch_size, timeout, rng, transport)."""
+    pull = CatalogPull(hub.store, hub.outbox, override_path(hub.settings.data_dir),
+                       hub.store.clock)
+    return SyncWorker(hub.outbox, clock=hub.store.clock, catalog=pull, **options)
 
 
 def create_app(hub: Hub):

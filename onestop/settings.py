@@ -35,7 +35,8 @@ class Settings:
     timezone: str = "Asia/Ho_Chi_Minh"
     ward_name: str = "Phường Cửa Nam"
     language: str = "vi"
-    central_url: str | None = None
+    central_url: str | None = None      # default for `onestop sync enrol --central`
+    central_ca_file: str | None = None  # a private CA's PEM file for central's HTTPS
     log_level: str = "INFO"
     # Lobby display: the scrolling notice (None: the default priority notice) and the voice,
     # "clips" (shipped or <data>/voice/ recordings) or "tts" / "tts:<engine>" (a local Qt

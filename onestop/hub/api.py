@@ -35,6 +35,7 @@ from .insight import router as insight_router
 from .live import REPLAY_LIMIT
 from .pages import router as pages_router
 from .reporting import router as reporting_router
+from .sync_routes import router as sync_router
 from .ticket_lookup import router as ticket_lookup_router
 
 log = logging.getLogger(__name__)
@@ -432,6 +433,7 @@ def create_app(hub) -> FastAPI:
 
     app.include_router(pages_router)
     app.include_router(insight_router)
+    app.include_router(sync_router)
     app.include_router(ticket_lookup_router)
     app.include_router(reporting_router)
     app.include_router(counter_views_router)

@@ -91,8 +91,26 @@ def _m003_stations_and_staff(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _m004_sync(db: sqlite_utils.Database) -> None:
+    # The outbox is the events table itself; sync only needs the acknowledged cursor (one row,
+    # updated in the same transaction as the parked rejections), the central link and the
+    # catalogue's ETag.
+    _run(db, """
+    CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1), acked_seq INTEGER NOT NULL DEFAULT 0,
+        central_url TEXT, central_token TEXT, ca_file TEXT, ward TEXT, enrolled_at TEXT,
+        needs_enrolment INTEGER NOT NULL DEFAULT 0, last_attempt TEXT, last_success TEXT,
+        last_error TEXT, last_error_at TEXT, skew_s REAL,
+        catalog_etag TEXT, catalog_checked_at TEXT);
+    INSERT INTO sync_state (id) VALUES (1);
+    CREATE TABLE sync_rejected (
+        seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL, reason TEXT NOT NULL,
+        parked_at TEXT NOT NULL)
+    """)
+
+
 MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats,
-                               _m003_stations_and_staff]
+                               _m003_stations_and_staff, _m004_sync]
 LATEST = len(MIGRATIONS)
 
 

@@ -98,6 +98,7 @@ def run_hub(args: argparse.Namespace, settings: Settings) -> int:
     except DatabaseError as exc:
         raise CliError(str(exc)) from exc
     server = HubServer(hub, host, port)
+    hub.start_sync()
     print(f"onestop hub {hub.store.hub_id[:8]} on http://{host}:{port} "
           f"(data {settings.data_dir})", flush=True)
     print(f"  lobby display: {hub.public_base}/display?token=<display token>", flush=True)
@@ -181,6 +182,7 @@ def run_single_pc(settings: Settings, front_end: FrontEnd | None = None) -> int:
     tokens = provision_local_tokens(hub)
     server = HubServer(hub, host, port)
     server.start()
+    hub.start_sync()
     local = f"http://127.0.0.1:{port}"  # this PC's windows, whatever the LAN binding
     lan_open = host not in ("127.0.0.1", "localhost")
     lan = f"http://{lan_address()}:{port}"
