@@ -71,13 +71,16 @@ class StationButtons(QWidget):
 
 
 def sync_text(sync: dict) -> str:
-    """The sync worker's state for a person: configured or not, last success, what waits."""
+    """The sync worker's state for a person: enrolled or not, last success, what waits."""
     def tr(text: str) -> str:
         return QCoreApplication.translate("LauncherSync", text)
 
     if not sync.get("configured"):
-        return tr("Chưa cấu hình máy chủ trung tâm (central_url): dữ liệu chỉ lưu trên máy này.")
+        return tr("Chưa kết nối máy chủ trung tâm (onestop sync enrol): dữ liệu chỉ lưu trên "
+                  "máy này.")
     parts = []
+    if sync.get("needs_enrolment"):
+        parts.append(tr("Máy chủ trung tâm không còn nhận khóa của hub này: cần đăng ký lại."))
     if sync.get("last_success"):
         when = datetime.fromisoformat(sync["last_success"]).astimezone()
         parts.append(tr("Lần đồng bộ gần nhất: %1").replace("%1", when.strftime("%H:%M %d/%m")))
@@ -85,6 +88,9 @@ def sync_text(sync: dict) -> str:
         parts.append(tr("Chưa đồng bộ lần nào."))
     if sync.get("pending") is not None:
         parts.append(tr("Còn %1 sự kiện chờ gửi.").replace("%1", str(sync["pending"])))
+    if sync.get("parked"):
+        parts.append(tr("%1 sự kiện bị máy chủ từ chối (đã lưu riêng).").replace(
+            "%1", str(sync["parked"])))
     if sync.get("last_error"):
         parts.append(tr("Lỗi gần nhất: %1").replace("%1", str(sync["last_error"])))
     return " ".join(parts)

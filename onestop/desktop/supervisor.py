@@ -29,6 +29,7 @@ from .base import StationWindow
 from .client import HubClient, HubError
 from .supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
 from .supervisor_widgets import HourlyChart, NumberTile, minutes_text, range_text, while_alive
+from .sync_line import SyncLine
 
 REFRESH_MS = 500  # pushed changes are gathered for this long into one stats fetch
 AGE_MS = 20_000  # re-render (no network) so waits shown keep growing between pushes
@@ -159,6 +160,8 @@ class SupervisorWindow(StationWindow):
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)
+        self.sync_line = SyncLine(self.client, self)  # the link to central, own refresh
+        self.body.addWidget(self.sync_line)
         self._enable_actions()
 
     # --- the day's report ------------------------------------------------------------------------
@@ -231,6 +234,10 @@ class SupervisorWindow(StationWindow):
             button.setFont(sized(points))
         self.message.setFont(sized(points))
         self.updated.setFont(sized(points))
+        self.sync_line.label.setFont(sized(points))
+        # The title takes the stretch; without a floor the time is squeezed to one letter.
+        self.updated.setMinimumWidth(self.updated.fontMetrics().horizontalAdvance(
+            self.tr("Cập nhật lúc %1").replace("%1", "00:00:00")) + 8)
 
     # --- data --------------------------------------------------------------------------------
     def _schedule(self, *_args) -> None:

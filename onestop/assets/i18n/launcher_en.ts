@@ -4,8 +4,16 @@
 <context>
     <name>LauncherSync</name>
     <message>
-        <source>Chưa cấu hình máy chủ trung tâm (central_url): dữ liệu chỉ lưu trên máy này.</source>
-        <translation>No central server configured (central_url): data stays on this PC only.</translation>
+        <source>Chưa kết nối máy chủ trung tâm (onestop sync enrol): dữ liệu chỉ lưu trên máy này.</source>
+        <translation>Not linked to a central server (onestop sync enrol): data stays on this PC only.</translation>
+    </message>
+    <message>
+        <source>Máy chủ trung tâm không còn nhận khóa của hub này: cần đăng ký lại.</source>
+        <translation>The central server no longer accepts this hub's key: enrol it again.</translation>
+    </message>
+    <message>
+        <source>%1 sự kiện bị máy chủ từ chối (đã lưu riêng).</source>
+        <translation>%1 events refused by the central server (kept aside).</translation>
     </message>
     <message>
         <source>Lần đồng bộ gần nhất: %1</source>

@@ -299,4 +299,19 @@
         <translation>The day's report was saved to {p}</translation>
     </message>
 </context>
+<context>
+    <name>SyncLine</name>
+    <message>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Gửi ngay các sự kiện đang chờ lên máy chủ trung tâm</source>
+        <translation>Send the waiting events to the central server now</translation>
+    </message>
+    <message>
+        <source>Đồng bộ: %1</source>
+        <translation>Sync: %1</translation>
+    </message>
+</context>
 </TS>
