@@ -93,6 +93,7 @@ def build_sync(hub: Hub, **options) -> SyncWorker:
     override file). Options go to SyncWorker (batch_size, timeout, rng, transport)."""
     pull = CatalogPull(hub.store, hub.outbox, override_path(hub.settings.data_dir),
                        hub.store.clock)
+    options.setdefault("batch_size", max(1, min(hub.settings.sync_batch_events, 2000)))
     return SyncWorker(hub.outbox, clock=hub.store.clock, catalog=pull, **options)
 
 

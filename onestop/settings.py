@@ -37,6 +37,7 @@ class Settings:
     language: str = "vi"
     central_url: str | None = None      # default for `onestop sync enrol --central`
     central_ca_file: str | None = None  # a private CA's PEM file for central's HTTPS
+    sync_batch_events: int = 500        # events per request to central (smaller on poor links)
     log_level: str = "INFO"
     # Lobby display: the scrolling notice (None: the default priority notice) and the voice,
     # "clips" (shipped or <data>/voice/ recordings) or "tts" / "tts:<engine>" (a local Qt

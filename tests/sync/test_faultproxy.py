@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
-from faultproxy import FaultProxy, check_fault
+from tests.sync.faultproxy import FaultProxy, check_fault
 
 from onestop.hub.server import free_port
 
