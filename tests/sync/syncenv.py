@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from onestop.compose import Hub, build_hub
@@ -63,21 +62,6 @@ def start_central(db_url: str) -> CentralEnv:
     server = CentralServer(central)
     server.start()
     return CentralEnv(central, server)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def central_url(request, tmp_path) -> str:
-    """A database URL for central: a SQLite file, or a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'central.db'}"
-    return request.getfixturevalue("pg_url")
-
-
-@pytest.fixture
-def central(central_url):
-    env = start_central(central_url)
-    yield env
-    env.stop()
 
 
 def new_hub(folder: Path, clock: FakeClock | None = None) -> Hub:

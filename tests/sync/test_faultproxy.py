@@ -13,9 +13,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
-from tests.sync.faultproxy import FaultProxy, check_fault
 
 from onestop.hub.server import free_port
+from tests.sync.faultproxy import FaultProxy, check_fault
 
 EVENTS = "/api/sync/events"
 # What httpx raises when the server closes without (a whole) answer: a FIN gives

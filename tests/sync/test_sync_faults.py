@@ -13,11 +13,8 @@ import pytest
 from onestop.sync.pusher import SyncWorker
 from tests.clock import FakeClock, hanoi
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.syncenv import (  # noqa: F401  (fixtures)
-    MONDAY,
+from tests.sync.syncenv import (
     assert_exactly_once,
-    central,
-    central_url,
     drain,
     enrol_hub,
     new_hub,

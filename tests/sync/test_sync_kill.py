@@ -13,10 +13,8 @@ import time
 
 import httpx
 
-from tests.sync.syncenv import (  # noqa: F401  (fixtures)
+from tests.sync.syncenv import (
     assert_exactly_once,
-    central,
-    central_url,
     drain,
     enrol_hub,
     new_hub,
