@@ -111,7 +111,7 @@ def ticket_row(hub_id: str, seq: int, ticket: dict) -> dict:
     for key in _TEXTS:
         if ticket.get(key) is not None and not isinstance(ticket[key], str):
             raise ValueError(f"data.ticket.{key} must be a string")
-    for key, low, high in (("counter", 0, _MAX_INT), ("rating", 1, 5)):
+    for key, low, high in (("counter", 0, _MAX_INT), ("rating", 1, 10)):
         value = ticket.get(key)
         if value is not None and (type(value) is not int or not low <= value <= high):
             raise ValueError(f"data.ticket.{key} must be an integer {low}-{high}")
