@@ -36,7 +36,10 @@ COMMANDS: dict[str, str | None] = {
     "token create": "onestop.hub.server:token_create",
     "sync": "onestop.sync.commands:sync_command",
     "simulate": None,
-    "central": None,
+    "central": "onestop.sync.central.server:run_central",
+    "central enrol": "onestop.sync.central.server:central_enrol",
+    "central token": "onestop.sync.central.server:central_token",
+    "central catalog": "onestop.sync.central.server:central_catalog",
     "report": "onestop.hub.reporting:report_command",
     "ticket": "onestop.printing.commands:ticket_command",
 }
@@ -148,10 +151,26 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--policy", required=True, metavar="NAME")
     sim.add_argument("--json", action="store_true", help="print statistics as JSON")
 
-    central = sub.add_parser("central", parents=[data_opt], help="reference central server")
-    central.add_argument("--db", metavar="URL",
-                         help="database URL (default: SQLite file in the data folder)")
+    # --db, like --data, is accepted before or after the central action.
+    db_opt = _Parser(add_help=False)
+    db_opt.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="database URL: sqlite:///PATH or postgresql://USER:PW@HOST/DB "
+                             "(default: SQLite file central.db in the data folder)")
+    central = sub.add_parser("central", parents=[data_opt, db_opt],
+                             help="reference central server (serves; or an ACTION)")
     central.add_argument("--port", type=_port, help="port to listen on (default 8800)")
+    central.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    central_sub = central.add_subparsers(dest="central_command", metavar="ACTION",
+                                         parser_class=_Parser)
+    enrol = central_sub.add_parser("enrol", parents=[data_opt, db_opt],
+                                   help="print a one-time enrolment code for a ward's hub")
+    enrol.add_argument("--name", required=True, metavar="WARD",
+                       help='ward name, e.g. "Phường Cửa Nam"')
+    central_sub.add_parser("token", parents=[data_opt, db_opt],
+                           help="print a new admin token (dashboard, /api/hubs)")
+    publish = central_sub.add_parser("catalog", parents=[data_opt, db_opt],
+                                     help="validate and publish a catalogue JSON to hubs")
+    publish.add_argument("file", type=Path, metavar="FILE", help="catalogue JSON file")
 
     ticket = sub.add_parser("ticket", parents=[data_opt], help="render a ticket PDF")
     ticket.add_argument("--sample", action="store_true", help="a sample ticket, no hub needed")
@@ -171,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _command_key(args: argparse.Namespace) -> str | None:
     if args.command == "token":
         return f"token {args.token_command}"
+    if args.command == "central" and getattr(args, "central_command", None):
+        return f"central {args.central_command}"
     return args.command
 
 

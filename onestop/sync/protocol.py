@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
 MAX_BATCH_EVENTS = 2000        # central refuses larger batches with 413
+MAX_BATCH_BYTES = 8 * 1024 * 1024  # central refuses a larger request body with 413
 DEFAULT_BATCH_EVENTS = 500     # what the hub sends per request
 MAX_EVENT_SCHEMA = 1           # highest event schema central understands (events.SCHEMA_VERSION)
 
@@ -76,7 +77,9 @@ class BatchAnswer(BaseModel):
     hub_id: str
     acked: int
     received_at: str   # central clock
-    skew_s: float      # received_at - sent_at, seconds (positive: the hub's clock is behind)
+    # received_at - sent_at, seconds (positive: the hub's clock is behind); None when sent_at
+    # is not a readable ISO 8601 time (the batch is still applied).
+    skew_s: float | None
     results: list[EventResult]
 
 

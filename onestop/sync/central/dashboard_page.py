@@ -1,0 +1,113 @@
+"""The dashboard's words (Vietnamese first, English) and its stylesheet.
+
+Kept as Python strings so they ship inside the package with no package-data rule."""
+
+from __future__ import annotations
+
+TEXT = {
+    "vi": {
+        "title": "Bảng theo dõi các Bộ phận một cửa",
+        "subtitle": "Ngày {day} · số liệu đồng bộ từ các phường",
+        "switch": "English",
+        "columns": ("Phường", "Vé hôm nay", "Đang chờ", "Đã phục vụ", "Chờ TB (phút)",
+                    "Chờ p90 (phút)", "Đánh giá TB (lượt)", "Đồng bộ lần cuối"),
+        "total": "Toàn thành phố",
+        "card_wards": "Phường đã kết nối",
+        "card_tickets": "Vé hôm nay",
+        "card_waiting": "Đang chờ",
+        "card_served": "Đã phục vụ",
+        "card_wait": "Thời gian chờ TB (phút)",
+        "card_stale": "Phường chưa đồng bộ quá 1 ngày",
+        "stale_badge": "Chưa đồng bộ > 1 ngày",
+        "never": "chưa bao giờ",
+        "just_now": "vừa xong",
+        "min_ago": "{n} phút trước",
+        "hour_ago": "{n} giờ trước",
+        "day_ago": "{n} ngày trước",
+        "no_wards": "Chưa có phường nào kết nối. Tạo mã kết nối: onestop central enrol "
+                    "--name \"Phường ...\"",
+        "note": "Thời gian chờ = từ lúc vào hàng đợi đến lúc được gọi. Đang chờ: theo lần đồng "
+                "bộ gần nhất của từng phường. Trang tự cập nhật mỗi phút.",
+        "login": "Cần mã quản trị để xem trang này.",
+        "login_wrong": "Mã quản trị không đúng hoặc đã bị thu hồi.",
+        "token_label": "Mã quản trị",
+        "open": "Mở",
+    },
+    "en": {
+        "title": "One-stop centres dashboard",
+        "subtitle": "Day {day} · figures synced from the wards",
+        "switch": "Tiếng Việt",
+        "columns": ("Ward", "Tickets today", "Waiting now", "Served", "Mean wait (min)",
+                    "p90 wait (min)", "Mean rating (count)", "Last sync"),
+        "total": "Whole city",
+        "card_wards": "Wards connected",
+        "card_tickets": "Tickets today",
+        "card_waiting": "Waiting now",
+        "card_served": "Served",
+        "card_wait": "Mean wait (min)",
+        "card_stale": "Wards not synced for a day",
+        "stale_badge": "No sync > 1 day",
+        "never": "never",
+        "just_now": "just now",
+        "min_ago": "{n} min ago",
+        "hour_ago": "{n} h ago",
+        "day_ago": "{n} days ago",
+        "no_wards": "No ward connected yet. Make an enrolment code: onestop central enrol "
+                    "--name \"Phường ...\"",
+        "note": "Wait = from joining the queue to being called. Waiting now: as of each ward's "
+                "last sync. The page refreshes every minute.",
+        "login": "An admin token is needed to view this page.",
+        "login_wrong": "The admin token is wrong or was revoked.",
+        "token_label": "Admin token",
+        "open": "Open",
+    },
+}
+
+CSS = """
+@font-face { font-family: "DejaVu Sans"; src: url(/static/fonts/DejaVuSans.ttf); }
+@font-face { font-family: "DejaVu Sans"; font-weight: bold;
+             src: url(/static/fonts/DejaVuSans-Bold.ttf); }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: "DejaVu Sans", sans-serif; color: #1c2530;
+       background: #f3f5f8; font-size: 15px; }
+header { display: flex; justify-content: space-between; align-items: center;
+         padding: 18px 32px; background: #123a63; color: #fff; }
+h1 { margin: 0; font-size: 24px; }
+.sub { margin: 4px 0 0; color: #c9d8ea; }
+.lang { color: #fff; border: 1px solid #8fb0d3; border-radius: 6px; padding: 6px 12px;
+        text-decoration: none; white-space: nowrap; }
+main { padding: 20px 32px 32px; }
+.cards { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 14px;
+         margin-bottom: 20px; }
+.card { background: #fff; border-radius: 10px; padding: 14px 16px;
+        box-shadow: 0 1px 3px rgba(0, 0, 0, .08); }
+.card .value { font-size: 28px; font-weight: bold; color: #123a63; }
+.card .label { color: #5a6775; font-size: 13px; margin-top: 4px; }
+.card.alert { background: #fff4e5; }
+.card.alert .value { color: #b45309; }
+table { width: 100%; border-collapse: collapse; background: #fff; border-radius: 10px;
+        overflow: hidden; box-shadow: 0 1px 3px rgba(0, 0, 0, .08); }
+th, td { padding: 11px 14px; text-align: left; border-bottom: 1px solid #e4e8ee; }
+thead th { background: #e8eef5; font-size: 13px; color: #33414f; vertical-align: bottom; }
+tbody th { font-weight: bold; }
+.hub { display: block; font-weight: normal; font-size: 11px; color: #8a96a3; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+thead th:nth-child(n+2):nth-child(-n+7) { text-align: right; }
+.good { color: #15803d; } .warn { color: #b45309; font-weight: bold; }
+.bad { color: #b91c1c; font-weight: bold; }
+.muted { color: #8a96a3; font-size: 12px; }
+.sync { white-space: nowrap; }
+tr.stale { background: #fffaf0; }
+.badge { display: inline-block; margin-left: 6px; padding: 2px 8px; border-radius: 10px;
+         background: #f59e0b; color: #fff; font-size: 12px; font-weight: bold; }
+tfoot tr { background: #f0f4f9; font-weight: bold; }
+tfoot th, tfoot td { border-bottom: 0; }
+.empty { text-align: center; color: #5a6775; padding: 28px; }
+.note { color: #5a6775; font-size: 13px; margin-top: 14px; }
+.login { max-width: 520px; margin: 60px auto; background: #fff; border-radius: 10px;
+         padding: 28px; }
+.login h1 { color: #123a63; margin-bottom: 12px; }
+.login input { font: inherit; padding: 6px 8px; margin: 0 8px; }
+.login button { font: inherit; padding: 6px 14px; }
+@media (max-width: 1000px) { .cards { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
+"""

@@ -1,0 +1,224 @@
+"""Central's database: one SQLAlchemy Core engine for SQLite and PostgreSQL, and the numbered
+schema migrations.
+
+Everything is written as portable SQL through ``sqlalchemy.text()``; the two dialects differ
+only in how writers are serialised:
+
+* SQLite has one writer at a time anyway. Writers take a process-level lock (threads of this
+  server) and open their transaction with ``BEGIN IMMEDIATE`` (other processes, e.g. a
+  ``onestop central enrol`` next to a running server), which waits up to ``busy_timeout``
+  instead of failing half-way when a read transaction tries to upgrade.
+* PostgreSQL runs batches of different hubs in parallel; the ingest serialises one hub's
+  batches with ``SELECT ... FOR UPDATE`` on its ``hubs`` row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from onestop.errors import CliError
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_MS = 30_000
+PG_CONNECT_TIMEOUT_S = 5
+
+
+class CentralDbError(CliError):
+    """The database cannot be used (bad URL, unreachable server, failed migration)."""
+
+
+# Numbered migrations: each runs in its own transaction and records its number, so a database
+# left at any version (or half-way by a crash) moves forward cleanly. Never edit a published
+# step; add a new one. Times are ISO 8601 UTC text: portable and ordered as strings.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """CREATE TABLE hubs (
+            hub_id TEXT PRIMARY KEY, ward TEXT NOT NULL, token_hash TEXT UNIQUE,
+            enrolled_at TEXT NOT NULL, acked BIGINT NOT NULL DEFAULT 0,
+            events BIGINT NOT NULL DEFAULT 0, rejected BIGINT NOT NULL DEFAULT 0,
+            last_sync_at TEXT, version TEXT)""",
+        """CREATE TABLE enrol_codes (
+            code_hash TEXT PRIMARY KEY, ward TEXT NOT NULL, created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL, used_at TEXT, hub_id TEXT)""",
+        "CREATE TABLE admin_tokens (token_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
+        """CREATE TABLE events (
+            hub_id TEXT NOT NULL, seq BIGINT NOT NULL, event_id TEXT, type TEXT, at TEXT,
+            event_schema INTEGER, data TEXT NOT NULL, received_at TEXT NOT NULL,
+            status TEXT NOT NULL, reason TEXT, PRIMARY KEY (hub_id, seq))""",
+        """CREATE TABLE tickets (
+            hub_id TEXT NOT NULL, ticket_id TEXT NOT NULL, day TEXT NOT NULL, number TEXT,
+            group_id TEXT, service TEXT, kind TEXT, priority TEXT, complexity TEXT,
+            status TEXT NOT NULL, issued_at TEXT, queued_at TEXT, called_at TEXT,
+            started_at TEXT, finished_at TEXT, counter INTEGER, wait_s DOUBLE PRECISION,
+            service_s DOUBLE PRECISION, rating INTEGER, last_seq BIGINT NOT NULL,
+            PRIMARY KEY (hub_id, ticket_id))""",
+        "CREATE INDEX tickets_day ON tickets (day, hub_id)",
+        """CREATE TABLE catalogs (
+            version INTEGER PRIMARY KEY, etag TEXT NOT NULL, data TEXT NOT NULL,
+            published_at TEXT NOT NULL)""",
+    ),
+    # Version 2: the per-day projection (backfilled from the tickets already held) and the
+    # clock skew of each hub's last batch.
+    2: (
+        """CREATE TABLE days (
+            hub_id TEXT NOT NULL, day TEXT NOT NULL, tickets INTEGER NOT NULL,
+            served INTEGER NOT NULL, no_show INTEGER NOT NULL, cancelled INTEGER NOT NULL,
+            waiting INTEGER NOT NULL, wait_sum_s DOUBLE PRECISION NOT NULL,
+            wait_count INTEGER NOT NULL, rating_sum INTEGER NOT NULL,
+            rating_count INTEGER NOT NULL, PRIMARY KEY (hub_id, day))""",
+        "ALTER TABLE hubs ADD COLUMN last_skew_s DOUBLE PRECISION",
+        "CREATE INDEX events_rejected ON events (hub_id, status)",
+    ),
+}
+LATEST = max(MIGRATIONS)
+
+# Recomputes one (hub, day) row of `days` from `tickets`; shared by the ingest and migration 2.
+DAY_AGGREGATE = """
+    SELECT hub_id, day, count(*),
+           coalesce(sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END), 0),
+           coalesce(sum(CASE WHEN status = 'no_show' THEN 1 ELSE 0 END), 0),
+           coalesce(sum(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0),
+           coalesce(sum(CASE WHEN status = 'waiting' THEN 1 ELSE 0 END), 0),
+           coalesce(sum(wait_s), 0), count(wait_s), coalesce(sum(rating), 0), count(rating)
+    FROM tickets"""
+DAY_COLUMNS = ("hub_id, day, tickets, served, no_show, cancelled, waiting, wait_sum_s, "
+               "wait_count, rating_sum, rating_count")
+_BACKFILL_DAYS = f"INSERT INTO days ({DAY_COLUMNS}) {DAY_AGGREGATE} GROUP BY hub_id, day"
+
+
+class CentralDb:
+    """The engine plus the write discipline of its dialect."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = open_engine(url)
+        self.sqlite = self.engine.dialect.name == "sqlite"
+        self._write_lock = threading.Lock() if self.sqlite else contextlib.nullcontext()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction (commit on success, rollback on any exception)."""
+        with self._write_lock, self.engine.connect() as conn:
+            if self.sqlite:
+                conn.info["immediate"] = True
+            with conn.begin():
+                yield conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def schema_version(self) -> int:
+        with self.read() as conn:
+            return _version(conn)
+
+    def migrate(self, target: int = LATEST) -> int:
+        """Apply the missing migrations up to `target`; returns the version reached."""
+        try:
+            with self.write() as conn:
+                conn.execute(text("CREATE TABLE IF NOT EXISTS schema_version "
+                                  "(version INTEGER NOT NULL)"))
+            for number in sorted(MIGRATIONS):
+                if number > target:
+                    break
+                with self.write() as conn:
+                    if not self.sqlite:  # two servers starting at once: one migrates
+                        conn.execute(text("SELECT pg_advisory_xact_lock(8800)"))
+                    if _version(conn) >= number:
+                        continue
+                    for statement in MIGRATIONS[number]:
+                        conn.execute(text(statement))
+                    if number == 2:
+                        conn.execute(text(_BACKFILL_DAYS))
+                    conn.execute(text("DELETE FROM schema_version"))
+                    conn.execute(text("INSERT INTO schema_version VALUES (:v)"), {"v": number})
+                    log.info("central database migrated to version %d", number)
+            return self.schema_version()
+        except DBAPIError as exc:
+            raise CentralDbError(f"cannot use database {self.shown_url}: "
+                                 f"{_first_line(exc.orig or exc)}") from exc
+
+    @property
+    def shown_url(self) -> str:
+        return shown_url(self.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _version(conn: Connection) -> int:
+    return int(conn.execute(text("SELECT coalesce(max(version), 0) FROM schema_version"))
+               .scalar_one())
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
+def shown_url(url: str) -> str:
+    """The URL with its password masked, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unreadable URL>"
+
+
+def normalise_url(url: str) -> str:
+    """postgresql:// and postgres:// mean psycopg 3; sqlite:/// stays. Anything else: refused."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise CentralDbError(f"not a database URL: {url!r} (use sqlite:///PATH or "
+                             "postgresql://USER:PASSWORD@HOST/DB)") from None
+    backend = parsed.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif backend != "sqlite":
+        raise CentralDbError(f"unsupported database {backend!r} in {shown_url(url)} "
+                             "(use sqlite:///PATH or postgresql://USER:PASSWORD@HOST/DB)")
+    elif parsed.database in (None, "", ":memory:"):
+        raise CentralDbError("an SQLite central database needs a file: sqlite:///PATH")
+    return parsed.render_as_string(hide_password=False)
+
+
+def open_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000,
+                                                      "check_same_thread": False})
+            _sqlite_setup(engine)
+        else:
+            # A pool sized for many hubs posting at once; pre-ping survives a PG restart.
+            engine = create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True,
+                                   pool_timeout=30,
+                                   connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise CentralDbError(f"cannot open database {shown_url(url)}: {exc}") from exc
+    return engine
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # pysqlite's own BEGIN handling off: we emit it
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        cur.execute("PRAGMA synchronous=FULL")  # an acked event survives a power cut
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.pop("immediate", False)
+                             else "BEGIN")

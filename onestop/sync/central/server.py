@@ -1,0 +1,215 @@
+"""Composing and running central: `onestop central` (serve), `central enrol`, `central token`
+and `central catalog`. CentralServer runs uvicorn in a thread for tests and benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import uvicorn
+
+from onestop.errors import CliError
+from onestop.settings import Settings
+
+from .auth import CODE_DAYS, CentralAuth
+from .catalogs import Catalogs
+from .db import CentralDb, shown_url
+from .ingest import Ingest
+from .views import Views
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "central.db"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Central:
+    """Everything one central process holds: the database and the services over it."""
+
+    db: CentralDb
+    clock: Callable[[], datetime]
+    timezone: ZoneInfo
+    auth: CentralAuth
+    ingest: Ingest
+    catalogs: Catalogs
+    views: Views
+
+    def today(self) -> date:
+        """The centre day now (tickets carry their own day, counted in the same zone)."""
+        return self.clock().astimezone(self.timezone).date()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def build_central(db_url: str, clock: Callable[[], datetime] = utc_now,
+                  timezone: str = "Asia/Ho_Chi_Minh") -> Central:
+    """Open (and migrate) the database and compose central; CentralDbError (a CliError) when
+    the URL is bad or the database unreachable."""
+    db = CentralDb(db_url)
+    try:
+        db.migrate()
+    except Exception:
+        db.close()
+        raise
+    return Central(db=db, clock=clock, timezone=ZoneInfo(timezone),
+                   auth=CentralAuth(db, clock), ingest=Ingest(db, clock),
+                   catalogs=Catalogs(db, clock), views=Views(db, clock))
+
+
+def default_db_url(settings: Settings) -> str:
+    return f"sqlite:///{settings.data_dir / DB_FILE}"
+
+
+class CentralServer:
+    """uvicorn serving a composed central, startable in a thread and stoppable."""
+
+    def __init__(self, central: Central, host: str = "127.0.0.1", port: int = 0) -> None:
+        from .app import create_app
+
+        self.central, self.host = central, host
+        self.port = port or _free_port(host)
+        self.app = create_app(central)
+        config = uvicorn.Config(self.app, host=host, port=self.port, log_level="warning",
+                                lifespan="on", access_log=False)
+        self.server = uvicorn.Server(config)
+        self.thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> None:
+        self.thread = threading.Thread(target=self.server.run, name="central-server",
+                                       daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"central server did not start on {self.host}:{self.port}")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        if self.thread:
+            self.thread.join(timeout=10)
+
+    def run(self) -> None:
+        self.server.run()
+
+
+def _free_port(host: str) -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+# --- CLI handlers (wired in onestop/cli.py COMMANDS) ----------------------------------------
+
+def _open(args: argparse.Namespace, settings: Settings) -> Central:
+    url = getattr(args, "db", None) or default_db_url(settings)
+    if url.startswith("sqlite"):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return build_central(url, timezone=settings.timezone)
+
+
+def _logging(settings: Settings) -> None:
+    from onestop.logging_setup import configure_logging
+
+    try:
+        configure_logging(settings)
+    except OSError as exc:
+        raise CliError(f"cannot use data folder {settings.data_dir}: "
+                       f"{exc.strerror or exc}") from exc
+
+
+def run_central(args: argparse.Namespace, settings: Settings) -> int:
+    _logging(settings)
+    host = getattr(args, "host", None) or "127.0.0.1"
+    port = getattr(args, "port", None) or settings.central_port
+    if not _port_free(host, port):
+        raise CliError(f"port {port} on {host} is in use (another central?); choose --port")
+    central = _open(args, settings)
+    server = CentralServer(central, host, port)
+    print(f"onestop central on http://{host}:{port} (database {central.db.shown_url})",
+          flush=True)
+    print(f"  dashboard: http://{host}:{port}/dashboard?token=<admin token>  "
+          "(onestop central token)", flush=True)
+    print("  enrol a ward's hub: onestop central enrol --name \"Phường ...\"", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run()
+    central.close()
+    print("onestop central: stopped", file=sys.stderr)
+    return 0
+
+
+def central_enrol(args: argparse.Namespace, settings: Settings) -> int:
+    name = (args.name or "").strip()
+    if not name:
+        raise CliError("--name needs the ward's name, e.g. --name \"Phường Cửa Nam\"")
+    _logging(settings)
+    central = _open(args, settings)
+    try:
+        code = central.auth.create_enrol_code(name)
+    finally:
+        central.close()
+    print(code)
+    print(f"One-time enrolment code for {name}, valid {CODE_DAYS} days "
+          f"(database {shown_url(central.db.url)}).", file=sys.stderr)
+    print("Next: on the ward's hub PC, enter this code with the central server's address "
+          "(settings \"central_url\").", file=sys.stderr)
+    return 0
+
+
+def central_token(args: argparse.Namespace, settings: Settings) -> int:
+    _logging(settings)
+    central = _open(args, settings)
+    try:
+        token = central.auth.create_admin_token()
+    finally:
+        central.close()
+    print(token)
+    print("Admin token for /api/hubs and the dashboard (/dashboard?token=...); shown once.",
+          file=sys.stderr)
+    return 0
+
+
+def central_catalog(args: argparse.Namespace, settings: Settings) -> int:
+    from onestop.queue.catalog import CatalogError, load_catalog_file
+
+    try:
+        catalog = load_catalog_file(args.file)
+    except CatalogError as exc:
+        raise CliError(f"catalogue refused, the published one stays: {exc}") from exc
+    _logging(settings)
+    central = _open(args, settings)
+    try:
+        published = central.catalogs.publish(catalog.to_dict(), str(args.file))
+    finally:
+        central.close()
+    print(f"catalogue {catalog.version} published as version {published.version} "
+          f"({len(catalog.services)} services, ETag {published.etag})")
+    return 0
