@@ -49,8 +49,8 @@ class CentralEnv:
 
     def tickets(self, hub_id: str) -> dict[str, str]:
         with self.central.db.read() as conn:
-            return dict(conn.execute(text(
-                "SELECT ticket_id, status FROM tickets WHERE hub_id = :h"), {"h": hub_id}))
+            return {r[0]: r[1] for r in conn.execute(text(
+                "SELECT ticket_id, status FROM tickets WHERE hub_id = :h"), {"h": hub_id})}
 
     def stop(self) -> None:
         self.server.stop()

@@ -67,7 +67,7 @@ def test_a_week_offline_drains_completely(central, tmp_path):
             enrol_hub(hub, central, "Phường Hoàn Kiếm", url=proxy.url)
             proxy.chaos({"drop_request": 1.0}, seed=1)
             worker = SyncWorker(hub.outbox, clock=hub.store.clock, batch_size=500)
-            seed_days(hub, 5, tickets=420)
+            seed_days(hub, 5, tickets=500)  # a working week of busy days
             for _ in range(3):
                 worker.run_cycle()
                 assert worker.state == "retrying"

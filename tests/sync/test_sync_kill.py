@@ -27,7 +27,7 @@ ROUNDS = 50
 
 def push_process(data_dir) -> subprocess.Popen:
     env = {**os.environ, "ONESTOP_DATA": str(data_dir)}
-    return subprocess.Popen([sys.executable, "-m", "onestop", "sync", "push", "--batch", "20"],
+    return subprocess.Popen([sys.executable, "-m", "onestop", "sync", "push", "--batch", "5"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -41,23 +41,29 @@ def test_sigkill_during_sync_loses_and_duplicates_nothing(central, tmp_path):
     try:
         enrol_hub(hub, central, "Phường Cửa Nam")
         seed_days(hub, 1, tickets=200)
-        for _ in range(ROUNDS):
-            some_events(hub, rng, 10)
+        for round_ in range(ROUNDS):
+            some_events(hub, rng, 60)
             before = central.hub_row(hub.store.hub_id)["acked"]
             proc = push_process(folder)
-            time.sleep(rng.uniform(0.2, 1.6))  # a random moment: start-up, mid-batch, done
+            if round_ % 5 == 0:  # any moment at all: start-up, mid-batch, or done
+                time.sleep(rng.uniform(0.0, 1.5))
+            else:  # once batches flow, a random moment among them
+                deadline = time.monotonic() + 30
+                while central.hub_row(hub.store.hub_id)["acked"] == before and \
+                        proc.poll() is None and time.monotonic() < deadline:
+                    time.sleep(0.005)
+                time.sleep(rng.uniform(0.0, 0.15))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
+                after = central.hub_row(hub.store.hub_id)["acked"]
+                killed_mid_push += before < after < hub.store.last_event_seq()
             proc.wait(30)
-            if proc.returncode == -signal.SIGKILL and \
-                    central.hub_row(hub.store.hub_id)["acked"] > before:
-                killed_mid_push += 1
             assert proc.returncode in (0, -signal.SIGKILL), proc.stderr.read().decode()
         with hub.store.reading() as db:
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         drain(SyncWorker(hub.outbox, clock=hub.store.clock))
         assert_exactly_once(central, hub)
-        assert killed_mid_push >= 5, "the kills should land while batches are in flight"
+        assert killed_mid_push >= ROUNDS // 2, "the kills should land while batches are in flight"
     finally:
         hub.close()
 
