@@ -67,7 +67,7 @@ def test_shows_hub_address_qr_folder_and_sync(launcher):
     assert launcher.address.text() == LAN
     assert scanned(launcher.qr.pixmap()) == LAN
     assert launcher.folder.text() == str(launcher.settings.data_dir)
-    assert "Chưa cấu hình máy chủ trung tâm" in launcher.sync.text()
+    assert "Chưa kết nối máy chủ trung tâm" in launcher.sync.text()
     assert launcher.title.text() == "onestop – Phường Cửa Nam"
     counters = [k for k in launcher.buttons.buttons if k.startswith("counter")]
     assert counters == [f"counter{n}" for n in range(1, 6)]
