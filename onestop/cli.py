@@ -160,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
                              help="reference central server (serves; or an ACTION)")
     central.add_argument("--port", type=_port, help="port to listen on (default 8800)")
     central.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    central.add_argument("--tls-cert", metavar="PEM", help="serve HTTPS with this certificate "
+                         "(or put central behind a TLS reverse proxy)")
+    central.add_argument("--tls-key", metavar="PEM", help="the certificate's private key")
     central_sub = central.add_subparsers(dest="central_command", metavar="ACTION",
                                          parser_class=_Parser)
     enrol = central_sub.add_parser("enrol", parents=[data_opt, db_opt],

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import uvicorn
@@ -77,20 +78,23 @@ def default_db_url(settings: Settings) -> str:
 class CentralServer:
     """uvicorn serving a composed central, startable in a thread and stoppable."""
 
-    def __init__(self, central: Central, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, central: Central, host: str = "127.0.0.1", port: int = 0, *,
+                 tls_cert: str | None = None, tls_key: str | None = None) -> None:
         from .app import create_app
 
         self.central, self.host = central, host
         self.port = port or _free_port(host)
+        self.scheme = "https" if tls_cert else "http"
         self.app = create_app(central)
         config = uvicorn.Config(self.app, host=host, port=self.port, log_level="warning",
-                                lifespan="on", access_log=False)
+                                lifespan="on", access_log=False, ssl_certfile=tls_cert,
+                                ssl_keyfile=tls_key)
         self.server = uvicorn.Server(config)
         self.thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
 
     def start(self, timeout: float = 20.0) -> None:
         self.thread = threading.Thread(target=self.server.run, name="central-server",
@@ -152,11 +156,16 @@ def run_central(args: argparse.Namespace, settings: Settings) -> int:
     port = getattr(args, "port", None) or settings.central_port
     if not _port_free(host, port):
         raise CliError(f"port {port} on {host} is in use (another central?); choose --port")
+    cert, key = getattr(args, "tls_cert", None), getattr(args, "tls_key", None)
+    if bool(cert) != bool(key):
+        raise CliError("HTTPS needs both --tls-cert and --tls-key")
+    for path in (cert, key):
+        if path and not Path(path).is_file():
+            raise CliError(f"no such file: {path}")
     central = _open(args, settings)
-    server = CentralServer(central, host, port)
-    print(f"onestop central on http://{host}:{port} (database {central.db.shown_url})",
-          flush=True)
-    print(f"  dashboard: http://{host}:{port}/dashboard?token=<admin token>  "
+    server = CentralServer(central, host, port, tls_cert=cert, tls_key=key)
+    print(f"onestop central on {server.url} (database {central.db.shown_url})", flush=True)
+    print(f"  dashboard: {server.url}/dashboard?token=<admin token>  "
           "(onestop central token)", flush=True)
     print("  enrol a ward's hub: onestop central enrol --name \"Phường ...\"", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
