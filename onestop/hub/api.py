@@ -135,6 +135,17 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+# /api/health answers anyone on the LAN: the sync state without where central is (the full
+# state, central's address included, is /api/sync for the supervisor and admin).
+_PUBLIC_SYNC = ("configured", "enrolled", "needs_enrolment", "state", "acked", "last_seq",
+                "pending", "parked", "last_attempt", "last_success", "last_error",
+                "last_error_at", "skew_s")
+
+
+def public_sync(status: dict) -> dict:
+    return {k: status.get(k) for k in _PUBLIC_SYNC}
+
+
 def create_app(hub) -> FastAPI:
     """The FastAPI app for a composed hub (see onestop.compose.build_hub)."""
     @contextlib.asynccontextmanager
@@ -210,7 +221,7 @@ def create_app(hub) -> FastAPI:
     def health() -> dict:
         return {"status": "ok", "version": __version__, "hub_id": store.hub_id,
                 "last_seq": store.last_event_seq(), "time": store.clock().isoformat(),
-                "sync": hub.sync_status()}
+                "sync": public_sync(hub.sync_status())}
 
     @app.post("/api/pair")
     def pair(body: PairBody) -> dict:

@@ -167,3 +167,23 @@ def test_start_central_fixture_is_independent(tmp_path):
         assert env.url.startswith("http://127.0.0.1:")
     finally:
         env.stop()
+
+
+def test_health_shows_sync_progress_but_not_where_central_is(live_hub):
+    import httpx
+
+    from onestop.queue.operations import IssueRequest
+
+    hub = live_hub.hub
+    hub.outbox.enrolled("https://central.hanoi.example/", "secret-token-0123456789abcdef",
+                        "Phường Cửa Nam", None, 0, hub.store.clock())
+    hub.store.issue(IssueRequest("2.000815", "submit", 1, None))
+    health = httpx.get(f"{live_hub.url}/api/health", timeout=10).json()
+    assert health["sync"]["pending"] >= 1 and health["sync"]["configured"] is True
+    assert "central.hanoi" not in json.dumps(health) and "secret-token" not in json.dumps(health)
+    with live_hub.client("supervisor") as sup:
+        full = sup.get("/api/sync").json()
+    assert full["central_url"] == "https://central.hanoi.example/"
+    assert "secret-token" not in json.dumps(full)
+    with live_hub.client("display") as display:
+        assert display.get("/api/sync").status_code == 403
