@@ -35,6 +35,7 @@ from .insight import router as insight_router
 from .live import REPLAY_LIMIT
 from .pages import router as pages_router
 from .reporting import router as reporting_router
+from .sync_routes import public_sync
 from .sync_routes import router as sync_router
 from .ticket_lookup import router as ticket_lookup_router
 
@@ -133,17 +134,6 @@ class BodyLimit:
             return messages.pop(0) if messages else await receive()
 
         await self.app(scope, replay, send)
-
-
-# /api/health answers anyone on the LAN: the sync state without where central is (the full
-# state, central's address included, is /api/sync for the supervisor and admin).
-_PUBLIC_SYNC = ("configured", "enrolled", "needs_enrolment", "state", "acked", "last_seq",
-                "pending", "parked", "last_attempt", "last_success", "last_error",
-                "last_error_at", "skew_s")
-
-
-def public_sync(status: dict) -> dict:
-    return {k: status.get(k) for k in _PUBLIC_SYNC}
 
 
 def create_app(hub) -> FastAPI:

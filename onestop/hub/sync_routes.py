@@ -10,6 +10,16 @@ from .deps import Auth, require
 
 router = APIRouter()
 
+# /api/health answers anyone on the LAN: the sync state without where central is (the full
+# state, central's address included, is /api/sync for the supervisor and admin).
+_PUBLIC_SYNC = ("configured", "enrolled", "needs_enrolment", "state", "acked", "last_seq",
+                "pending", "parked", "last_attempt", "last_success", "last_error",
+                "last_error_at", "skew_s")
+
+
+def public_sync(status: dict) -> dict:
+    return {k: status.get(k) for k in _PUBLIC_SYNC}
+
 
 @router.get("/api/sync")
 def sync_status(request: Request, st: Auth) -> dict:
