@@ -34,7 +34,7 @@ COMMANDS: dict[str, str | None] = {
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
     "token create": "onestop.hub.server:token_create",
-    "simulate": None,
+    "simulate": "onestop.simcommand:simulate_command",
     "central": None,
     "report": "onestop.hub.reporting:report_command",
     "ticket": "onestop.printing.commands:ticket_command",
@@ -128,7 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", parents=[data_opt], help="simulate a ward day")
     sim.add_argument("--scenario", required=True, type=Path, metavar="FILE")
-    sim.add_argument("--policy", required=True, metavar="NAME")
+    sim.add_argument("--policy", required=True, metavar="NAME",
+                     help="routing policy: smart, standard, fifo or oldest")
+    sim.add_argument("--days", type=int, metavar="N", help="days to simulate (default: scenario)")
+    sim.add_argument("--seed", type=int, metavar="S", help="random seed (default: scenario)")
     sim.add_argument("--json", action="store_true", help="print statistics as JSON")
 
     central = sub.add_parser("central", parents=[data_opt], help="reference central server")

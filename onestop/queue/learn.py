@@ -27,7 +27,7 @@ def robust_mean(samples: Sequence[float]) -> float:
     if mid <= 0:
         return max(0.0, statistics.fmean(samples))
     low, high = mid / CLIP, mid * CLIP
-    return statistics.fmean(min(max(x, low), high) for x in samples)
+    return sum([min(max(x, low), high) for x in samples]) / len(samples)
 
 
 def learned(samples: Sequence[float]) -> Observed | None:

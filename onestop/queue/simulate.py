@@ -29,7 +29,7 @@ from . import transitions as tr
 from .catalog import Catalog, default_catalog
 from .classify import Observed, prior_minutes
 from .estimate import estimate_wait
-from .learn import learned
+from .learn import WINDOW, learned
 from .model import Counter, CounterStatus, Kind, Ticket
 from .operations import IssueRequest, call_next, issue
 from .predict import predict_wait, remaining_minutes
@@ -150,7 +150,7 @@ class _Room:
         self.samples: dict[tuple[str, str], list[float]] = defaultdict(list)
         self.observed: dict[tuple[str, str], Observed | None] = {}
         self.last_seq: dict[tuple[date, str], int] = defaultdict(int)
-        self.all_samples: list[float] = []
+        self.total_minutes, self.total_samples = 0.0, 0
         ids = itertools.count(1)
         self.new_id = lambda: f"s{next(ids):07d}"
 
@@ -172,7 +172,7 @@ class _Room:
         ahead = sum(1 for t in waiting if t.group == ticket.group
                     and (t.is_priority or not ticket.is_priority))
         serving = sum(1 for c in self.counters.values() if ticket.group in c.skills)
-        mean = (sum(self.all_samples) / len(self.all_samples) if self.all_samples
+        mean = (self.total_minutes / self.total_samples if self.total_samples
                 else ticket.expected_minutes)
         return ahead * mean / serving if serving else None
 
@@ -224,9 +224,15 @@ class _Room:
             change = tr.done(started, counter, now)
             minutes = (now - ticket.called_at).total_seconds() / 60
             key = (ticket.service, str(ticket.kind))
-            self.samples[key].append(minutes)
-            self.all_samples.append(minutes)
-            self.observed[key] = learned(self.samples[key])
+            samples = self.samples[key]
+            samples.append(minutes)
+            self.total_minutes += minutes
+            self.total_samples += 1
+            if len(samples) > 2 * WINDOW:
+                del samples[:-WINDOW]
+            # As a hub would re-read it now and then: every sample early on, then every tenth.
+            if len(samples) < 30 or len(samples) % 10 == 0:
+                self.observed[key] = learned(samples)
         self.counters[number] = change.counters[-1]
         return change.ticket
 
@@ -235,7 +241,11 @@ def simulate(scenario: Scenario, policy: str | Policy, *, days: int | None = Non
              seed: int | None = None, catalog: Catalog | None = None,
              rules: Rules | None = None, predict: bool = True,
              timezone: str = "Asia/Ho_Chi_Minh") -> SimReport:
-    """Run `days` ward days (default: the scenario's) and summarise them."""
+    """Run `days` ward days (default: the scenario's) and summarise them.
+
+    One event loop runs across all days: a queue left at night (a 24-hour scenario) is still
+    there in the morning, as in the queueing models the simulator is checked against.
+    Utilisation is serving minutes over scheduled open minutes (over 1 with overtime)."""
     catalog = catalog or default_catalog()
     rules = rules or Rules(timezone=timezone)
     chosen = get_policy(policy) if isinstance(policy, str) else policy
@@ -243,32 +253,24 @@ def simulate(scenario: Scenario, policy: str | Policy, *, days: int | None = Non
     seed = scenario.seed if seed is None else seed
     with _no_gc():
         room = _Room(scenario, catalog, rules, chosen, ZoneInfo(timezone), predict)
-        outcomes: list[Outcome] = []
-        busy_minutes: dict[int, float] = defaultdict(float)
-        span = 0.0
-        for day in range(days):
-            span += _run_day(room, scenario, catalog, rules, day, seed, outcomes, busy_minutes)
+        outcomes, busy = _run(room, scenario, catalog, rules, days, seed)
+    scheduled = days * scenario.open_minutes
     return summarise(scenario.name, getattr(chosen, "__name__", str(policy)), days, outcomes,
-                     {n: busy_minutes[n] / span if span else 0.0 for n in room.counters})
+                     {n: busy[n] / scheduled for n in room.counters})
 
 
-def _run_day(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, day: int,
-             seed: int, outcomes: list[Outcome], busy_minutes: dict[int, float]) -> float:
-    """One day; returns the minutes counters were staffed (first opening to last service or
-    closing time, whichever is later)."""
-    citizens = draw_citizens(scenario, catalog, rules, day, seed)
-    opens = day * 1440.0 + scenario.open[0][0].hour * 60 + scenario.open[0][0].minute
-    closes = day * 1440.0 + scenario.open[-1][1].hour * 60 + scenario.open[-1][1].minute
-    for number in sorted(room.counters):
-        room.counters[number] = tr.set_counter_status(
-            room.counters[number], CounterStatus.OPEN, room.at(opens)).counters[-1]
+def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: int,
+         seed: int) -> tuple[list[Outcome], dict[int, float]]:
+    outcomes: list[Outcome] = []
+    busy: dict[int, float] = defaultdict(float)
+    first = scenario.open[0][0].hour * 60 + scenario.open[0][0].minute
     seq = itertools.count()
-    events: list[tuple[float, int, str, object]] = [(c.at, next(seq), "arrive", c)
-                                                    for c in citizens]
+    # A day's citizens are drawn when it starts, so memory holds one day of arrivals.
+    events: list[tuple[float, int, str, object]] = [(d * 1440.0 + first, next(seq), "day", d)
+                                                    for d in range(days)]
     heapq.heapify(events)
     idle: deque[int] = deque(sorted(room.counters))  # longest idle asks first
     pending: dict[str, tuple[Citizen, dict]] = {}
-    last = opens
 
     def dispatch(now: float) -> None:
         for _ in range(len(idle)):
@@ -279,13 +281,20 @@ def _run_day(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, da
                 continue
             who, forecast = pending.pop(ticket.id)
             hold = NO_SHOW_MINUTES if who.no_show else who.true_minutes
-            busy_minutes[number] += hold
+            busy[number] += hold
             heapq.heappush(events, (now + hold, next(seq), "free", (number, who.no_show)))
             outcomes.append(Outcome(ticket, (now - who.at), who.no_show, forecast))
 
     while events:
         now, _, kind, payload = heapq.heappop(events)
-        last = max(last, now)
+        if kind == "day":
+            for number in sorted(room.counters):  # counters open with the first session
+                if not room.counters[number].is_open:
+                    room.counters[number] = tr.set_counter_status(
+                        room.counters[number], CounterStatus.OPEN, room.at(now)).counters[-1]
+            for who in draw_citizens(scenario, catalog, rules, payload, seed):
+                heapq.heappush(events, (who.at, next(seq), "arrive", who))
+            continue
         if kind == "arrive":
             ticket, forecast = room.issue(payload)
             pending[ticket.id] = (payload, forecast)
@@ -294,5 +303,4 @@ def _run_day(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, da
             room.finish(number, now, no_show)
             idle.append(number)
         dispatch(now)
-    return max(last, closes) - opens
-
+    return outcomes, busy

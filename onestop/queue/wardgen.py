@@ -37,7 +37,8 @@ def random_scenario(seed: int, load: float | None = None, counters: int | None =
         share = rng.uniform(0.2, 1.0)
         pace = rng.uniform(0.6, 1.4)
         minutes = round(prior_minutes(s, kind, 1, rules) * pace, 2)
-        mean = prior_minutes(s, kind, (count[0] + count[1]) // 2, rules) * pace
+        mean = pace * sum(prior_minutes(s, kind, c, rules)
+                          for c in range(count[0], count[1] + 1)) / (count[1] - count[0] + 1)
         mix.append({"service": s.code, "kind": str(kind), "share": share, "count": count,
                     "minutes": minutes})
         work[s.group] = work.get(s.group, 0.0) + share * mean
@@ -45,6 +46,7 @@ def random_scenario(seed: int, load: float | None = None, counters: int | None =
     mean_minutes = sum(work.values()) / total_share
     groups = sorted(work, key=work.get, reverse=True)
     plans = _counters(rng, groups, work, n)
+    # No-shows hold a counter ~2 minutes; leave them out: the load is the served work.
     per_day = load * n * OPEN_MINUTES / mean_minutes
     profile = {str(h): round(s * rng.uniform(0.7, 1.3), 3) for h, s in PROFILE.items()}
     doc = {"name": f"random-{seed}", "seed": seed, "days": days,
@@ -67,6 +69,7 @@ def _counters(rng: random.Random, groups: list[str], work: dict[str, float],
     quota = {g: work[g] / total * n for g in groups}
     for g in groups:
         primaries += [g] * int(quota[g])
+    # A group with under one counter of work is a secondary skill; the biggest get the rest.
     by_rest = sorted(groups, key=lambda g: quota[g] - int(quota[g]), reverse=True)
     primaries += by_rest[:n - len(primaries)]
     primaries = primaries[:n]
