@@ -102,10 +102,15 @@ def standard(counter: Counter, waiting: Sequence[Ticket], now: datetime,
     return min(pool, key=line_order)
 
 
-# Tunables of `smart`, module-level so the benchmark can explore them.
-SKILL_PENALTY = 0.5
-AGE_CREDIT_MINUTES = 10.0
-AGEING_FACTOR = 1.0
+# Tunables of `smart` (measured in bench/bench_policies.py; docs/simulate.md).
+# Penalising secondary skills looked right (leave work to its primary counters) but measured
+# worse on random ward days: the policy cannot see whether those counters are free.
+SKILL_PENALTY = 0.0
+# Waiting cost w + w^2 / (2 x AGE_CREDIT): each AGE_CREDIT minutes waited add one more unit of
+# urgency, so a long job that has waited catches up with short fresh ones.
+AGE_CREDIT_MINUTES = 30.0
+# Hard bound: past AGEING_FACTOR x rules.ageing_minutes (90 by default) oldest first, always.
+AGEING_FACTOR = 2.0
 
 
 def waited(ticket: Ticket, now: datetime) -> float:
@@ -113,6 +118,7 @@ def waited(ticket: Ticket, now: datetime) -> float:
 
 
 def smart_score(counter: Counter, ticket: Ticket, now: datetime) -> float:
+    """Lower is called first."""
     rank = counter.skills.index(ticket.group) if ticket.group in counter.skills else 0
     return (ticket.expected_minutes * (1 + SKILL_PENALTY * rank)
             / (1 + waited(ticket, now) / AGE_CREDIT_MINUTES))
@@ -120,7 +126,18 @@ def smart_score(counter: Counter, ticket: Ticket, now: datetime) -> float:
 
 def smart(counter: Counter, waiting: Sequence[Ticket], now: datetime,
           rules: Rules) -> Ticket | None:
-    """Routing v2 (the hub's default)."""
+    """Routing v2, the hub's default: shortest expected job first, with ageing and bounds.
+
+    1. tickets transferred to this very counter, oldest first;
+    2. priority categories in arrival order, bounded by `priority_streak_limit` as in v1;
+    3. any ticket waiting AGEING_FACTOR x `ageing_minutes` or more, oldest first: nobody
+       waits forever behind short jobs;
+    4. otherwise the line head with the lowest expected minutes / (1 + waited / AGE_CREDIT):
+       the generalised c-mu rule for a waiting cost that grows faster the longer one waits.
+       Short jobs first cuts the room's mean wait (each minute served early frees many
+       people), while the age term lets long jobs through before the hard bound.
+    Decides from line heads only (see line_key), like the other policies.
+    """
     candidates = [t for t in waiting if eligible(counter, t)]
     if not candidates:
         return None
