@@ -119,7 +119,12 @@ def suggestions(store: HubStore) -> dict:
         group = names.get(s.group)
         vi, en = (group.name_vi, group.name_en) if group else (s.group, s.group)
         before, after = item["before_minutes"], item["after_minutes"]
-        if s.action == "open":
+        if before is None:  # no open counter serves the group yet
+            item["message_vi"] = f"Mở quầy {s.counter} phục vụ {vi} (chưa quầy nào phục vụ): " \
+                                 f"chờ dự kiến {after} phút"
+            item["message_en"] = f"Open counter {s.counter} for {en} (no counter serves it): " \
+                                 f"expected wait {after} min"
+        elif s.action == "open":
             item["message_vi"] = f"Mở quầy {s.counter} phục vụ {vi}: chờ dự kiến {before} → " \
                                  f"{after} phút"
             item["message_en"] = f"Open counter {s.counter} for {en}: expected wait {before} → " \

@@ -19,6 +19,7 @@ from .routing import Policy
 from .rules import Rules
 
 THRESHOLD_MINUTES = 30.0
+MIN_GAIN = 0.2  # suggest only what cuts the group's wait by a fifth and 5 minutes or more
 _PROBE = "probe:"
 
 
@@ -91,8 +92,9 @@ def suggest(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetim
                               current=c.current if action == "add_skill" else None)
             trial = [changed if x.number == c.number else x for x in counters]
             after, trial_total = _play(waiting, trial, now, rules, policy, busy, groups)
-            if after[group] >= waits[group] or trial_total > total * 1.05:
-                continue  # no better, or the rest of the room pays for it
+            if after[group] > min(waits[group] * (1 - MIN_GAIN), waits[group] - 5) \
+                    or trial_total > total * 1.05:
+                continue  # not worth moving someone, or the rest of the room pays for it
             if best is None or after[group] < best.after:
                 best = Suggestion(group, c.number, action, waits[group], after[group])
         if best is not None:

@@ -83,4 +83,7 @@ def _counters(rng: random.Random, groups: list[str], work: dict[str, float],
             if extra not in skills:
                 skills.append(extra)
         plans.append({"id": i + 1, "groups": skills, "fast_lane": i == 0 and rng.random() < .5})
+    served = {g for p in plans for g in p["groups"]}
+    for j, g in enumerate(g for g in groups if g not in served):  # more groups than counters
+        plans[j % len(plans)]["groups"].append(g)
     return plans
