@@ -35,7 +35,7 @@ COMMANDS: dict[str, str | None] = {
     "supervisor": "onestop.desktop.station:run_station",
     "token create": "onestop.hub.server:token_create",
     "sync": "onestop.sync.commands:sync_command",
-    "simulate": None,
+    "simulate": "onestop.simcommand:simulate_command",
     "central": "onestop.sync.central.server:run_central",
     "central enrol": "onestop.sync.central.server:central_enrol",
     "central token": "onestop.sync.central.server:central_token",
@@ -148,7 +148,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", parents=[data_opt], help="simulate a ward day")
     sim.add_argument("--scenario", required=True, type=Path, metavar="FILE")
-    sim.add_argument("--policy", required=True, metavar="NAME")
+    sim.add_argument("--policy", required=True, metavar="NAME",
+                     help="routing policy: smart, standard, fifo or oldest")
+    sim.add_argument("--days", type=int, metavar="N", help="days to simulate (default: scenario)")
+    sim.add_argument("--seed", type=int, metavar="S", help="random seed (default: scenario)")
     sim.add_argument("--json", action="store_true", help="print statistics as JSON")
 
     # --db, like --data, is accepted before or after the central action.

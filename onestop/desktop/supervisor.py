@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 from .base import StationWindow
 from .client import HubClient, HubError
 from .supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
-from .supervisor_widgets import HourlyChart, NumberTile, minutes_text, range_text, while_alive
+from .supervisor_widgets import (
+    HourlyChart,
+    NumberTile,
+    SuggestionsPanel,
+    minutes_text,
+    range_text,
+    while_alive,
+)
 from .sync_line import SyncLine
 
 REFRESH_MS = 500  # pushed changes are gathered for this long into one stats fetch
@@ -123,6 +130,8 @@ class SupervisorWindow(StationWindow):
             self.tr("Lĩnh vực"), self.tr("Đang chờ"), self.tr("Chờ lâu nhất"),
             self.tr("Dự kiến chờ"), self.tr("Đã phục vụ"), self.tr("TG phục vụ TB")])
         groups.addWidget(self.groups)
+        self.suggestions = SuggestionsPanel(self)
+        groups.addWidget(self.suggestions)
         top.addLayout(groups, 3)
         self.body.addLayout(top, 5)
 
@@ -266,6 +275,8 @@ class SupervisorWindow(StationWindow):
         self._render()
         self.mark_ready()
         self.sig_stats.emit(self.stats)
+        self.client.get("/api/suggestions", while_alive(self, lambda answer: (
+            self.suggestions.set_items(answer.get("suggestions", []), self.client.language))))
         if self._again:
             self._again = False
             self._schedule()

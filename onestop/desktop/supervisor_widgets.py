@@ -141,3 +141,32 @@ class HourlyChart(QWidget):
             painter.drawText(QRectF(rect.center().x() - 30, bottom + 2, 60, line),
                              Qt.AlignmentFlag.AlignCenter, f"{hour}h")
         painter.end()
+
+
+class SuggestionsPanel(QFrame):
+    """Staffing suggestions from the hub (`GET /api/suggestions`): which counter to re-skill or
+    open, each with the forecast wait before and after ("Quầy 5 hỗ trợ Hộ tịch: chờ dự kiến
+    45 → 15 phút"). The hub words each suggestion in both languages."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.heading = QLabel(self.tr("Gợi ý điều phối quầy"), self)
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.lines = QLabel(self.tr("Không cần điều chỉnh: thời gian chờ dự kiến đều ngắn."), self)
+        self.lines.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.lines)
+        self.items: list[dict] = []
+
+    def set_items(self, items: list[dict], language: str) -> None:
+        self.items = items
+        if not items:
+            self.lines.setText(self.tr("Không cần điều chỉnh: thời gian chờ dự kiến đều ngắn."))
+            self.lines.setStyleSheet("")
+            return
+        self.lines.setText("\n".join(
+            "• " + (item.get(f"message_{language}") or item.get("message_vi", ""))
+            for item in items))
+        self.lines.setStyleSheet("color: #b00020;")

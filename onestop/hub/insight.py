@@ -3,6 +3,7 @@ supervisor's live load per group and counter with the day's counts by hour."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -14,9 +15,12 @@ from onestop.queue.estimate import capacity_for, estimate_from_work
 from onestop.queue.model import Kind
 from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, check_issue_request
+from onestop.queue.predict import predict_wait
+from onestop.queue.staffing import probe, suggest
 
 from .auth import Role
 from .deps import Auth, require
+from .forecast import MAX_FORECAST_QUEUE, busy_minutes
 from .store import HubStore
 
 router = APIRouter()
@@ -29,6 +33,14 @@ def preview(store: HubStore, req: IssueRequest) -> dict:
     c = classify(service, kind, req.count, store.rules, store.observed(service.code, kind))
     people, work = store._work_ahead(service.group, req.priority is not None)
     estimate = estimate_from_work(people, work, capacity_for(service.group, store.counters()))
+    if people <= MAX_FORECAST_QUEUE:  # the forecast the ticket would get (hub/forecast.py)
+        now = store.clock()
+        waiting, counters, current = store.forecast_inputs()
+        ticket = replace(probe(service.group, now, c.expected_minutes), priority=req.priority,
+                         complexity=c.complexity)
+        estimate = predict_wait(ticket, waiting, counters, now, store.rules, store.policy,
+                                busy_minutes(counters, current, now))
+        people = estimate.people_ahead
     return {"service": service.code, "group": service.group, "complexity": str(c.complexity),
             "expected_minutes": c.expected_minutes, "people_ahead": people,
             "estimate": estimate.to_dict()}
@@ -92,3 +104,41 @@ def estimate(request: Request, st: Auth,
 def stats(request: Request, st: Auth) -> dict:
     require(st, Role.SUPERVISOR, Role.ADMIN)
     return day_stats(request.app.state.hub.store)
+
+
+def suggestions(store: HubStore) -> dict:
+    """Staffing suggestions for the supervisor (staffing.suggest over the live queue)."""
+    now = store.clock()
+    waiting, counters, current = store.forecast_inputs()
+    found = suggest(waiting, counters, now, store.rules, store.policy,
+                    busy_minutes(counters, current, now))
+    names = {g.id: g for g in store.catalog.groups}
+    items = []
+    for s in found:
+        item = s.to_dict()
+        group = names.get(s.group)
+        vi, en = (group.name_vi, group.name_en) if group else (s.group, s.group)
+        before, after = item["before_minutes"], item["after_minutes"]
+        if before is None:  # no open counter serves the group yet
+            item["message_vi"] = f"Mở quầy {s.counter} phục vụ {vi} (chưa quầy nào phục vụ): " \
+                                 f"chờ dự kiến {after} phút"
+            item["message_en"] = f"Open counter {s.counter} for {en} (no counter serves it): " \
+                                 f"expected wait {after} min"
+        elif s.action == "open":
+            item["message_vi"] = f"Mở quầy {s.counter} phục vụ {vi}: chờ dự kiến {before} → " \
+                                 f"{after} phút"
+            item["message_en"] = f"Open counter {s.counter} for {en}: expected wait {before} → " \
+                                 f"{after} min"
+        else:
+            item["message_vi"] = f"Quầy {s.counter} hỗ trợ {vi}: chờ dự kiến {before} → " \
+                                 f"{after} phút"
+            item["message_en"] = f"Counter {s.counter} helps with {en}: expected wait " \
+                                 f"{before} → {after} min"
+        items.append(item)
+    return {"now": now.isoformat(), "threshold_minutes": 30, "suggestions": items}
+
+
+@router.get("/api/suggestions")
+def staffing_suggestions(request: Request, st: Auth) -> dict:
+    require(st, Role.SUPERVISOR, Role.ADMIN)
+    return suggestions(request.app.state.hub.store)

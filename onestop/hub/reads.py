@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from onestop.queue.classify import Observed
 from onestop.queue.errors import NotFound
+from onestop.queue.learn import WINDOW, learned
 from onestop.queue.model import Counter, Ticket
+from onestop.queue.routing import LINE_HEADS
 
 from .rows import counter_from_row, ticket_from_row
 
-HEAD_SIZE = 20  # tickets per line shown to the routing policy
+HEAD_SIZE = LINE_HEADS  # tickets per line shown to the routing policy
 
 
 @dataclass(frozen=True)
@@ -99,13 +101,13 @@ class StoreReads:
     def heads_of_lines(self, counter: Counter, per_line: int = HEAD_SIZE) -> list[Ticket]:
         """What a routing policy needs to see: the oldest `per_line` waiting tickets of every
         line the counter can draw from, a line being (group, priority or not, quick or not),
-        plus those transferred to this counter. The standard and fifo policies pick the oldest
-        of a union of lines, so the heads are enough, and a queue of thousands costs one
-        indexed query instead of loading every ticket."""
+        plus those transferred to this counter. Lines are routing.line_key: (group, priority
+        or not, complexity); every policy decides from line heads, so the heads are enough,
+        and a queue of thousands costs one indexed query instead of loading every ticket."""
         marks = ",".join("?" * len(counter.skills))
         heads = self._tickets(
             f"id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY group_id, "
-            f"priority IS NULL, complexity = 'quick' ORDER BY issued_at, seq) AS rn FROM tickets "
+            f"priority IS NULL, complexity ORDER BY issued_at, seq) AS rn FROM tickets "
             f"WHERE status = 'waiting' AND assigned_counter IS NULL AND group_id IN ({marks})) "
             f"WHERE rn <= ?)", [*counter.skills, per_line])
         heads += self._tickets("assigned_counter = ? AND status = 'waiting'", [counter.number])
@@ -129,7 +131,27 @@ class StoreReads:
 
     @_locked
     def observed(self, service: str, kind: str) -> Observed | None:
-        row = self.db.execute("SELECT samples, total_minutes FROM service_stats "
-                              "WHERE service = ? AND kind = ?", [service, kind]).fetchone()
-        return Observed(row[1] / row[0], row[0]) if row and row[0] else None
+        """Learned counter minutes of (service, kind): the robust mean (learn.learned) of the
+        last WINDOW services finished, so a forgotten Done button weighs like a long service,
+        not like a lunch break. The status index walks the service's group newest first and
+        stops at WINDOW matches (about a millisecond on a year of tickets)."""
+        try:
+            group = self.catalog.service(service).group
+        except KeyError:
+            return None
+        minutes = [r[0] for r in self.db.execute(
+            "SELECT (julianday(finished_at) - julianday(coalesce(started_at, called_at))) * 1440 "
+            "FROM tickets WHERE status = 'done' AND group_id = ? AND service = ? AND kind = ? "
+            "AND finished_at IS NOT NULL ORDER BY issued_at DESC LIMIT ?",
+            [group, service, str(kind), WINDOW]).fetchall() if r[0] is not None]
+        return learned(minutes[::-1])
+
+    def forecast_inputs(self) -> tuple[list[Ticket], list[Counter], dict[str, Ticket]]:
+        """What a wait forecast plays forward: every waiting ticket, the counters, and the
+        tickets now at a counter (to know when each counter frees up)."""
+        counters = self.counters()
+        busy_ids = [c.current for c in counters if c.current]
+        current = {t.id: t for t in self._tickets(
+            f"id IN ({','.join('?' * len(busy_ids))})", busy_ids)} if busy_ids else {}
+        return self.waiting(), counters, current
 

@@ -28,7 +28,7 @@ from onestop.queue.events import SCHEMA_VERSION, Event
 from onestop.queue.model import FINAL_STATUSES, Counter, CounterStatus, Status, Ticket
 from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, call_next, close_day, issue
-from onestop.queue.routing import Policy, standard
+from onestop.queue.routing import Policy, smart
 from onestop.queue.rules import Rules
 
 from . import db as hubdb
@@ -53,7 +53,7 @@ class Issued:
 
 class HubStore(StoreReads):
     def __init__(self, path: Path | str, *, rules: Rules | None = None, clock: Clock = utc_now,
-                 policy: Policy = standard, centre: CentreLayout | None = None,
+                 policy: Policy = smart, centre: CentreLayout | None = None,
                  catalog: Catalog | None = None) -> None:
         self.path = Path(path)
         self.clock = clock

@@ -65,13 +65,15 @@ def issue(req: IssueRequest, *, catalog: Catalog, rules: Rules, now: datetime, l
           waiting_in_group: Sequence[Ticket] | None, counters: Sequence[Counter],
           ahead: tuple[int, float] | None = None,
           observed: Observed | None = None,
+          predictor: Callable[[Ticket], WaitEstimate] | None = None,
           new_id: Callable[[], str] = new_ticket_id,
           new_token: Callable[[], str] = new_public_token) -> tuple[Change, WaitEstimate]:
     """A new ticket numbered in its group's sequence for today, with its wait estimate.
 
     `last_seq` is the group's last sequence today (0 if none); people ahead come from
     `waiting_in_group` (the tickets now waiting in the group) or, on a long queue, from `ahead`:
-    (people, their expected minutes) already totalled by the caller."""
+    (people, their expected minutes) already totalled by the caller. A `predictor` (see
+    predict.predict_wait) replaces that estimate with a forecast of the whole room."""
     service = check_issue_request(req, catalog, rules)
     group = catalog.group(service.group)
     kind = Kind(req.kind)
@@ -89,6 +91,8 @@ def issue(req: IssueRequest, *, catalog: Catalog, rules: Rules, now: datetime, l
         complexity=classification.complexity, expected_minutes=classification.expected_minutes,
         channel=Channel(req.channel), status=Status.WAITING, issued_at=now, queued_at=now,
     )
+    if predictor is not None:
+        estimate = predictor(ticket)
     event = ev.ticket_event(ev.TICKET_ISSUED, ticket, now, estimate=estimate.to_dict())
     return Change((ticket,), (), (event,)), estimate
 

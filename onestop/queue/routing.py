@@ -38,10 +38,32 @@ def is_overdue(ticket: Ticket, now: datetime, rules: Rules) -> bool:
     return (now - ticket.issued_at).total_seconds() >= rules.ageing_minutes * 60
 
 
-def fifo(counter: Counter, waiting: Sequence[Ticket], now: datetime, rules: Rules) -> Ticket | None:
-    """Baseline: the oldest ticket the counter can serve, nothing else considered."""
+def line_key(ticket: Ticket) -> tuple[str, bool, str]:
+    """The line a waiting ticket stands in: (group, priority, complexity).
+
+    Every policy here decides from the head (oldest ticket) of each line alone, so a caller may
+    show it only the first `LINE_HEADS` tickets of each line (the hub does, with one indexed
+    query) and get the same choice as over the whole queue; tests hold every policy to that."""
+    return ticket.group, ticket.is_priority, str(ticket.complexity)
+
+
+LINE_HEADS = 20  # tickets per line the hub shows a policy; 1 would do for the policies here
+
+
+def oldest(counter: Counter, waiting: Sequence[Ticket], now: datetime,
+           rules: Rules) -> Ticket | None:
+    """Strict first come, first served: the oldest ticket the counter can serve, priority
+    ignored (the textbook FCFS queue that Erlang C describes)."""
     candidates = [t for t in waiting if eligible(counter, t)]
     return min(candidates, key=line_order, default=None)
+
+
+def fifo(counter: Counter, waiting: Sequence[Ticket], now: datetime, rules: Rules) -> Ticket | None:
+    """Baseline, what common queue systems do: priority tickets first, then the oldest ticket
+    among the counter's groups, nothing else considered."""
+    candidates = [t for t in waiting if eligible(counter, t)]
+    priority = [t for t in candidates if t.is_priority]
+    return min(priority or candidates, key=line_order, default=None)
 
 
 def standard(counter: Counter, waiting: Sequence[Ticket], now: datetime,
@@ -80,7 +102,66 @@ def standard(counter: Counter, waiting: Sequence[Ticket], now: datetime,
     return min(pool, key=line_order)
 
 
-POLICIES: dict[str, Policy] = {"standard": standard, "fifo": fifo}
+# Tunables of `smart` (measured in bench/bench_policies.py; docs/simulate.md).
+# Penalising secondary skills looked right (leave work to its primary counters) but measured
+# worse on random ward days: the policy cannot see whether those counters are free.
+SKILL_PENALTY = 0.0
+# Waiting cost w + w^2 / (2 x AGE_CREDIT): each AGE_CREDIT minutes waited add one more unit of
+# urgency, so a long job that has waited catches up with short fresh ones.
+AGE_CREDIT_MINUTES = 30.0
+# Hard bound: past AGEING_FACTOR x rules.ageing_minutes (90 by default) oldest first, always.
+AGEING_FACTOR = 2.0
+
+
+def waited(ticket: Ticket, now: datetime) -> float:
+    return (now - ticket.issued_at).total_seconds() / 60
+
+
+def smart_score(counter: Counter, ticket: Ticket, now: datetime) -> float:
+    """Lower is called first."""
+    rank = counter.skills.index(ticket.group) if ticket.group in counter.skills else 0
+    return (ticket.expected_minutes * (1 + SKILL_PENALTY * rank)
+            / (1 + waited(ticket, now) / AGE_CREDIT_MINUTES))
+
+
+def smart(counter: Counter, waiting: Sequence[Ticket], now: datetime,
+          rules: Rules) -> Ticket | None:
+    """Routing v2, the hub's default: shortest expected job first, with ageing and bounds.
+
+    1. tickets transferred to this very counter, oldest first;
+    2. priority categories in arrival order, bounded by `priority_streak_limit` as in v1;
+    3. any ticket waiting AGEING_FACTOR x `ageing_minutes` or more, oldest first: nobody
+       waits forever behind short jobs;
+    4. otherwise the line head with the lowest expected minutes / (1 + waited / AGE_CREDIT):
+       the generalised c-mu rule for a waiting cost that grows faster the longer one waits.
+       Short jobs first cuts the room's mean wait (each minute served early frees many
+       people), while the age term lets long jobs through before the hard bound.
+    Decides from line heads only (see line_key), like the other policies.
+    """
+    candidates = [t for t in waiting if eligible(counter, t)]
+    if not candidates:
+        return None
+    assigned = [t for t in candidates if t.assigned_counter == counter.number]
+    if assigned:
+        return min(assigned, key=line_order)
+    priority = [t for t in candidates if t.is_priority]
+    regular = [t for t in candidates if not t.is_priority]
+    if priority and (counter.priority_streak < rules.priority_streak_limit or not regular):
+        return min(priority, key=line_order)
+    overdue = [t for t in candidates if waited(t, now) >= rules.ageing_minutes * AGEING_FACTOR]
+    if overdue:
+        return min(overdue, key=line_order)
+    heads: dict[tuple, Ticket] = {}
+    for t in regular or priority:
+        key = line_key(t)
+        if key not in heads or line_order(t) < line_order(heads[key]):
+            heads[key] = t
+    return min(heads.values(), key=lambda t: (smart_score(counter, t, now), line_order(t)))
+
+
+POLICIES: dict[str, Policy] = {"smart": smart, "standard": standard, "fifo": fifo,
+                               "oldest": oldest}
+DEFAULT_POLICY = "smart"
 
 
 def get_policy(name: str) -> Policy:

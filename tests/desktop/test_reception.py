@@ -128,7 +128,8 @@ def test_group_buttons_for_touch(qtbot, window, live_hub):
                           and e["request"]["kind"] == "collect") as got:
         qtbot.mouseClick(window.groups.buttons["land"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(window.request.kind_buttons["collect"], Qt.MouseButton.LeftButton)
-    assert got.args[0]["people_ahead"] == 3
+    # The hub's smart routing calls a 3-minute collection before three land dossiers.
+    assert got.args[0]["people_ahead"] == 0
     with qtbot.waitSignal(window.sig_ticket_issued, timeout=WAIT) as issued:
         qtbot.mouseClick(window.issue_button, Qt.MouseButton.LeftButton)
     assert issued.args[0]["number"] == "D004"

@@ -399,3 +399,26 @@ def test_report_button_saves_the_days_report(qtbot, window, live_hub, tmp_path, 
     data = path.read_bytes()
     assert data.startswith(b"%PDF" if ext == "pdf" else b"PK")
     assert str(path) in window.message.text()
+
+
+def test_staffing_suggestions_are_shown(qtbot, busy_morning):
+    server, hub = busy_morning
+    store = hub.store
+    for _ in range(40):  # a queue for land, which only counters 3 and 4 serve
+        store.issue(IssueRequest("local.land"))
+    application("vi")
+    client = HubClient(server.url, hub.auth.create_token("supervisor"))
+    w = SupervisorWindow(client)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    client.start()
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: bool(w.suggestions.items), timeout=WAIT)
+        assert "chờ dự kiến" in w.suggestions.lines.text()
+        assert all(item["after_minutes"] is not None for item in w.suggestions.items)
+        scratch = Path(tempfile.gettempdir()) / "onestop-screenshots"
+        scratch.mkdir(parents=True, exist_ok=True)
+        assert w.grab().save(str(scratch / "supervisor-suggestions.png"))
+    finally:
+        client.stop()

@@ -314,4 +314,15 @@
         <translation>Sync: %1</translation>
     </message>
 </context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Gợi ý điều phối quầy</source>
+        <translation>Staffing suggestions</translation>
+    </message>
+    <message>
+        <source>Không cần điều chỉnh: thời gian chờ dự kiến đều ngắn.</source>
+        <translation>No change needed: every expected wait is short.</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,224 @@
+"""Scenario files for the simulator: a ward day described as data (docs/simulate.md).
+
+A scenario is checked completely before anything runs; the first fault raises
+:class:`~onestop.queue.catalog.CatalogError` naming the file, the entry and the problem, in
+English and Vietnamese, with the same helpers as the catalogue and centre files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import time
+
+from .catalog import (
+    _TOP,
+    Catalog,
+    CatalogError,
+    _decode,
+    _entry,
+    _list,
+    _number,
+    _object,
+    _read,
+    _show,
+    _sourced,
+    _text,
+    _unique,
+    _Where,
+    _whole,
+    _wrong,
+    default_catalog,
+)
+from .centre import _clock
+from .model import Kind
+
+_DOC_VI = "Tệp kịch bản mô phỏng"
+DISTRIBUTIONS = ("lognormal", "exponential", "fixed")
+
+
+@dataclass(frozen=True)
+class MixEntry:
+    service: str
+    kind: Kind
+    share: float
+    count: tuple[int, int] = (1, 1)  # uniform whole number in [low, high]
+    minutes: float | None = None  # true mean counter minutes of one unit; None: catalogue prior
+
+
+@dataclass(frozen=True)
+class CounterPlan:
+    id: int
+    groups: tuple[str, ...]
+    fast_lane: bool = False
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    seed: int
+    days: int
+    open: tuple[tuple[time, time], ...]
+    tickets_per_day: float | None  # with hourly_share
+    hourly_share: dict[int, float]  # local hour -> share (normalised to sum 1)
+    rate_per_hour: float | None  # constant Poisson rate instead
+    mix: tuple[MixEntry, ...]
+    distribution: str
+    cv: float
+    priority_share: float
+    no_show_share: float
+    counters: tuple[CounterPlan, ...]
+
+    @property
+    def open_minutes(self) -> float:
+        return sum((c.hour * 60 + c.minute) - (o.hour * 60 + o.minute) for o, c in self.open)
+
+
+def _open(top: dict) -> tuple[tuple[time, time], ...]:
+    sessions: list[tuple[time, time]] = []
+    for i, raw in enumerate(_list(top, "open", _TOP, nonempty=True)):
+        where = _Where(f"open[{i}]", f"mục open[{i}]")
+        if not isinstance(raw, list) or len(raw) != 2:
+            _wrong(where, f"open[{i}]", "a pair [\"HH:MM\", \"HH:MM\"]",
+                   "cặp [\"HH:MM\", \"HH:MM\"]", raw)
+        pair = {"from": raw[0], "to": raw[1]}
+        start, end = _clock(pair, "from", where), _clock(pair, "to", where)
+        if end <= start or (sessions and start < sessions[-1][1]):
+            where.fail(f"session {start:%H:%M}-{end:%H:%M} must end after it starts and after "
+                       "the previous session",
+                       f"phiên {start:%H:%M}-{end:%H:%M} phải kết thúc sau khi bắt đầu và sau "
+                       "phiên trước")
+        sessions.append((start, end))
+    return tuple(sessions)
+
+
+def _arrivals(top: dict, sessions) -> tuple[float | None, dict[int, float], float | None]:
+    where = _Where("arrivals", "mục arrivals")
+    raw = top["arrivals"]
+    if isinstance(raw, dict) and "process" in raw:
+        _object(raw, where, ("process", "rate_per_hour"))
+        if raw["process"] != "poisson":
+            where.fail(f"process must be \"poisson\", not {_show(raw['process'])}",
+                       f"process phải là \"poisson\", không phải {_show(raw['process'])}")
+        return None, {}, _number(raw, "rate_per_hour", where, 0, 10_000, above_low=True)
+    _object(raw, where, ("tickets_per_day", "hourly_share"))
+    per_day = _number(raw, "tickets_per_day", where, 0, 100_000, above_low=True)
+    shares_raw = raw["hourly_share"]
+    if not isinstance(shares_raw, dict) or not shares_raw:
+        _wrong(where, "hourly_share", "an object {\"8\": 0.18, ...}", "đối tượng {\"8\": 0.18}",
+               shares_raw)
+    shares: dict[int, float] = {}
+    for key in shares_raw:
+        inner = _Where(f"arrivals.hourly_share[{_show(key)}]",
+                       f"mục arrivals.hourly_share[{_show(key)}]")
+        if not key.isdigit() or not 0 <= int(key) <= 23:
+            inner.fail("the key must be an hour 0-23", "khóa phải là giờ từ 0 đến 23")
+        hour = int(key)
+        if not any(o.hour <= hour < c.hour + (c.minute > 0) for o, c in sessions):
+            inner.fail(f"hour {hour} is outside the open sessions",
+                       f"giờ {hour} nằm ngoài giờ mở cửa")
+        shares[hour] = _number(shares_raw, key, inner, 0, 1)
+    total = sum(shares.values())
+    if total <= 0:
+        where.fail("hourly_share must not be all zero", "hourly_share không được toàn số 0")
+    return per_day, {h: v / total for h, v in sorted(shares.items())}, None
+
+
+def _mix(top: dict, catalog: Catalog) -> tuple[MixEntry, ...]:
+    entries: list[MixEntry] = []
+    for i, raw in enumerate(_list(top, "mix", _TOP, nonempty=True)):
+        where = _entry("mix", i, raw, "service", "service", "thủ tục")
+        _object(raw, where, ("service", "share"), ("kind", "count", "minutes"))
+        code = _text(raw, "service", where)
+        try:
+            catalog.service(code)
+        except KeyError:
+            where.fail(f"service {_show(code)} is not in catalogue {catalog.version}",
+                       f"thủ tục {_show(code)} không có trong danh mục {catalog.version}")
+        kind = raw.get("kind", "submit")
+        if kind not in [k.value for k in Kind]:
+            _wrong(where, "kind", "guidance, submit, supplement or collect",
+                   "guidance, submit, supplement hoặc collect", kind)
+        share = _number(raw, "share", where, 0, 1, above_low=True)
+        count = raw.get("count", [1, 1])
+        if (not isinstance(count, list) or len(count) != 2
+                or any(isinstance(n, bool) or not isinstance(n, int) for n in count)
+                or not 1 <= count[0] <= count[1] <= 500):
+            _wrong(where, "count", "a pair [low, high] of whole numbers 1-500",
+                   "cặp [nhỏ, lớn] số nguyên 1-500", count)
+        minutes = _number(raw, "minutes", where, 0, 480, above_low=True) \
+            if "minutes" in raw else None
+        entries.append(MixEntry(code, Kind(kind), share, (count[0], count[1]), minutes))
+    total = sum(e.share for e in entries)
+    return tuple(MixEntry(e.service, e.kind, e.share / total, e.count, e.minutes)
+                 for e in entries)
+
+
+def _counters(top: dict, catalog: Catalog) -> tuple[CounterPlan, ...]:
+    plans: list[CounterPlan] = []
+    known = [g.id for g in catalog.groups]
+    for i, raw in enumerate(_list(top, "counters", _TOP, nonempty=True)):
+        where = _entry("counters", i, raw, "id", "id", "quầy")
+        _object(raw, where, ("id", "groups"), ("fast_lane",))
+        number = _whole(raw, "id", where, 1, 999)
+        _unique(where, number, [p.id for p in plans], "counters", "counter id", "số quầy")
+        groups = _list(raw, "groups", where, nonempty=True)
+        for g in groups:
+            if g not in known or groups.count(g) > 1:
+                where.fail(f"group {_show(g)} is unknown or repeated (groups: "
+                           f"{', '.join(known)})",
+                           f"nhóm {_show(g)} không có hoặc bị lặp (các nhóm: {', '.join(known)})")
+        fast = raw.get("fast_lane", False)
+        if not isinstance(fast, bool):
+            _wrong(where, "fast_lane", "true or false", "true hoặc false", fast)
+        plans.append(CounterPlan(number, tuple(groups), fast))
+    return tuple(plans)
+
+
+def _parse(data: object, catalog: Catalog) -> Scenario:
+    if not isinstance(data, dict):
+        _TOP.fail("must be a JSON object", "phải là một đối tượng JSON")
+    top = _object(data, _TOP, ("name", "open", "arrivals", "mix", "counters"),
+                  ("seed", "days", "service_time", "priority_share", "no_show_share"))
+    name = _text(top, "name", _TOP)
+    seed = _whole(top, "seed", _TOP, 0) if "seed" in top else 1
+    days = _whole(top, "days", _TOP, 1, 10_000) if "days" in top else 1
+    sessions = _open(top)
+    per_day, shares, rate = _arrivals(top, sessions)
+    mix = _mix(top, catalog)
+    service = top.get("service_time", {"distribution": "lognormal", "cv": 0.6})
+    where = _Where("service_time", "mục service_time")
+    _object(service, where, ("distribution",), ("cv",))
+    dist = service["distribution"]
+    if dist not in DISTRIBUTIONS:
+        _wrong(where, "distribution", "lognormal, exponential or fixed",
+               "lognormal, exponential hoặc fixed", dist)
+    cv = _number(service, "cv", where, 0, 5) if "cv" in service else 0.6
+    if dist == "lognormal" and cv == 0:
+        where.fail("a lognormal needs cv > 0 (use \"fixed\" for none)",
+                   "phân phối lognormal cần cv > 0 (dùng \"fixed\" nếu không dao động)")
+    shares_p = [_number(top, k, _TOP, 0, 1) if k in top else 0.0
+                for k in ("priority_share", "no_show_share")]
+    counters = _counters(top, catalog)
+    served = {g for c in counters for g in c.groups}
+    for i, e in enumerate(mix):
+        group = catalog.service(e.service).group
+        if group not in served:
+            _Where(f"mix[{i}] (service {e.service})", f"mục mix[{i}] (thủ tục {e.service})").fail(
+                f"no counter serves its group {group!r}",
+                f"không quầy nào phục vụ nhóm {group!r}")
+    return Scenario(name, seed, days, sessions, per_day, shares, rate, mix, dist, cv,
+                    shares_p[0], shares_p[1], counters)
+
+
+def parse_scenario(data: object, source: str = "<text>",
+                   catalog: Catalog | None = None) -> Scenario:
+    try:
+        return _parse(data, catalog if catalog is not None else default_catalog())
+    except CatalogError as bad:
+        raise _sourced(bad, source, _DOC_VI) from None
+
+
+def load_scenario_file(path: str | os.PathLike, catalog: Catalog | None = None) -> Scenario:
+    text, source = _read(path, _DOC_VI)
+    return parse_scenario(_decode(text, source, _DOC_VI), source, catalog)

@@ -1,0 +1,79 @@
+"""What a simulation run reports: waits, prediction errors and counter utilisation."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Complexity, Ticket
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One called ticket: its wait and what was predicted for it when it was issued."""
+
+    ticket: Ticket
+    wait: float  # minutes from issue to first call
+    no_show: bool
+    forecast: dict  # predicted / v1 / baseline minutes (None when not computed)
+
+
+def _pct(xs: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile of sorted values (as daystats.Spread does)."""
+    return xs[max(0, math.ceil(q * len(xs)) - 1)] if xs else 0.0
+
+
+def _spread(values: Sequence[float]) -> dict:
+    xs = sorted(values)
+    if not xs:
+        return {"n": 0, "mean": 0.0, "p50": 0.0, "p90": 0.0, "p95": 0.0, "max": 0.0}
+    return {"n": len(xs), "mean": round(statistics.fmean(xs), 2), "p50": round(_pct(xs, .5), 2),
+            "p90": round(_pct(xs, .9), 2), "p95": round(_pct(xs, .95), 2),
+            "max": round(xs[-1], 2)}
+
+
+def _mae(outcomes: Sequence[Outcome], key: str) -> float | None:
+    errors = [abs(o.forecast[key] - o.wait) for o in outcomes if o.forecast.get(key) is not None]
+    return round(statistics.fmean(errors), 2) if errors else None
+
+
+@dataclass(frozen=True)
+class SimReport:
+    scenario: str
+    policy: str
+    days: int
+    outcomes: tuple[Outcome, ...]
+    utilisation: dict[int, float]
+
+    @property
+    def waits(self) -> list[float]:
+        return [o.wait for o in self.outcomes]
+
+    def to_dict(self) -> dict:
+        waits = _spread(self.waits)
+        priority = _spread([o.wait for o in self.outcomes if o.ticket.is_priority])
+        return {
+            "scenario": self.scenario, "policy": self.policy, "days": self.days,
+            "tickets": len(self.outcomes),
+            "served": sum(not o.no_show for o in self.outcomes),
+            "no_show": sum(o.no_show for o in self.outcomes),
+            "wait_min": {k: waits[k] for k in ("mean", "p50", "p90", "p95", "max")},
+            "priority_wait_min": {"n": priority["n"], "mean": priority["mean"],
+                                  "max": priority["max"]},
+            "by_complexity": {
+                str(c): {k: s[k] for k in ("n", "mean", "p90", "max")}
+                for c in Complexity
+                if (s := _spread([o.wait for o in self.outcomes if o.ticket.complexity == c]))
+            },
+            "prediction": {"mae_min": _mae(self.outcomes, "predicted"),
+                           "baseline_mae_min": _mae(self.outcomes, "baseline"),
+                           "v1_mae_min": _mae(self.outcomes, "v1")},
+            "utilisation": {str(n): round(u, 3) for n, u in sorted(self.utilisation.items())},
+        }
+
+
+def summarise(scenario: str, policy: str, days: int, outcomes: list[Outcome],
+              utilisation: dict[int, float]) -> SimReport:
+    return SimReport(scenario, policy, days, tuple(outcomes), utilisation)

@@ -1,0 +1,102 @@
+"""Staffing suggestions: which counter to re-skill or open when a group's wait runs long.
+
+Each alternative (an open counter also serving the group, or a closed counter opening with
+the group among its skills) is played forward with the wait forecast (predict.forward) and
+the routing policy in use; the one that cuts the group's expected wait most, without making
+the room as a whole wait longer, is suggested: "Quầy 5 hỗ trợ Hộ tịch: chờ dự kiến 45 → 15
+phút". Pure: the hub and the simulator give it the queue; nothing is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from .model import Channel, Complexity, Counter, CounterStatus, Kind, Status, Ticket
+from .predict import forward, serving_counters
+from .routing import Policy
+from .rules import Rules
+
+THRESHOLD_MINUTES = 30.0
+MIN_GAIN = 0.2  # suggest only what cuts the group's wait by a fifth and 5 minutes or more
+_PROBE = "probe:"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    group: str
+    counter: int
+    action: str  # "add_skill": an open counter also serves the group; "open": open it
+    before: float  # expected wait of a new ticket of the group now, minutes
+    after: float  # ... with the change
+
+    def to_dict(self) -> dict:
+        def shown(minutes: float) -> int | None:  # inf: no open counter serves the group
+            return round(minutes) if minutes != float("inf") else None
+
+        return {"group": self.group, "counter": self.counter, "action": self.action,
+                "before_minutes": shown(self.before), "after_minutes": shown(self.after)}
+
+
+def probe(group: str, now: datetime, minutes: float) -> Ticket:
+    """A regular ticket of `group` issued now: whose wait "the group's wait" means."""
+    return Ticket(id=_PROBE + group, token="", day=date(now.year, now.month, now.day),
+                  issued_group=group, seq=0, number="", group=group, service="", kind=Kind.SUBMIT,
+                  count=1, priority=None, complexity=Complexity.STANDARD,
+                  expected_minutes=minutes, channel=Channel.WALK_IN, status=Status.WAITING,
+                  issued_at=now, queued_at=now)
+
+
+def _typical(waiting: Sequence[Ticket], group: str) -> float:
+    mine = [t.expected_minutes for t in waiting if t.group == group]
+    return sum(mine) / len(mine) if mine else 10.0
+
+
+def _play(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetime, rules: Rules,
+          policy: Policy, busy: Mapping[int, float],
+          groups: Sequence[str]) -> tuple[dict[str, float], float]:
+    """Each group's probe wait and the total forecast wait of everyone waiting, in one play."""
+    probes = [probe(g, now, _typical(waiting, g)) for g in groups]
+    called = forward([*waiting, *probes], counters, now, rules, policy, busy)
+    waits = {g: called.get(_PROBE + g, float("inf")) for g in groups}
+    # The probes stand in line too; the room's total counts only real tickets.
+    total = sum(at for tid, at in called.items() if not tid.startswith(_PROBE))
+    return waits, total
+
+
+def suggest(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetime,
+            rules: Rules, policy: Policy, busy: Mapping[int, float] | None = None,
+            groups: Sequence[str] | None = None,
+            threshold: float = THRESHOLD_MINUTES) -> list[Suggestion]:
+    """At most one suggestion per group whose expected wait exceeds `threshold`, longest
+    wait first."""
+    busy = busy or {}
+    waiting = [t for t in waiting if t.status == Status.WAITING]
+    groups = list(groups) if groups is not None else sorted({t.group for t in waiting})
+    if not groups:
+        return []
+    waits, total = _play(waiting, counters, now, rules, policy, busy, groups)
+    serving = {c.number for c in serving_counters(counters)}
+    result = []
+    for group in sorted(groups, key=lambda g: -waits[g]):
+        if waits[group] <= threshold:
+            continue
+        best: Suggestion | None = None
+        for c in counters:
+            if c.number in serving and group in c.skills:
+                continue
+            action = "add_skill" if c.number in serving else "open"
+            skills = c.skills if group in c.skills else (*c.skills, group)
+            changed = replace(c, skills=skills, status=CounterStatus.OPEN,
+                              current=c.current if action == "add_skill" else None)
+            trial = [changed if x.number == c.number else x for x in counters]
+            after, trial_total = _play(waiting, trial, now, rules, policy, busy, groups)
+            if after[group] > min(waits[group] * (1 - MIN_GAIN), waits[group] - 5) \
+                    or trial_total > total * 1.05:
+                continue  # not worth moving someone, or the rest of the room pays for it
+            if best is None or after[group] < best.after:
+                best = Suggestion(group, c.number, action, waits[group], after[group])
+        if best is not None:
+            result.append(best)
+    return result
