@@ -32,6 +32,7 @@ from onestop.queue.routing import Policy, smart
 from onestop.queue.rules import Rules
 
 from . import db as hubdb
+from . import forecast
 from .reads import StoredEvent, StoreReads, _locked
 from .rows import counter_to_row, ticket_to_row, utc_text
 
@@ -244,7 +245,8 @@ class HubStore(StoreReads):
                 req, catalog=self.catalog, rules=self.rules, now=now,
                 last_seq=row[0] if row else 0, waiting_in_group=None,
                 ahead=self._work_ahead(group, req.priority is not None),
-                counters=self.counters(), observed=self.observed(req.service, str(req.kind)))
+                counters=self.counters(), observed=self.observed(req.service, str(req.kind)),
+                predictor=forecast.predictor(self, now))
             ticket = change.ticket
             self.db.execute(
                 "INSERT INTO day_sequences (day, group_id, last_seq) VALUES (?, ?, ?) "

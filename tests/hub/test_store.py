@@ -42,7 +42,8 @@ def test_flow_and_events(store):
     issued = store.issue(IssueRequest("1.001193"))
     assert issued.ticket.number == "B001" and issued.estimate.people_ahead == 0
     second = store.issue(IssueRequest("1.001193")).estimate
-    assert second.people_ahead == 1 and second.minutes > 0
+    # Two open counters serve civil status: the forecast calls the second one at once too.
+    assert second.people_ahead == 1 and second.low <= second.minutes <= second.high
     t = store.call_next(2, officer="lan")
     assert t.id == issued.ticket.id and t.officer == "lan"
     store.act(t.id, "recall")
