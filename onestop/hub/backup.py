@@ -61,7 +61,7 @@ def copy_database(source: Path, dest: Path, *, check: bool = True) -> Path:
                 src.backup(dst)  # pages=-1: one step, one snapshot (see the module docstring)
                 dst.execute("PRAGMA journal_mode=DELETE")
                 if check:
-                    problem = _integrity(dst)
+                    problem = integrity_problem(dst)
                     if problem:
                         raise BackupError(f"the copy of {source} is damaged ({problem})")
             finally:
@@ -76,10 +76,13 @@ def copy_database(source: Path, dest: Path, *, check: bool = True) -> Path:
     return dest
 
 
-def _integrity(conn: sqlite3.Connection, pragma: str = "integrity_check") -> str | None:
+def integrity_problem(conn: sqlite3.Connection, pragma: str = "integrity_check") -> str | None:
     """None when the database is sound, else the first problem SQLite reports."""
     rows = conn.execute(f"PRAGMA {pragma}(1)").fetchall()
-    return None if rows == [("ok",)] else str(rows[0][0])
+    if rows == [("ok",)]:
+        return None
+    # One line for the user: SQLite's report spans lines and names the schema ("main").
+    return " ".join(str(rows[0][0]).replace("*** in database main ***", "").split())
 
 
 # --- the daily backup ------------------------------------------------------------------------
@@ -137,9 +140,9 @@ class DailyBackup:
         return made
 
     def _run(self) -> None:
-        while not self._stop.is_set():
+        self.run_once()  # at start, even when stopped at once: a start always leaves a backup
+        while not self._stop.wait(self.every_s):
             self.run_once()
-            self._stop.wait(self.every_s)
 
     def start(self) -> DailyBackup:
         self.thread.start()
@@ -165,11 +168,12 @@ class DbInfo:
     last_seq: int
     last_day: str | None  # the latest ticket day, or None when no ticket was ever issued
     acked_seq: int  # what central acknowledged (0 before migration 4 or when never synced)
+    enrolled: bool  # linked to a central server (holds a central token)
 
 
-def inspect(path: Path) -> DbInfo:
+def inspect(path: Path, *, check: bool = True) -> DbInfo:
     """What a database holds, or BackupError saying why it is not a usable onestop database:
-    not a file, not SQLite, not onestop's, damaged, or from a newer onestop."""
+    not a file, not SQLite, not onestop's, damaged (with `check`), or from a newer onestop."""
     if not path.is_file():
         raise BackupError(f"{path}: no such file")
     with path.open("rb") as f:
@@ -189,19 +193,20 @@ def inspect(path: Path) -> DbInfo:
             if schema > LATEST:
                 raise BackupError(f"{path}: schema {schema} is newer than this onestop "
                                   f"understands ({LATEST}); update onestop first")
-            problem = _integrity(conn)
+            problem = integrity_problem(conn) if check else None
             if problem:
                 raise BackupError(f"{path}: the database is damaged ({problem})")
             last_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
             day = (conn.execute("SELECT max(day) FROM tickets").fetchone()[0]
                    if "tickets" in tables else None)
-            acked = (conn.execute("SELECT acked_seq FROM sync_state WHERE id = 1").fetchone()
-                     if "sync_state" in tables else None)
+            acked = (conn.execute("SELECT acked_seq, central_token IS NOT NULL FROM sync_state "
+                                  "WHERE id = 1").fetchone() if "sync_state" in tables else None)
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise BackupError(f"{path}: cannot be read as a database ({exc})") from exc
-    return DbInfo(row[0], schema, last_seq, day, acked[0] if acked else 0)
+    return DbInfo(row[0], schema, last_seq, day, acked[0] if acked else 0,
+                  bool(acked and acked[1]))
 
 
 def hub_running(db_path: Path) -> bool:
@@ -235,17 +240,18 @@ class Restored:
     previous: DbInfo | None  # what that database held, when it could be read
 
 
-def restore(source: Path, data_dir: Path, now: datetime) -> Restored:
+def restore(source: Path, data_dir: Path, now: datetime, info: DbInfo | None = None) -> Restored:
     """Replace <data>/hub.db with a validated copy of `source`; the current database (with
-    its -wal and -shm, which may hold committed changes) is kept as hub.db.before-restore-T."""
-    info = inspect(source)
+    its -wal and -shm, which may hold committed changes) is kept as hub.db.before-restore-T.
+    `info` is inspect(source) when the caller already ran it."""
+    info = info or inspect(source)
     db_path = data_dir / DB_NAME
     if hub_running(db_path):
         raise BackupError(f"a hub is running on {data_dir} (hub.db is in use); stop it first")
     previous = None
     if db_path.exists():
         with contextlib.suppress(BackupError):
-            previous = inspect(db_path)
+            previous = inspect(db_path, check=False)
     incoming = copy_database(source, data_dir / f"{DB_NAME}.restoring", check=False)
     kept = None
     if db_path.exists():
@@ -268,7 +274,7 @@ def check_at_start(db_path: Path) -> None:
         return
     conn = _ro(db_path)
     try:
-        problem = _integrity(conn, "quick_check")
+        problem = integrity_problem(conn, "quick_check")
     finally:
         conn.close()
     if problem:
