@@ -42,6 +42,9 @@ COMMANDS: dict[str, str | None] = {
     "central catalog": "onestop.sync.central.server:central_catalog",
     "report": "onestop.hub.reporting:report_command",
     "ticket": "onestop.printing.commands:ticket_command",
+    "doctor": "onestop.ops.doctor:doctor_command",
+    "backup": "onestop.ops.backup:backup_command",
+    "restore": "onestop.ops.backup:restore_command",
 }
 
 log = logging.getLogger(__name__)
@@ -190,6 +193,21 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--csv", type=Path, metavar="FILE", help="also export the tickets as CSV")
     report.add_argument("--xlsx", type=Path, metavar="FILE",
                         help="also export the tickets as Excel (.xlsx)")
+    doctor = sub.add_parser("doctor", parents=[data_opt], help="check this PC and the hub")
+    doctor.add_argument("--hub", metavar="URL", help="hub to check (default: this PC's, "
+                        "http://127.0.0.1:<hub_port>)")
+    doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
+    doctor.add_argument("--lang", choices=("vi", "en"), help="language (default from settings)")
+
+    backup = sub.add_parser("backup", parents=[data_opt],
+                            help="copy the hub database (also while the hub runs)")
+    backup.add_argument("--out", required=True, type=Path, metavar="FILE",
+                        help="where to write the copy (a folder: a dated file in it)")
+    restore = sub.add_parser("restore", parents=[data_opt],
+                             help="replace the hub database with a backup (hub stopped)")
+    restore.add_argument("file", type=Path, metavar="FILE", help="a backup, e.g. "
+                         "<data>/backups/hub-YYYY-MM-DD.db")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
 

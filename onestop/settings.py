@@ -50,6 +50,7 @@ class Settings:
     print_tickets: bool = True
     logo_path: str | None = None  # the ward's emblem on tickets (PNG or JPEG)
     display_voice: str = "clips"
+    backup_keep_days: int = 14  # daily copies of hub.db kept in <data>/backups (newest first)
 
     @property
     def settings_path(self) -> Path:

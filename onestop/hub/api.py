@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import sqlite3
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Header, Path, Request, Response, WebSocket
@@ -169,6 +170,18 @@ def create_app(hub) -> FastAPI:
         log.exception("unexpected error")
         return error(500, "internal_error", "unexpected error; see the hub log",
                      "Lỗi không mong đợi; xem nhật ký của máy chủ")
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def _storage(request: Request, exc: sqlite3.DatabaseError) -> JSONResponse:
+        # SQLITE_FULL (13), or SQLITE_IOERR (10) that some file systems give for a full disk:
+        # the use case's transaction rolled back whole (no number used, no event), so the
+        # station can say exactly that instead of a bare 500.
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (13, 10):
+            log.error("database write failed (disk full?): %s", exc)
+            return error(507, "disk_full",
+                         "the hub's disk is full: no ticket was issued; tell the IT staff",
+                         "Ổ đĩa máy chủ đã đầy: không cấp được số. Báo cán bộ kỹ thuật.")
+        return await _unexpected(request, exc)
 
     app.add_middleware(BodyLimit)
 

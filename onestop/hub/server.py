@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import socket
+import sqlite3
 import sys
 import threading
 import time
@@ -16,7 +17,7 @@ from collections.abc import Callable
 
 import uvicorn
 
-from onestop.settings import Settings
+from onestop.settings import Settings, default_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,24 @@ def lan_address() -> str:
         s.connect(("10.255.255.255", 1))
         return s.getsockname()[0]
     return "127.0.0.1"
+
+
+def open_hub(settings: Settings):
+    """build_hub for the CLI: a database that cannot be opened (damaged, disk full, newer
+    schema) becomes one line naming what to do (for a damaged one, the newest backup)."""
+    from onestop.compose import DB_NAME, build_hub
+    from onestop.errors import CliError
+    from onestop.hub.backup import check_at_start, startup_error
+    from onestop.hub.db import DatabaseError
+
+    restore = "onestop restore"
+    if settings.data_dir != default_data_dir():
+        restore += f' --data "{settings.data_dir}"'
+    try:
+        check_at_start(settings.data_dir / DB_NAME)
+        return build_hub(settings)
+    except (DatabaseError, sqlite3.Error) as exc:
+        raise CliError(startup_error(settings.data_dir, exc, restore)) from exc
 
 
 class HubServer:
@@ -83,9 +102,8 @@ class HubServer:
 
 
 def run_hub(args: argparse.Namespace, settings: Settings) -> int:
-    from onestop.compose import build_hub
     from onestop.errors import CliError
-    from onestop.hub.db import DatabaseError
+    from onestop.hub.backup import start_daily_backup
     from onestop.logging_setup import configure_logging
 
     configure_logging(settings)
@@ -93,12 +111,10 @@ def run_hub(args: argparse.Namespace, settings: Settings) -> int:
     port = args.port or settings.hub_port
     if not port_free(host, port):
         raise CliError(f"port {port} on {host} is in use (another hub?); choose --port")
-    try:
-        hub = build_hub(settings)
-    except DatabaseError as exc:
-        raise CliError(str(exc)) from exc
+    hub = open_hub(settings)
     server = HubServer(hub, host, port)
     hub.start_sync()
+    backup = start_daily_backup(hub)
     print(f"onestop hub {hub.store.hub_id[:8]} on http://{host}:{port} "
           f"(data {settings.data_dir})", flush=True)
     print(f"  lobby display: {hub.public_base}/display?token=<display token>", flush=True)
@@ -106,19 +122,19 @@ def run_hub(args: argparse.Namespace, settings: Settings) -> int:
     # uvicorn shuts down cleanly on Ctrl+C/SIGTERM, then re-raises the signal: a normal stop.
     with contextlib.suppress(KeyboardInterrupt):
         server.run()
+    backup.stop()
     hub.close()
     print("onestop hub: stopped", file=sys.stderr)
     return 0
 
 
 def token_create(args: argparse.Namespace, settings: Settings) -> int:
-    from onestop.compose import build_hub
     from onestop.errors import CliError
     from onestop.queue.errors import DomainError
 
     if args.role == "counter" and args.counter is None:
         raise CliError("--role counter needs --counter N")
-    hub = build_hub(settings)
+    hub = open_hub(settings)
     try:
         token = hub.auth.create_token(args.role, args.counter)
     except DomainError as exc:
@@ -167,22 +183,18 @@ def run_single_pc(settings: Settings, front_end: FrontEnd | None = None) -> int:
     has a display, the launcher window; closing it stops the hub. Without a display the hub
     runs alone until Ctrl+C. The hub listens on 127.0.0.1 unless settings.hub_host opens it to
     the LAN (the launcher's "allow other PCs" switch)."""
-    from onestop.compose import build_hub
-    from onestop.errors import CliError
-    from onestop.hub.db import DatabaseError
+    from onestop.hub.backup import start_daily_backup
     from onestop.logging_setup import configure_logging
 
     configure_logging(settings)
-    try:
-        hub = build_hub(settings)
-    except DatabaseError as exc:
-        raise CliError(str(exc)) from exc
+    hub = open_hub(settings)
     host = settings.hub_host or "127.0.0.1"
     port = settings.hub_port if port_free(host, settings.hub_port) else free_port(host)
     tokens = provision_local_tokens(hub)
     server = HubServer(hub, host, port)
     server.start()
     hub.start_sync()
+    backup = start_daily_backup(hub)
     local = f"http://127.0.0.1:{port}"  # this PC's windows, whatever the LAN binding
     lan_open = host not in ("127.0.0.1", "localhost")
     lan = f"http://{lan_address()}:{port}"
@@ -212,5 +224,6 @@ def run_single_pc(settings: Settings, front_end: FrontEnd | None = None) -> int:
     finally:  # also when the window fails: the database is closed cleanly either way
         print("onestop: stopping", file=sys.stderr)
         server.stop()
+        backup.stop()
         hub.close()
     return 0
