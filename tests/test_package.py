@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -25,8 +26,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(BUILD_TIMEOUT + 120)]
 
 
 @pytest.fixture(scope="module")
-def frozen(tmp_path_factory) -> Path:
-    """Path of the frozen `onestop` executable, built once for this module."""
+def frozen(tmp_path_factory) -> Iterator[Path]:
+    """Path of the frozen `onestop` executable, built once for this module (and deleted
+    afterwards: it is 300 MB, and pytest keeps the last three runs' temp folders)."""
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
@@ -45,7 +47,8 @@ def frozen(tmp_path_factory) -> Path:
     print(f"frozen build took {time.monotonic() - started:.0f} s")
     exe = out / "dist" / "onestop" / ("onestop.exe" if os.name == "nt" else "onestop")
     assert exe.is_file()
-    return exe
+    yield exe
+    shutil.rmtree(out, ignore_errors=True)
 
 
 @pytest.fixture
@@ -53,7 +56,9 @@ def env(tmp_path) -> dict[str, str]:
     """A clean environment: own data folder, offscreen Qt, nothing pointing at this venv."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PYTHON", "QT_", "VIRTUAL_ENV"))}
-    env["ONESTOP_DATA"] = str(tmp_path / "data")
+    data = tmp_path / "data"
+    data.mkdir()  # as `onestop` would leave it; doctor counts a missing folder as a fault
+    env["ONESTOP_DATA"] = str(data)
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
 
