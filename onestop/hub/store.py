@@ -89,7 +89,15 @@ class HubStore(StoreReads):
                 if self.db.conn.in_transaction:
                     self.db.conn.execute("ROLLBACK")
                 raise
-            self.db.conn.execute("COMMIT")
+            try:
+                self.db.conn.execute("COMMIT")
+            except BaseException:
+                # A full disk can fail the COMMIT itself; SQLite only "might" roll back then,
+                # so make sure: nothing of the use case stays and nothing is published.
+                self._pending = []
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                raise
             published, self._pending = self._pending, []
             # Still under the lock: listeners see batches in commit order. They must be quick
             # (hand the events to an event loop); a broken one never undoes a committed change.
