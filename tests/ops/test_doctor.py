@@ -12,6 +12,7 @@ import pytest
 from onestop.hub.server import free_port
 from onestop.ops import doctor
 from onestop.settings import load_settings
+from tests.conftest import require
 from tests.ops.opsenv import onestop, overwrite_middle, seeded_db, write_settings
 
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
@@ -78,19 +79,27 @@ def test_missing_data_folder(tmp_path):
 
 
 def test_read_only_data_folder(tmp_data):
-    tmp_data.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    """Root writes through permissions, so as root the folder is a read-only tmpfs instead."""
+    import os
+    import subprocess
+
+    mounted = False
+    if os.geteuid() == 0:
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1M", "tmpfs",
+                               str(tmp_data)], capture_output=True)
+        require("a read-only tmpfs mount", done.returncode == 0,
+                f"cannot mount a read-only tmpfs: {done.stderr.decode().strip()}")
+        mounted = True
+    else:
+        tmp_data.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        probe = tmp_data / "probe"
-        try:
-            probe.write_text("x")
-            probe.unlink()
-            pytest.skip("running as root: permissions do not stop writes")
-        except OSError:
-            pass
         check = doctor.check_data_dir(load_settings(tmp_data), en)
         assert check.status == "fault" and "Cannot write" in check.message
     finally:
-        tmp_data.chmod(stat.S_IRWXU)
+        if mounted:
+            subprocess.run(["umount", str(tmp_data)], check=True)
+        else:
+            tmp_data.chmod(stat.S_IRWXU)
 
 
 def _state(data, **sync):
