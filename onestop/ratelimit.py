@@ -37,10 +37,20 @@ class RateLimiter:
             self._buckets[key] = (tokens - 1.0, now)
             return True
 
+    def has_token(self, key: str) -> bool:
+        """Whether `allow` would say yes now, without spending anything (to charge only
+        failures, as central's enrolment does)."""
+        now = self.clock()
+        with self._lock:
+            tokens, at = self._buckets.get(key, (self.capacity, now))
+        return min(self.capacity, tokens + (now - at) * self.refill) >= 1.0
+
     def retry_after(self, key: str) -> int:
         """Whole seconds until `key` has a token again (for the Retry-After header)."""
+        now = self.clock()
         with self._lock:
-            tokens, at = self._buckets.get(key, (self.capacity, self.clock()))
+            tokens, at = self._buckets.get(key, (self.capacity, now))
+        tokens = min(self.capacity, tokens + (now - at) * self.refill)
         return max(1, int((1.0 - tokens) / self.refill + 0.999))
 
     def _prune(self, now: float) -> None:
