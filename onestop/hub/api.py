@@ -162,6 +162,14 @@ def create_app(hub) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # FastAPI turns any body it cannot parse into a bare 400 "error parsing the body";
+        # the cause tells a client what to fix (and a RecursionError must never be a 500).
+        if isinstance(exc.__cause__, UnicodeDecodeError):
+            return error(400, "bad_encoding", "the request body is not valid UTF-8",
+                         "Dữ liệu gửi lên không đúng mã UTF-8")
+        if isinstance(exc.__cause__, RecursionError):
+            return error(400, "too_deep", "the JSON body is nested too deeply",
+                         "Dữ liệu JSON lồng nhau quá sâu")
         codes = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
         return error(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
 

@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from onestop.queue.errors import DomainError, InvalidRequest
 from onestop.queue.estimate import estimate_wait
 from onestop.queue.model import Status, Ticket
+from onestop.ratelimit import RateLimiter
 
 from .web.citizen import TicketView, render_message, render_ticket, t
 
@@ -33,6 +34,9 @@ _TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=ut
 # package and the Python sources next to the web files are never served.
 _NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(js|css|wav|ttf|svg|png)")
 MAX_FORM_BYTES = 8192  # a rating and a 500-character comment fit many times over
+# Per phone (client address) on /t/*: the page refreshes itself every 20-30 s (2-3 a minute),
+# so 30 a minute never bothers a citizen, while guessing tokens from one phone crawls.
+CITIZEN_RATE, CITIZEN_PER_S = 30, 60.0
 
 # The citizen page's URL is its secret: keep it out of caches, search engines and Referer.
 CITIZEN_HEADERS = {
@@ -157,9 +161,31 @@ def ticket_view(request: Request, ticket: Ticket, lang: str, notice: str | None)
         people_ahead=ahead, low=low, high=high, rated=ticket.rating is not None, notice=notice)
 
 
+def _limiter(request: Request) -> RateLimiter:
+    """One limiter per app (a test may put its own, with a fake clock, in app.state)."""
+    state = request.app.state
+    if getattr(state, "citizen_limiter", None) is None:
+        state.citizen_limiter = RateLimiter(CITIZEN_RATE, CITIZEN_PER_S)
+    return state.citizen_limiter
+
+
+def _too_many(request: Request, lang: str) -> HTMLResponse | None:
+    """A 429 page when this client has used up its /t/* requests, else None."""
+    limiter = _limiter(request)
+    client = request.client.host if request.client else "?"
+    if limiter.allow(client):
+        return None
+    wait = limiter.retry_after(client)
+    page = render_message(t("slow_title", lang), t("slow_body", lang, s=wait), lang,
+                          ward=_ward(request, lang))
+    return _html(page, status=429, headers={**CITIZEN_HEADERS, "Retry-After": str(wait)})
+
+
 @router.get("/t/{token}", response_class=HTMLResponse)
 def citizen(request: Request, token: str) -> HTMLResponse:
     lang = _lang(request)
+    if (refused := _too_many(request, lang)) is not None:
+        return refused
     notice = request.query_params.get("m")
     store = _hub(request).store
     # One read lock for the ticket, the line ahead of it and the counters: a consistent page.
@@ -182,6 +208,8 @@ def _back(token: str, lang: str, notice: str) -> RedirectResponse:
 @router.post("/t/{token}/rate", response_class=HTMLResponse)
 async def rate(request: Request, token: str) -> Response:
     lang = _lang(request)
+    if (refused := _too_many(request, lang)) is not None:
+        return refused
     # Parsed by hand: a plain urlencoded form needs no python-multipart dependency.
     body = await request.body()
     if len(body) > MAX_FORM_BYTES:

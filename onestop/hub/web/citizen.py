@@ -55,6 +55,11 @@ TEXT: dict[str, tuple[str, str]] = {
                 "again or ask at reception."),
     "bad_title": ("Không gửi được đánh giá", "The rating could not be sent"),
     "back": ("Quay lại số thứ tự", "Back to my ticket"),
+    "slow_title": ("Quá nhiều yêu cầu", "Too many requests"),
+    "slow_body": ("Bạn đã mở trang này quá nhiều lần trong thời gian ngắn. Vui lòng đợi khoảng "
+                  "{s} giây rồi thử lại.",
+                  "This page was opened too many times in a short while. Please wait about "
+                  "{s} seconds and try again."),
 }
 
 

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from onestop import __version__
+from onestop.ratelimit import RateLimiter
 from onestop.sync.protocol import (
     CATALOG_PATH,
     ENROL_PATH,
@@ -38,6 +39,10 @@ from .auth import EnrolRefused, HubIdentity
 from .ingest import BadBatch
 
 log = logging.getLogger(__name__)
+# Enrolment is the one call central answers without a token: 10 refused codes a minute per
+# address is plenty for IT staff mistyping one and makes guessing (31^12 codes) hopeless. Only
+# refusals are charged, so test rigs and a city enrolling many wards are never slowed.
+ENROL_RATE, ENROL_PER_S = 10, 60.0
 
 
 class ApiError(Exception):
@@ -93,8 +98,12 @@ async def _body(request: Request) -> bytes:
 def _batch(body: bytes) -> Batch:
     try:
         raw = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except UnicodeDecodeError:  # before ValueError, its base class
+        raise ApiError(400, "bad_batch", "body is not valid UTF-8") from None
+    except ValueError:
         raise ApiError(400, "bad_batch", "body is not JSON") from None
+    except RecursionError:  # [[[[... 100k deep: json's C parser gives up, it is not a 500
+        raise ApiError(400, "bad_batch", "body is nested too deeply") from None
     if not isinstance(raw, dict):
         raise ApiError(400, "bad_batch", "body must be a JSON object (a Batch)")
     events = raw.get("events")
@@ -120,6 +129,7 @@ def create_app(central) -> FastAPI:
                   description="Receives hub event batches (sync protocol v1), serves the "
                               "catalogue and the city dashboard.")
     app.state.central = central
+    app.state.enrol_limiter = RateLimiter(ENROL_RATE, ENROL_PER_S)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError):
@@ -133,19 +143,36 @@ def create_app(central) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException):
+        # A body FastAPI could not parse (POST /api/enrol): say why instead of a bare 400.
+        if isinstance(exc.__cause__, UnicodeDecodeError):
+            return error(400, "bad_encoding", "the request body is not valid UTF-8")
+        if isinstance(exc.__cause__, RecursionError):
+            return error(400, "too_deep", "the JSON body is nested too deeply")
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception):
+        # Still a 500 (a bug to fix), but JSON with a code like every other answer.
+        log.exception("unexpected error")
+        return error(500, "internal_error", "unexpected error; see the central log")
 
     @app.get("/api/health")
     async def health() -> dict:
         return {"status": "ok", "version": __version__, "protocol": PROTOCOL_VERSION}
 
     @app.post(ENROL_PATH, response_model=EnrolAnswer)
-    async def enrol(body: EnrolRequest):
+    async def enrol(body: EnrolRequest, request: Request):
+        limiter, client = app.state.enrol_limiter, request.client.host if request.client else "?"
+        if not limiter.has_token(client):
+            wait = limiter.retry_after(client)
+            raise ApiError(429, "too_many_attempts", f"too many refused enrolment codes from "
+                           f"this address; wait {wait} s", {"Retry-After": str(wait)})
         try:
             done = await run_in_threadpool(central.auth.enrol, body.code, body.hub_id,
                                            body.version)
         except EnrolRefused as exc:
+            limiter.allow(client)  # charge the refusal
             raise ApiError(exc.status, exc.code, exc.message) from None
         return EnrolAnswer(hub_id=done.hub_id, ward=done.ward, token=done.token,
                            acked=done.acked)

@@ -90,6 +90,16 @@ def _has_nul(value: object) -> bool:
     return isinstance(value, str) and "\x00" in value
 
 
+def _utf8(value: str) -> bool:
+    """False for a lone surrogate ("\\ud800" is valid JSON but not encodable text): the
+    database drivers raise on it, which failed the whole batch with a 500."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def ticket_row(hub_id: str, seq: int, ticket: dict) -> dict:
     """The `tickets` row of one ticket event, or ValueError naming what is wrong."""
     for key in ("id", "day", "status"):
@@ -146,6 +156,9 @@ def check_event(raw: dict, hub_id: str, seq: int) -> tuple[WireEvent, dict | Non
                          f"({MAX_EVENT_SCHEMA})")
     if any(_has_nul(v) for v in (wire.id, wire.type, wire.at)):
         raise ValueError("event has a NUL character")
+    if not all(_utf8(v) for v in (wire.id, wire.type, wire.at,
+                                  json.dumps(wire.data, ensure_ascii=False))):
+        raise ValueError("event has text that is not valid Unicode (a lone surrogate)")
     if not is_ticket_event(wire.type):
         return wire, None
     ticket = wire.data.get("ticket")
@@ -174,7 +187,8 @@ class _Work:
 def _text(value: object) -> str | None:
     if value is None:
         return None
-    return (value if isinstance(value, str) else json.dumps(value)).replace("\x00", "\ufffd")
+    value = (value if isinstance(value, str) else json.dumps(value)).replace("\x00", "\ufffd")
+    return value.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate becomes "?"
 
 
 def _classify(batch: Batch, held: dict[int, str | None], received: str) -> _Work:
@@ -200,7 +214,8 @@ def _classify(batch: Batch, held: dict[int, str | None], received: str) -> _Work
             work.rows.append({
                 "hub_id": batch.hub_id, "seq": seq, "event_id": _text(event_id),
                 "type": _text(raw.get("type")), "at": _text(raw.get("at")), "schema": None,
-                "data": json.dumps(raw, ensure_ascii=False, default=str),
+                # ASCII: a parked event may hold lone surrogates, which only escaped survive.
+                "data": json.dumps(raw, ensure_ascii=True, default=str),
                 "received_at": received, "status": REJECTED, "reason": reason})
             continue
         work.results.append(EventResult(seq=seq, status=STORED))
