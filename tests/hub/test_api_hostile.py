@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from websockets.sync.client import connect
 
-from onestop.hub.api import MAX_BODY
+from onestop.hub.http_errors import MAX_BODY
 from onestop.hub.pages import CITIZEN_RATE
 from onestop.ratelimit import RateLimiter
 
