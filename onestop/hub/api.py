@@ -164,7 +164,10 @@ def create_app(hub) -> FastAPI:
 
     @app.get("/api/tickets/{ticket_id}")
     def get_ticket(ticket_id: str, st: Auth) -> dict:
-        return ticket_view(store.ticket(ticket_id))
+        view = ticket_view(store.ticket(ticket_id))
+        if st.role == Role.DISPLAY:  # numbers only, no citizen page link (see the feed)
+            view = {k: v for k, v in view.items() if k not in ("token", "public_url")}
+        return view
 
     @app.get("/api/counters")
     def counters(st: Auth) -> list[dict]:
@@ -304,8 +307,8 @@ def create_app(hub) -> FastAPI:
                      token: str | None = None) -> None:
         bearer = ws.headers.get("authorization", "")
         try:
-            auth.authenticate(bearer[7:].strip() if bearer.lower().startswith("bearer ")
-                              else token)
+            st = auth.authenticate(bearer[7:].strip() if bearer.lower().startswith("bearer ")
+                                   else token)
         except AuthError as exc:
             # Accept first: a close before the handshake becomes a bare HTTP 403, and a
             # browser's WebSocket cannot tell that from a network failure; 4401 it can.
@@ -316,7 +319,10 @@ def create_app(hub) -> FastAPI:
         sub = hub.broker.add(want_state=view == "state")
         # Two tasks: one pushes, one notices the client leaving (a push-only loop would wait
         # on its queue forever after a disconnect, leak the subscriber and hold up shutdown).
-        pump = asyncio.ensure_future(_pump(ws, sub, since))
+        # The lobby screen shows numbers only; a display token (on a TV, in a URL) must not
+        # also hand out every citizen's page link, which would let its holder rate for them.
+        send = _sender(ws, redact=st.role == Role.DISPLAY)
+        pump = asyncio.ensure_future(_pump(send, sub, since))
         watch = asyncio.ensure_future(_until_disconnect(ws))
         try:
             await asyncio.wait({pump, watch}, return_when=asyncio.FIRST_COMPLETED)
@@ -333,29 +339,40 @@ def create_app(hub) -> FastAPI:
             while (await ws.receive())["type"] != "websocket.disconnect":
                 pass  # clients have nothing to say; whatever they send is ignored
 
-    async def _pump(ws: WebSocket, sub, since: int | None) -> None:
+    def _sender(ws: WebSocket, redact: bool):
+        async def send(message: dict) -> None:
+            if redact and message.get("kind") == "event":
+                ticket = message["event"].get("data", {}).get("ticket")
+                if isinstance(ticket, dict) and "token" in ticket:
+                    data = {**message["event"]["data"], "ticket": {
+                        k: v for k, v in ticket.items() if k != "token"}}
+                    message = {**message, "event": {**message["event"], "data": data}}
+            await ws.send_text(json.dumps(message, ensure_ascii=False))
+        send.close = ws.close
+        return send
+
+    async def _pump(send, sub, since: int | None) -> None:
         try:
-            last = await _catch_up(ws, since)
+            last = await _catch_up(send, since)
             while True:
                 message = await sub.queue.get()
                 if sub.overflowed:
-                    await ws.close(code=4408, reason="too slow; resume with since")
+                    await send.close(code=4408, reason="too slow; resume with since")
                     return
                 if message["kind"] == "event":
                     if message["event"]["seq"] <= last:
                         continue
                     last = message["event"]["seq"]
-                await ws.send_text(json.dumps(message, ensure_ascii=False))
+                await send(message)
         except (WebSocketDisconnect, RuntimeError):
             pass
 
-    async def _catch_up(ws: WebSocket, since: int | None) -> int:
+    async def _catch_up(send, since: int | None) -> int:
         """Replay missed events (or send a snapshot) and return the last sequence sent."""
         head = await asyncio.to_thread(store.last_event_seq)
         if since is None or since < 0 or since > head or head - since > REPLAY_LIMIT:
             state = await asyncio.to_thread(hub.snapshot)
-            await ws.send_text(json.dumps({"kind": "snapshot", "state": state},
-                                          ensure_ascii=False))
+            await send({"kind": "snapshot", "state": state})
             return state["seq"]
         last = since
         while True:
@@ -363,8 +380,7 @@ def create_app(hub) -> FastAPI:
             if not batch:
                 return last
             for e in batch:
-                await ws.send_text(json.dumps({"kind": "event", "event": e.to_dict()},
-                                              ensure_ascii=False))
+                await send({"kind": "event", "event": e.to_dict()})
                 last = e.seq
 
     app.include_router(pages_router)

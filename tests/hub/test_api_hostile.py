@@ -184,3 +184,27 @@ def test_hypothesis_issue_bodies_never_5xx(live_hub, admin, body, key):
     assert r.status_code < 500, (body, r.status_code, r.text[:300])
     if r.status_code >= 400:
         assert r.json()["code"]
+
+
+def test_a_display_token_never_sees_citizen_page_links(live_hub):
+    """The lobby TV's token reads numbers; it must not be able to open or rate citizens'
+    pages. Reception still gets the link it prints as a QR."""
+    import json as _json
+
+    from websockets.sync.client import connect
+
+    display = live_hub.token("display")
+    with connect(f"{live_hub.ws_url}/api/events?since=0&token={display}") as ws:
+        with live_hub.client("reception") as rec:
+            issued = rec.post("/api/tickets", json={"service": "2.000815"}).json()["ticket"]
+        assert issued["token"]
+        event = _json.loads(ws.recv(timeout=10))
+        while event.get("kind") != "event":
+            event = _json.loads(ws.recv(timeout=10))
+    assert event["event"]["data"]["ticket"]["number"] == issued["number"]
+    assert "token" not in event["event"]["data"]["ticket"]
+    assert issued["token"] not in _json.dumps(event)
+    with live_hub.client("display") as d:
+        seen = d.get(f"/api/tickets/{issued['id']}").json()
+    assert seen["number"] == issued["number"] and "token" not in seen
+    assert "public_url" not in seen
