@@ -130,8 +130,8 @@ class SupervisorWindow(StationWindow):
             self.tr("Lĩnh vực"), self.tr("Đang chờ"), self.tr("Chờ lâu nhất"),
             self.tr("Dự kiến chờ"), self.tr("Đã phục vụ"), self.tr("TG phục vụ TB")])
         groups.addWidget(self.groups)
-        self.suggestions = SuggestionsPanel(self)
-        groups.addWidget(self.suggestions)
+        self.suggestions = SuggestionsPanel(self)  # under the chart: the table keeps its rows
+        left.addWidget(self.suggestions)
         top.addLayout(groups, 3)
         self.body.addLayout(top, 5)
 

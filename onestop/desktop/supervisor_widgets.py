@@ -170,3 +170,17 @@ class SuggestionsPanel(QFrame):
             "• " + (item.get(f"message_{language}") or item.get("message_vi", ""))
             for item in items))
         self.lines.setStyleSheet("color: #b00020;")
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # The chart above takes the stretch; without a floor a second suggestion is squeezed
+        # onto the first. The floor is the wrapped lines the text needs at this width.
+        metrics = self.lines.fontMetrics()
+        width = max(self.width() - 8, 300)
+        rows = sum(max(1, -(-metrics.horizontalAdvance(line) // width))
+                   for line in self.lines.text().splitlines()) or 1
+        self.lines.setMinimumHeight(metrics.lineSpacing() * rows + 4)

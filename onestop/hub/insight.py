@@ -11,12 +11,12 @@ from fastapi import APIRouter, Query, Request
 from onestop.queue.classify import classify
 from onestop.queue.daystats import Spread
 from onestop.queue.daystats import day_stats as compute_day
-from onestop.queue.estimate import capacity_for, estimate_from_work
+from onestop.queue.estimate import WaitEstimate, capacity_for, estimate_from_work
 from onestop.queue.model import Kind
 from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, check_issue_request
-from onestop.queue.predict import predict_wait
-from onestop.queue.staffing import probe, suggest
+from onestop.queue.predict import predict_wait, spread
+from onestop.queue.staffing import group_waits, probe, suggest
 
 from .auth import Role
 from .deps import Auth, require
@@ -46,6 +46,26 @@ def preview(store: HubStore, req: IssueRequest) -> dict:
             "estimate": estimate.to_dict()}
 
 
+def _group_forecast(store: HubStore, now) -> dict[str, float]:
+    """A newcomer's forecast wait per group, the same play-forward as a ticket's estimate and
+    the staffing suggestions, so the supervisor sees one set of numbers. Empty past
+    MAX_FORECAST_QUEUE waiting tickets (the work-ahead estimate is shown then)."""
+    waiting, counters, current = store.forecast_inputs()
+    if not waiting or len(waiting) > MAX_FORECAST_QUEUE:
+        return {}
+    groups = sorted({t.group for t in waiting})
+    return group_waits(waiting, counters, now, store.rules, store.policy,
+                       busy_minutes(counters, current, now), groups)
+
+
+def _expected(minutes: float | None, people: int, work: float, capacity: float) -> dict:
+    if minutes is None or minutes == float("inf"):
+        return estimate_from_work(people, work, capacity).to_dict()
+    width = spread(minutes, people)
+    return WaitEstimate(people, minutes, max(0.0, minutes - width), minutes + width,
+                        capacity).to_dict()
+
+
 def day_stats(store: HubStore) -> dict:
     """The supervisor's view of today; the figures come from the same DayStats as the daily
     report, so screen and paper always agree."""
@@ -54,6 +74,7 @@ def day_stats(store: HubStore) -> dict:
     tickets = store.tickets_of_day(today.isoformat())
     stats = compute_day(today, tickets, store.rules.timezone)
     counters = store.counters()
+    forecast = _group_forecast(store, now)
     groups = []
     for g in store.catalog.groups:
         mine = [t for t in tickets if t.group == g.id]
@@ -63,8 +84,8 @@ def day_stats(store: HubStore) -> dict:
             "id": g.id, "name_vi": g.name_vi, "name_en": g.name_en, "waiting": people,
             "longest_wait_minutes": round(max((t.waited_minutes(now) for t in waiting),
                                               default=0.0), 1),
-            "expected_wait": estimate_from_work(people, work,
-                                                capacity_for(g.id, counters)).to_dict(),
+            "expected_wait": _expected(forecast.get(g.id), people, work,
+                                       capacity_for(g.id, counters)),
             "served": sum(t.status == "done" for t in mine), "issued": len(mine),
             "no_show": stats.no_show_by_group.get(g.id, 0),
             "mean_wait_minutes": stats.wait_by_group.get(g.id, Spread()).mean,

@@ -9,6 +9,7 @@ phút". Pure: the hub and the simulator give it the queue; nothing is changed.
 
 from __future__ import annotations
 
+from collections import Counter as Counter_
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -39,11 +40,14 @@ class Suggestion:
                 "before_minutes": shown(self.before), "after_minutes": shown(self.after)}
 
 
-def probe(group: str, now: datetime, minutes: float) -> Ticket:
-    """A regular ticket of `group` issued now: whose wait "the group's wait" means."""
+def probe(group: str, now: datetime, minutes: float,
+          complexity: Complexity = Complexity.STANDARD) -> Ticket:
+    """A regular ticket of `group` issued now: whose wait "the group's wait" means. It
+    stands in the line most of the group's waiting tickets stand in, and behind every ticket
+    issued at the same instant (a huge seq), as a newcomer would."""
     return Ticket(id=_PROBE + group, token="", day=date(now.year, now.month, now.day),
-                  issued_group=group, seq=0, number="", group=group, service="", kind=Kind.SUBMIT,
-                  count=1, priority=None, complexity=Complexity.STANDARD,
+                  issued_group=group, seq=10**9, number="", group=group, service="",
+                  kind=Kind.SUBMIT, count=1, priority=None, complexity=complexity,
                   expected_minutes=minutes, channel=Channel.WALK_IN, status=Status.WAITING,
                   issued_at=now, queued_at=now)
 
@@ -53,16 +57,35 @@ def _typical(waiting: Sequence[Ticket], group: str) -> float:
     return sum(mine) / len(mine) if mine else 10.0
 
 
+def _usual_complexity(waiting: Sequence[Ticket], group: str) -> Complexity:
+    counts = Counter_(t.complexity for t in waiting if t.group == group)
+    return counts.most_common(1)[0][0] if counts else Complexity.STANDARD
+
+
 def _play(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetime, rules: Rules,
           policy: Policy, busy: Mapping[int, float],
-          groups: Sequence[str]) -> tuple[dict[str, float], float]:
+          groups: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
     """Each group's probe wait and the total forecast wait of everyone waiting, in one play."""
-    probes = [probe(g, now, _typical(waiting, g)) for g in groups]
+    probes = [probe(g, now, _typical(waiting, g), _usual_complexity(waiting, g))
+              for g in groups]
     called = forward([*waiting, *probes], counters, now, rules, policy, busy)
     waits = {g: called.get(_PROBE + g, float("inf")) for g in groups}
     # The probes stand in line too; the room's total counts only real tickets.
-    total = sum(at for tid, at in called.items() if not tid.startswith(_PROBE))
-    return waits, total
+    return waits, {tid: at for tid, at in called.items() if not tid.startswith(_PROBE)}
+
+
+def group_waits(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetime,
+                rules: Rules, policy: Policy, busy: Mapping[int, float],
+                groups: Sequence[str]) -> dict[str, float]:
+    """Minutes until a newcomer of each group would be called (inf: no open counter)."""
+    return _play([t for t in waiting if t.status == Status.WAITING], counters, now, rules,
+                 policy, busy, groups)[0]
+
+
+def _cost(called: Mapping[str, float], among: Mapping[str, float]) -> float:
+    """The room's total wait over the tickets that `among` could call: tickets no counter
+    served before and a change now serves are a gain, not extra waiting."""
+    return sum(at for tid, at in called.items() if tid in among)
 
 
 def suggest(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetime,
@@ -76,13 +99,14 @@ def suggest(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetim
     groups = list(groups) if groups is not None else sorted({t.group for t in waiting})
     if not groups:
         return []
-    waits, total = _play(waiting, counters, now, rules, policy, busy, groups)
+    waits, base = _play(waiting, counters, now, rules, policy, busy, groups)
+    total = _cost(base, base)
     serving = {c.number for c in serving_counters(counters)}
     result = []
     for group in sorted(groups, key=lambda g: -waits[g]):
         if waits[group] <= threshold:
             continue
-        best: Suggestion | None = None
+        best: tuple[tuple, Suggestion] | None = None
         for c in counters:
             if c.number in serving and group in c.skills:
                 continue
@@ -91,12 +115,16 @@ def suggest(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetim
             changed = replace(c, skills=skills, status=CounterStatus.OPEN,
                               current=c.current if action == "add_skill" else None)
             trial = [changed if x.number == c.number else x for x in counters]
-            after, trial_total = _play(waiting, trial, now, rules, policy, busy, groups)
+            after, called = _play(waiting, trial, now, rules, policy, busy, groups)
+            trial_total = _cost(called, base)
             if after[group] > min(waits[group] * (1 - MIN_GAIN), waits[group] - 5) \
                     or trial_total > total * 1.05:
                 continue  # not worth moving someone, or the rest of the room pays for it
-            if best is None or after[group] < best.after:
-                best = Suggestion(group, c.number, action, waits[group], after[group])
+            # Equal waits (to the minute): a counter already trained for the group first,
+            # then the change the rest of the room feels least.
+            key = (round(after[group]), group not in c.skills, trial_total)
+            if best is None or key < best[0]:
+                best = (key, Suggestion(group, c.number, action, waits[group], after[group]))
         if best is not None:
-            result.append(best)
+            result.append(best[1])
     return result
