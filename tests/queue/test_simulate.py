@@ -126,8 +126,9 @@ def test_random_ward_days():
         smart = simulate(scenario, "smart", predict=False).to_dict()["wait_min"]
         ratios.append(smart["mean"] / fifo["mean"])
         p95s.append(smart["p95"] / max(fifo["p95"], 0.1))
-    assert statistics.median(ratios) < 0.95
-    assert max(ratios) < 1.15
+    # Measured with size-banded lines: median 0.69, max 0.81.
+    assert statistics.median(ratios) < 0.80
+    assert max(ratios) < 0.90
 
 
 def test_runs_are_deterministic_and_json_ready():
