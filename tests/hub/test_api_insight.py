@@ -35,3 +35,22 @@ def test_supervisor_statistics(live_hub):
     assert next(c for c in stats["counters"] if c["number"] == 1)["served"] == 1
     assert sum(h["issued"] for h in stats["issued_by_hour"]) == 3
     assert c1.get("/api/stats").status_code == 403
+
+
+def test_suggestions_for_a_long_queue_and_who_may_see_them(live_hub):
+    """A bus of 30 land dossiers with only counters 3 and 4 open for land: the supervisor
+    is told which counter should help, in Vietnamese and English; stations may not ask."""
+    sup, rec = live_hub.client("supervisor"), live_hub.client("reception")
+    for n in (1, 2, 3, 4):
+        assert sup.post(f"/api/counters/{n}/open").status_code == 200
+    for _ in range(30):
+        assert rec.post("/api/tickets", json={"service": "local.land"}).status_code == 201
+    answer = sup.get("/api/suggestions").json()
+    land = [s for s in answer["suggestions"] if s["group"] == "land"]
+    assert len(land) == 1 and land[0]["after_minutes"] < land[0]["before_minutes"]
+    assert land[0]["message_vi"].startswith(f"Quầy {land[0]['counter']} ")
+    assert "Land" in land[0]["message_en"]
+    assert live_hub.client("admin").get("/api/suggestions").status_code == 200
+    for role in ("reception", "display"):
+        assert live_hub.client(role).get("/api/suggestions").status_code == 403
+    assert live_hub.client("counter", 1).get("/api/suggestions").status_code == 403
