@@ -14,7 +14,7 @@ import json
 import logging
 from typing import Annotated, Literal
 
-from fastapi import FastAPI, Header, Path, Response, WebSocket
+from fastapi import FastAPI, Header, Path, Request, Response, WebSocket
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.websockets import WebSocketDisconnect
@@ -24,10 +24,11 @@ from onestop.queue.catalog import CatalogError, parse_catalog
 from onestop.queue.model import ticket_to_dict
 from onestop.queue.operations import IssueRequest
 from onestop.queue.transitions import Action
+from onestop.ratelimit import RateLimiter
 
 from .auth import AuthError, Forbidden, Role, Station
 from .counter_views import router as counter_views_router
-from .deps import Auth, require
+from .deps import Auth, guarded, require
 from .http_errors import error, install_error_handling
 from .insight import router as insight_router
 from .live import REPLAY_LIMIT
@@ -148,9 +149,15 @@ def create_app(hub) -> FastAPI:
                 "last_seq": store.last_event_seq(), "time": store.clock().isoformat(),
                 "sync": public_sync(hub.sync_status())}
 
+    # Guessing limits: wrong pairing codes per address, wrong PINs per counter station. Only
+    # failures are charged, so a busy reception pairing ten PCs is never slowed down.
+    pair_limiter = RateLimiter(10, 60.0)
+    pin_limiter = RateLimiter(5, 300.0)
+
     @app.post("/api/pair")
-    def pair(body: PairBody) -> dict:
-        token, st = auth.redeem(body.code, body.name)
+    def pair(body: PairBody, request: Request) -> dict:
+        address = request.client.host if request.client else "?"
+        token, st = guarded(pair_limiter, address, lambda: auth.redeem(body.code, body.name))
         return {"token": token, "role": str(st.role), "counter": st.counter, "name": st.name}
 
     # --- reads -------------------------------------------------------------------------------
@@ -209,7 +216,8 @@ def create_app(hub) -> FastAPI:
     @app.post("/api/counters/{number}/sign-in")
     def sign_in(number: CounterNumber, body: SignInBody, st: Auth) -> dict:
         require_counter(st, number)
-        username = auth.check_officer(body.username, body.pin)
+        username = guarded(pin_limiter, st.id,
+                           lambda: auth.check_officer(body.username, body.pin))
         with acting(st):
             c = store.sign_in(number, username)
         return {"number": c.number, "status": str(c.status), "officer": c.officer}

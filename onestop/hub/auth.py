@@ -40,6 +40,10 @@ class Forbidden(DomainError):
     status = 403
 
 
+class TooManyAttempts(DomainError):
+    status = 429
+
+
 @dataclass(frozen=True)
 class Station:
     id: str

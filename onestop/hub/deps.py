@@ -26,3 +26,19 @@ def require(st: Station, *roles: Role) -> None:
     if st.role not in roles:
         raise Forbidden("forbidden", f"a {st.role} station cannot do this",
                         "Trạm này không có quyền thực hiện thao tác này")
+
+
+def guarded(limiter, key: str, attempt):
+    """Run a sign-in style `attempt`; each AuthError it raises spends one of `key`'s tokens,
+    and with none left the attempt is refused with 429 before it runs (slows guessing)."""
+    from .auth import AuthError, TooManyAttempts
+
+    if not limiter.has_token(key):
+        raise TooManyAttempts(
+            "too_many_attempts", f"too many failed attempts; wait {limiter.retry_after(key)} s",
+            "Sai quá nhiều lần; vui lòng thử lại sau")
+    try:
+        return attempt()
+    except AuthError:
+        limiter.allow(key)
+        raise

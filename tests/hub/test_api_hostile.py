@@ -208,3 +208,27 @@ def test_a_display_token_never_sees_citizen_page_links(live_hub):
         seen = d.get(f"/api/tickets/{issued['id']}").json()
     assert seen["number"] == issued["number"] and "token" not in seen
     assert "public_url" not in seen
+
+
+def test_guessing_pairing_codes_and_pins_is_slowed_down(live_hub):
+    """Wrong pairing codes (per address) and wrong PINs (per counter station) are limited;
+    a right answer is never charged, and other stations are not affected."""
+    with httpx.Client(base_url=live_hub.url, timeout=10) as anyone:
+        answers = [anyone.post("/api/pair", json={"code": f"WRONG{i:03d}", "name": "x"})
+                   for i in range(11)]
+    assert [a.status_code for a in answers[:10]] == [401] * 10
+    assert answers[10].status_code == 429 and answers[10].json()["code"] == "too_many_attempts"
+
+    live_hub.hub.auth.add_officer("lan", "2468", "Nguyễn Thị Lan")
+    counter = live_hub.client("counter", 2)
+    ok = counter.post("/api/counters/2/sign-in", json={"username": "lan", "pin": "2468"})
+    assert ok.status_code == 200
+    wrong = [counter.post("/api/counters/2/sign-in", json={"username": "lan", "pin": f"{i:04d}"})
+             for i in range(6)]
+    assert [w.status_code for w in wrong] == [401] * 5 + [429]
+    right_but_locked = counter.post("/api/counters/2/sign-in",
+                                    json={"username": "lan", "pin": "2468"})
+    assert right_but_locked.status_code == 429
+    other = live_hub.client("counter", 3)
+    assert other.post("/api/counters/3/sign-in",
+                      json={"username": "lan", "pin": "2468"}).status_code == 200
