@@ -34,6 +34,8 @@ COMMANDS: dict[str, str | None] = {
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
     "token create": "onestop.hub.server:token_create",
+    "token list": "onestop.hub.server:token_list",
+    "token revoke": "onestop.hub.server:token_revoke",
     "sync": "onestop.sync.commands:sync_command",
     "simulate": "onestop.simcommand:simulate_command",
     "central": "onestop.sync.central.server:run_central",
@@ -132,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--role", required=True, choices=ROLES)
     create.add_argument("--counter", type=_counter_number, metavar="N",
                         help="counter number (role counter)")
+    token_sub.add_parser("list", parents=[data_opt], help="every station token issued")
+    revoke = token_sub.add_parser("revoke", parents=[data_opt],
+                                  help="revoke a station's token (a lost or replaced PC)")
+    revoke.add_argument("id", help="station id (or a unique prefix) from 'onestop token list'")
 
     sync = sub.add_parser("sync", parents=[data_opt], help="this hub's link to central")
     sync_sub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True,

@@ -177,3 +177,25 @@ def test_every_command_is_wired_to_a_handler():
         assert target is not None, f"onestop {name} is not wired"
         module, _, func = target.partition(":")
         assert callable(getattr(importlib.import_module(module), func)), name
+
+
+def test_token_list_and_revoke_a_lost_station(tmp_data):
+    """IT staff revoke a stolen counter PC's token: it stops working; the list shows it."""
+    from onestop.compose import build_hub
+    from onestop.hub.auth import AuthError
+
+    token = onestop("token", "create", "--role", "counter", "--counter", "2").stdout.strip()
+    listed = onestop("token", "list")
+    assert listed.returncode == 0 and "counter 2" in listed.stdout and "active" in listed.stdout
+    assert token not in listed.stdout  # only hashes are kept, never shown
+    station_id = listed.stdout.split()[0]
+    assert onestop("token", "revoke", station_id[:8]).returncode == 0
+    assert "revoked" in onestop("token", "list").stdout
+    hub = build_hub()
+    try:
+        with pytest.raises(AuthError):
+            hub.auth.authenticate(token)
+    finally:
+        hub.close()
+    unknown = onestop("token", "revoke", "zzzz")
+    assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1

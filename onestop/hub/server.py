@@ -145,6 +145,45 @@ def token_create(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def token_list(args: argparse.Namespace, settings: Settings) -> int:
+    """Every station token ever issued (never the tokens themselves: only hashes are kept)."""
+    from onestop.compose import build_hub
+
+    hub = build_hub(settings)
+    try:
+        rows = hub.auth.stations()
+    finally:
+        hub.close()
+    for r in rows:
+        where = f" counter {r['counter']}" if r["counter"] is not None else ""
+        state = f"revoked {r['revoked_at']}" if r["revoked_at"] else "active"
+        print(f"{r['id']}  {r['role']}{where}  {r['name']!r}  created {r['created_at']}  {state}")
+    return 0
+
+
+def token_revoke(args: argparse.Namespace, settings: Settings) -> int:
+    """Revoke a station (a lost or replaced PC): its token stops working at once. The id may
+    be shortened to any unique prefix from `onestop token list`."""
+    from onestop.compose import build_hub
+    from onestop.errors import CliError
+
+    hub = build_hub(settings)
+    try:
+        matches = [r for r in hub.auth.stations() if r["id"].startswith(args.id.strip())]
+        if len(args.id.strip()) < 4 or len(matches) != 1:
+            found = "no station" if not matches else f"{len(matches)} stations"
+            raise CliError(f"{found} with id starting {args.id!r}; see onestop token list")
+        station = matches[0]
+        if station["revoked_at"]:
+            print(f"{station['id']} was already revoked at {station['revoked_at']}")
+            return 0
+        hub.auth.revoke(station["id"])
+    finally:
+        hub.close()
+    print(f"revoked {station['id']} ({station['role']} {station['name']!r})")
+    return 0
+
+
 def provision_local_tokens(hub) -> dict:
     """Single-PC mode: tokens for every station on this PC, kept in the data folder (0600)
     so the launcher can open any window without pairing."""
