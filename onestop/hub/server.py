@@ -11,31 +11,12 @@ import os
 import socket
 import sqlite3
 import sys
-import threading
-import time
 from collections.abc import Callable
 
-import uvicorn
-
+from onestop.serving import ThreadedServer, free_port, port_free  # noqa: F401
 from onestop.settings import Settings, default_data_dir
 
 log = logging.getLogger(__name__)
-
-
-def port_free(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind((host, port))
-        except OSError:
-            return False
-    return True
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
 
 
 def lan_address() -> str:
@@ -64,41 +45,18 @@ def open_hub(settings: Settings):
         raise CliError(startup_error(settings.data_dir, exc, restore)) from exc
 
 
-class HubServer:
-    """A uvicorn server for a composed hub, startable in a thread and stoppable."""
+class HubServer(ThreadedServer):
+    """The hub's uvicorn server for a composed hub; also sets the public address its pages and
+    tickets' QR links use."""
 
     def __init__(self, hub, host: str, port: int) -> None:
         from onestop.compose import create_app
 
-        self.hub, self.host, self.port = hub, host, port
+        self.hub = hub
         shown = lan_address() if host in ("0.0.0.0", "") else host
         hub.public_base = f"http://{shown}:{port}"
-        self.app = create_app(hub)
-        config = uvicorn.Config(self.app, host=host, port=port, log_level="warning",
-                                ws="websockets-sansio", lifespan="on", access_log=False)
-        self.server = uvicorn.Server(config)
-        self.thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-    def start(self, timeout: float = 20.0) -> None:
-        self.thread = threading.Thread(target=self.server.run, name="hub-server", daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + timeout
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError(f"hub server did not start on {self.host}:{self.port}")
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        if self.thread:
-            self.thread.join(timeout=10)
-
-    def run(self) -> None:
-        self.server.run()
+        super().__init__(create_app(hub), host, port, name="hub server",
+                         ws="websockets-sansio")
 
 
 def run_hub(args: argparse.Namespace, settings: Settings) -> int:

@@ -159,7 +159,6 @@ class SyncWorker:
         self._wake = threading.Event()     # a new event was committed
         self._urgent = threading.Event()   # stop, or "sync now": cuts any wait short
         self._thread: threading.Thread | None = None
-        outbox.store.subscribe(lambda _events: self._wake.set())
 
     # --- one push ----------------------------------------------------------------------------
     def push_pending(self, max_batches: int | None = None) -> PushResult:
@@ -278,6 +277,9 @@ class SyncWorker:
 
     def start(self) -> None:
         if self._thread is None:
+            # Only the running loop waits for new events; a worker driven by hand (the CLI's
+            # push, tests) never registers a listener on the store.
+            self.outbox.store.subscribe(lambda _events: self._wake.set())
             self._thread = threading.Thread(target=self._loop, name="sync", daemon=True)
             self._thread.start()
 

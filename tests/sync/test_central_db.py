@@ -140,9 +140,9 @@ def test_cli_enrol_and_token_print_secrets_that_work(db_url, capsys, tmp_data):
 
 
 def test_cli_serves_until_stopped(tmp_data):
-    from onestop.sync.central.server import _free_port
+    from onestop.serving import free_port
 
-    port = _free_port("127.0.0.1")
+    port = free_port("127.0.0.1")
     env = dict(os.environ, ONESTOP_DATA=str(tmp_data))
     proc = subprocess.Popen([sys.executable, "-m", "onestop", "central", "--port", str(port)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

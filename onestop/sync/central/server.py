@@ -6,19 +6,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import socket
 import sys
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import uvicorn
-
 from onestop.errors import CliError
+from onestop.serving import ThreadedServer, free_port, port_free
 from onestop.settings import Settings
 
 from .auth import CODE_DAYS, CentralAuth
@@ -75,60 +71,17 @@ def default_db_url(settings: Settings) -> str:
     return f"sqlite:///{settings.data_dir / DB_FILE}"
 
 
-class CentralServer:
-    """uvicorn serving a composed central, startable in a thread and stoppable."""
+class CentralServer(ThreadedServer):
+    """uvicorn serving a composed central (HTTPS when given a certificate and key)."""
 
     def __init__(self, central: Central, host: str = "127.0.0.1", port: int = 0, *,
                  tls_cert: str | None = None, tls_key: str | None = None) -> None:
         from .app import create_app
 
-        self.central, self.host = central, host
-        self.port = port or _free_port(host)
-        self.scheme = "https" if tls_cert else "http"
-        self.app = create_app(central)
-        config = uvicorn.Config(self.app, host=host, port=self.port, log_level="warning",
-                                lifespan="on", access_log=False, ssl_certfile=tls_cert,
-                                ssl_keyfile=tls_key)
-        self.server = uvicorn.Server(config)
-        self.thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        return f"{self.scheme}://{self.host}:{self.port}"
-
-    def start(self, timeout: float = 20.0) -> None:
-        self.thread = threading.Thread(target=self.server.run, name="central-server",
-                                       daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + timeout
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError(f"central server did not start on {self.host}:{self.port}")
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        if self.thread:
-            self.thread.join(timeout=10)
-
-    def run(self) -> None:
-        self.server.run()
-
-
-def _free_port(host: str) -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
-def _port_free(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind((host, port))
-        except OSError:
-            return False
-    return True
+        self.central = central
+        super().__init__(create_app(central), host, port or free_port(host),
+                         name="central server", scheme="https" if tls_cert else "http",
+                         ssl_certfile=tls_cert, ssl_keyfile=tls_key)
 
 
 # --- CLI handlers (wired in onestop/cli.py COMMANDS) ----------------------------------------
@@ -154,7 +107,7 @@ def run_central(args: argparse.Namespace, settings: Settings) -> int:
     _logging(settings)
     host = getattr(args, "host", None) or "127.0.0.1"
     port = getattr(args, "port", None) or settings.central_port
-    if not _port_free(host, port):
+    if not port_free(host, port):
         raise CliError(f"port {port} on {host} is in use (another central?); choose --port")
     cert, key = getattr(args, "tls_cert", None), getattr(args, "tls_key", None)
     if bool(cert) != bool(key):
