@@ -80,9 +80,7 @@ def test_version_and_help(frozen, env):
 
 
 def test_doctor(frozen, env):
-    """Runs once `onestop doctor` exists (branch doctor): every check passes on a CI machine."""
-    if "doctor" not in run(frozen, env, "--help").stdout:
-        pytest.skip("no doctor command in this version yet")
+    """The frozen doctor: every check passes on a CI machine (warnings allowed)."""
     result = run(frozen, env, "doctor", timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 

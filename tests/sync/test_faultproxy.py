@@ -8,7 +8,6 @@ import gzip
 import hashlib
 import json
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
@@ -207,9 +206,10 @@ def test_stop_does_not_hang_on_held_connections(upstream):
     for t in pushers:
         t.start()
     assert proxy.wait_for(lambda p: p.stats["timeout"] == 2)
-    started = time.monotonic()
-    proxy.stop()
-    assert time.monotonic() - started < 5
+    stopping = threading.Thread(target=proxy.stop)
+    stopping.start()
+    stopping.join(10)                    # a deadline, not a timing: stop() must not hang
+    assert not stopping.is_alive()
     for t in pushers:
         t.join(10)
     assert len(errors) == 2 and all(isinstance(e, DISCONNECTED) for e in errors)
@@ -240,11 +240,15 @@ def test_duplicate_concurrent_has_both_copies_in_flight_at_once(proxy, client, u
 
 
 def test_delay_waits_then_forwards(proxy, client, upstream):
-    proxy.plan(["delay:0.3"])
-    started = time.monotonic()
-    assert client.post(EVENTS, json={}).status_code == 200
-    assert time.monotonic() - started >= 0.3
-    assert upstream.posts() == 1
+    proxy.plan(["delay:2"])
+    answers: list[int] = []
+    sender = threading.Thread(target=lambda: answers.append(
+        client.post(EVENTS, json={}).status_code))
+    sender.start()
+    assert proxy.wait_for(lambda p: p.stats.get("delay:2") == 1)
+    assert upstream.posts() == 0         # held back while the delay runs...
+    sender.join(30)
+    assert answers == [200] and upstream.posts() == 1  # ...then forwarded
 
 
 # --- plans, chaos, heal, filter -------------------------------------------------------------
