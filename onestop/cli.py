@@ -78,6 +78,16 @@ def _counter_number(text: str) -> int:
     return number
 
 
+def _batch_size(text: str) -> int:
+    try:
+        size = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= size <= 2000:  # central refuses batches over 2,000 events (docs/sync.md)
+        raise argparse.ArgumentTypeError(f"batch must be 1-2000 events, got {size}")
+    return size
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -151,8 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     status = sync_sub.add_parser("status", parents=[data_opt], help="what waits, last success")
     status.add_argument("--json", action="store_true")
     push = sync_sub.add_parser("push", parents=[data_opt], help="send every pending event now")
-    push.add_argument("--batch", type=int, default=500, choices=range(1, 2001),
-                      metavar="N", help="events per request (1-2000, default 500)")
+    push.add_argument("--batch", type=_batch_size, default=500, metavar="N",
+                      help="events per request (1-2000, default 500)")
     sync_sub.add_parser("catalog", parents=[data_opt], help="pull the catalogue from central now")
 
     sim = sub.add_parser("simulate", parents=[data_opt], help="simulate a ward day")

@@ -199,3 +199,10 @@ def test_token_list_and_revoke_a_lost_station(tmp_data):
         hub.close()
     unknown = onestop("token", "revoke", "zzzz")
     assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1
+
+
+def test_sync_push_batch_out_of_range_is_one_line(tmp_data):
+    for bad in ("0", "2001", "lots"):
+        result = onestop("sync", "push", "--batch", bad)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1
+        assert len(result.stderr) < 200 and "--batch" in result.stderr
