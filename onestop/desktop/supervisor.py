@@ -243,6 +243,7 @@ class SupervisorWindow(StationWindow):
             button.setFont(sized(points))
         self.message.setFont(sized(points))
         self.updated.setFont(sized(points))
+        self.suggestions.set_text_size(sized(points, True), sized(points))
         self.sync_line.label.setFont(sized(points))
         # The title takes the stretch; without a floor the time is squeezed to one letter.
         self.updated.setMinimumWidth(self.updated.fontMetrics().horizontalAdvance(

@@ -172,6 +172,12 @@ class SuggestionsPanel(QFrame):
         self.lines.setStyleSheet("color: #b00020;")
         self._fit()
 
+    def set_text_size(self, heading, lines) -> None:
+        """Fonts that grow with the window like the rest of the supervisor's text."""
+        self.heading.setFont(heading)
+        self.lines.setFont(lines)
+        self._fit()
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit()
@@ -184,3 +190,8 @@ class SuggestionsPanel(QFrame):
         rows = sum(max(1, -(-metrics.horizontalAdvance(line) // width))
                    for line in self.lines.text().splitlines()) or 1
         self.lines.setMinimumHeight(metrics.lineSpacing() * rows + 4)
+        # Lay the window out now, not at the next event loop turn: a screen grab (or a
+        # glance) right after new suggestions must not catch them squeezed.
+        layout = self.window().layout()
+        if layout is not None:
+            layout.activate()

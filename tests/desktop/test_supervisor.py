@@ -417,8 +417,7 @@ def test_staffing_suggestions_are_shown(qtbot, busy_morning):
         qtbot.waitUntil(lambda: bool(w.suggestions.items), timeout=WAIT)
         assert "chờ dự kiến" in w.suggestions.lines.text()
         assert all(item["after_minutes"] is not None for item in w.suggestions.items)
-        scratch = Path(tempfile.gettempdir()) / "onestop-screenshots"
-        scratch.mkdir(parents=True, exist_ok=True)
-        assert w.grab().save(str(scratch / "supervisor-suggestions.png"))
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        assert w.grab().save(str(SHOTS / "supervisor-suggestions.png"))
     finally:
         client.stop()
