@@ -6,6 +6,7 @@ is one line on stderr in the settings' language, exit code 2, and changes nothin
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -13,7 +14,7 @@ import httpx
 import pytest
 
 from onestop.compose import build_hub
-from onestop.hub.server import local_admin_token
+from onestop.hub.server import free_port, local_admin_token
 from onestop.oslayer.instance_lock import acquire, running_hub
 from onestop.settings import Settings
 
@@ -162,3 +163,45 @@ def test_a_hub_that_is_still_starting_is_one_line(tmp_path):
     data = tmp_path / "data"
     with acquire(data):  # locked, no address recorded yet
         assert "starting" in refused(data, "officer", "list")
+
+
+def test_first_day_from_the_command_line(tmp_path):
+    """A fresh data folder: the officer, the station tokens and the ward come from commands
+    alone; then the headless hub runs, reception issues B001 and counter 2's officer signs in
+    with that PIN and calls it; the counter window (headless --screenshot) shows it."""
+    from tests.test_cli import start_onestop, stop, wait_up
+
+    data = tmp_path / "data"
+    ok(data, "officer", "add", "nguyen.lan", "--name", "Nguyễn Thị Lan", "--pin", "246813")
+    ok(data, "ward", "set", "--name-vi", "Phường Hàng Bông", "--name-en", "Hang Bong Ward")
+    counter_token = ok(data, "token", "create", "--role", "counter", "--counter", "2").strip()
+    reception_token = ok(data, "token", "create", "--role", "reception").strip()
+    port = str(free_port())
+    proc, first = start_onestop("hub", "--port", port, "--data", str(data))
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert url in first, proc.stderr.read() if proc.poll() is not None else first
+        wait_up(url)
+        with httpx.Client(base_url=url, timeout=30, headers={
+                "Authorization": f"Bearer {reception_token}"}) as reception:
+            issued = reception.post("/api/tickets", json={"service": "1.001193"}).json()
+        assert issued["number"] == "B001"
+        with httpx.Client(base_url=url, timeout=30, headers={
+                "Authorization": f"Bearer {counter_token}"}) as counter:
+            signed = counter.post("/api/counters/2/sign-in",
+                                  json={"username": "nguyen.lan", "pin": "246813"})
+            assert signed.status_code == 200 and signed.json()["officer"] == "nguyen.lan"
+            assert counter.post("/api/counters/2/open").status_code == 200
+            called = counter.post("/api/counters/2/next").json()
+            assert called["number"] == "B001" and called["officer"] == "nguyen.lan"
+            assert counter.get("/api/state").json()["ward"]["name_vi"] == "Phường Hàng Bông"
+        shot = tmp_path / "counter2.png"
+        window = subprocess.run(
+            [sys.executable, "-m", "onestop", "--data", str(tmp_path / "station"), "counter",
+             "2", "--hub", url, "--token", counter_token, "--screenshot", str(shot)],
+            capture_output=True, text=True, timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert window.returncode == 0, window.stderr
+        assert shot.read_bytes().startswith(b"\x89PNG")
+    finally:
+        assert stop(proc) == 0
