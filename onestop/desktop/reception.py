@@ -158,7 +158,7 @@ class ReceptionWindow(StationWindow):
 
     def _on_catalog(self, data: object) -> None:
         try:
-            self.catalog = parse_catalog(data, source="GET /api/catalog")
+            self.catalog = parse_catalog(_offered(data), source="GET /api/catalog")
         except CatalogError as exc:
             self.show_message(exc.message_vi if not self.english else str(exc), error=True)
             return
@@ -325,3 +325,15 @@ class ReceptionWindow(StationWindow):
     def hide_message(self) -> None:
         self.message.setVisible(False)
         self.message.setText("")
+
+
+def _offered(data: object) -> object:
+    """The hub flags each service `enabled` (and `edited`) for the admin window; reception
+    offers only the enabled ones (the hub refuses a ticket for the others), as a catalogue the
+    parser knows."""
+    if not isinstance(data, dict) or not isinstance(data.get("services"), list):
+        return data
+    services = [{k: v for k, v in s.items() if k not in ("enabled", "edited")}
+                if isinstance(s, dict) else s for s in data["services"]
+                if not (isinstance(s, dict) and s.get("enabled") is False)]
+    return {**data, "services": services}

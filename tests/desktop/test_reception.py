@@ -235,3 +235,20 @@ def test_english_from_settings(qtbot, live_hub, token):
         client.stop()
     finally:
         application("vi")
+
+
+def test_a_disabled_procedure_is_not_offered(qtbot, live_hub, token):
+    with live_hub.client("admin") as admin:
+        assert admin.patch("/api/catalog/services/2.000815",
+                           json={"enabled": False}).status_code == 200
+    application()
+    client = HubClient(live_hub.url, token)
+    w = ReceptionWindow(client)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.sig_ready, timeout=WAIT):
+        client.start()
+    try:
+        codes = {s.code for s in w.catalog.services}
+        assert "2.000815" not in codes and "1.001193" in codes
+    finally:
+        client.stop()
