@@ -68,3 +68,21 @@ def test_newer_schema_and_non_database_are_refused(tmp_path):
     junk.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(hubdb.DatabaseError, match="not a usable onestop database"):
         hubdb.connect(junk)
+
+
+def test_version_four_database_keeps_its_officers_and_stations(tmp_path):
+    """Migration 5 (administration) adds columns and tables around existing staff rows."""
+    path = tmp_path / "v4.db"
+    old = hubdb.connect(path)
+    hubdb.migrate(old, up_to=4)
+    old.execute("INSERT INTO officers (username, display_name, pin_hash, created_at) VALUES "
+                "('lan', 'Nguyễn Thị Lan', 'scrypt$00$00', '2026-11-20T01:00:00+00:00')")
+    old.execute("INSERT INTO stations (id, name, role, token_hash, created_at) VALUES "
+                "('s1', 'reception', 'reception', 'h', '2026-11-20T01:00:00+00:00')")
+    old.conn.close()
+    store = open_store(path)
+    assert hubdb.schema_version(store.db) == hubdb.LATEST
+    row = store.db.execute("SELECT display_name, active, last_sign_in_at FROM officers").fetchone()
+    assert row == ("Nguyễn Thị Lan", 1, None)
+    assert store.db.execute("SELECT last_seen_at FROM stations").fetchone() == (None,)
+    assert store.disabled_services == frozenset() and store.catalog_edits() == {}
