@@ -191,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    help="print a one-time enrolment code for a ward's hub")
     enrol.add_argument("--name", required=True, metavar="WARD",
                        help='ward name, e.g. "Phường Cửa Nam"')
+    enrol.add_argument("--move", metavar="HUB_ID", help="allow this code to move a hub "
+                       "already enrolled for another ward to this one (with its history)")
     central_sub.add_parser("token", parents=[data_opt, db_opt],
                            help="print a new admin token (dashboard, /api/hubs)")
     publish = central_sub.add_parser("catalog", parents=[data_opt, db_opt],
