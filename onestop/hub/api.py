@@ -255,10 +255,14 @@ def create_app(hub) -> FastAPI:
             if action == "return":  # the returning counter calls the parked citizen
                 acting = body.counter or (st.counter if st.role == Role.COUNTER else None)
                 require_counter(st, acting)
-            elif t.counter is not None and (t.status in ("called", "serving", "parked")
-                                            or st.may_act_for_counter(t.counter)):
-                # The counter that holds (or parked, or served) the ticket acts on it; the
-                # state machine then explains a late action (409) instead of a bare 403.
+                if st.role == Role.COUNTER:  # only a citizen it parked itself
+                    require_counter(st, t.counter)
+            elif t.counter is not None and (t.status in ("called", "serving", "parked") or (
+                    t.status in ("done", "no_show", "cancelled")
+                    and st.may_act_for_counter(t.counter))):
+                # The counter that holds (or parked, or finished) the ticket acts on it; the
+                # state machine then explains a late action (409) instead of a bare 403. A
+                # waiting ticket belongs to no counter, even one that transferred it.
                 acting = t.counter
                 require_counter(st, acting)
             elif action == "cancel" and st.role == Role.RECEPTION:
