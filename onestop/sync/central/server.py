@@ -174,6 +174,8 @@ def central_catalog(args: argparse.Namespace, settings: Settings) -> int:
     central = _open(args, settings)
     try:
         published = central.catalogs.publish(catalog.to_dict(), str(args.file))
+    except CatalogError as exc:
+        raise CliError(f"catalogue refused, the published one stays: {exc}") from exc
     finally:
         central.close()
     print(f"catalogue {catalog.version} published as version {published.version} "
