@@ -73,9 +73,25 @@ def _counter_number(text: str) -> int:
         number = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a counter number: {text!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"counter numbers start at 1, got {number}")
+    if not 1 <= number <= 999:  # as the hub's API (and SQLite's INTEGER) take them
+        raise argparse.ArgumentTypeError(f"counter numbers are 1-999, got {text[:24]}")
     return number
+
+
+def _folder(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the data folder path is empty")
+    return Path(text)
+
+
+def _usable_folder(folder: Path) -> None:
+    """The data folder exists as a folder or can be made: one line, not a traceback."""
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"data folder {folder} is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"cannot use data folder {folder}: {exc.strerror or exc}") from None
 
 
 def _batch_size(text: str) -> int:
@@ -100,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     # overwriting a value given earlier.
     data_opt = _Parser(add_help=False)
     data_opt.add_argument(
-        "--data", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+        "--data", type=_folder, default=argparse.SUPPRESS, metavar="DIR",
         help="data folder (default: $ONESTOP_DATA or the per-user data folder)",
     )
 
@@ -111,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"onestop {__version__}")
     parser.add_argument(
-        "--data", type=Path, default=None, metavar="DIR",
+        "--data", type=_folder, default=None, metavar="DIR",
         help="data folder (default: $ONESTOP_DATA or the per-user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -181,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    help="print a one-time enrolment code for a ward's hub")
     enrol.add_argument("--name", required=True, metavar="WARD",
                        help='ward name, e.g. "Phường Cửa Nam"')
+    enrol.add_argument("--move", metavar="HUB_ID", help="allow this code to move a hub "
+                       "already enrolled for another ward to this one (with its history)")
     central_sub.add_parser("token", parents=[data_opt, db_opt],
                            help="print a new admin token (dashboard, /api/hubs)")
     publish = central_sub.add_parser("catalog", parents=[data_opt, db_opt],
@@ -264,6 +282,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"onestop {key}: not available yet in this version", file=sys.stderr)
         return EXIT_USAGE
     settings = load_settings(args.data)
+    _usable_folder(settings.data_dir)
     if key is None:
         return _run_default(settings)
     return int(_resolve(COMMANDS[key])(args, settings) or 0)  # type: ignore[arg-type]

@@ -37,13 +37,15 @@ class RateLimiter:
             self._buckets[key] = (tokens - 1.0, now)
             return True
 
-    def has_token(self, key: str) -> bool:
-        """Whether `allow` would say yes now, without spending anything (to charge only
-        failures, as central's enrolment does)."""
+    def refund(self, key: str) -> None:
+        """Give back a token taken by `allow`: to charge only failures, take the token
+        before the attempt (so parallel attempts never see the same free token) and refund
+        it when the attempt succeeded."""
         now = self.clock()
         with self._lock:
             tokens, at = self._buckets.get(key, (self.capacity, now))
-        return min(self.capacity, tokens + (now - at) * self.refill) >= 1.0
+            tokens = min(self.capacity, tokens + (now - at) * self.refill + 1.0)
+            self._buckets[key] = (tokens, now)
 
     def retry_after(self, key: str) -> int:
         """Whole seconds until `key` has a token again (for the Retry-After header)."""

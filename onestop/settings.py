@@ -94,6 +94,17 @@ def _type_name(annotation: object) -> str:
     return {str: "a string", int: "an integer"}.get(annotation, str(annotation))  # type: ignore[arg-type]
 
 
+def _check_timezone(path: Path, name: object) -> None:
+    """An IANA zone this PC knows ("Asia/Ho_Chi_Minh"); "Mars/Olympus" killed the hub later."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(str(name))
+    except (ValueError, OSError, LookupError):
+        raise SettingsError(f"{path}: setting 'timezone' is not a known time zone: "
+                            f"{json.dumps(name)} (e.g. \"Asia/Ho_Chi_Minh\")") from None
+
+
 def load_settings(data_dir: Path | None = None) -> Settings:
     """Settings for a data folder: defaults overlaid with its settings.json, if any."""
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -121,6 +132,8 @@ def load_settings(data_dir: Path | None = None) -> Settings:
                 f"{path}: setting {key!r} must be {_type_name(hint)}, got {json.dumps(value)}"
             )
         values[key] = value
+    if "timezone" in values:
+        _check_timezone(path, values["timezone"])
     return Settings(data_dir=data_dir, **values)  # type: ignore[arg-type]
 
 

@@ -4,12 +4,13 @@ title, and `sig_ready` for `--screenshot` and tests."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from .client import HubClient
+from .plain import Label
 
 
-class ConnectionBanner(QLabel):
+class ConnectionBanner(Label):
     """A red strip shown while the hub is unreachable; the client keeps retrying."""
 
     def __init__(self, client: HubClient, parent: QWidget | None = None) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from .counter_data import DeskCatalog, HubClock, concerns_counter, concerns_park
 from .counter_dialogs import ParkedDialog, TransferDialog
 from .counter_panels import CounterWords, CurrentPanel, QueuePanel, SignInPanel
 from .counter_widgets import ActionButton, rescale, set_font
+from .plain import Label
 
 TICK_MS = 15_000  # waiting minutes refresh
 REFRESH_DELAY_MS = 150  # a burst of events asks for the backlog once
@@ -94,11 +94,11 @@ class CounterWindow(CounterCommands, StationWindow):
         root.setStyleSheet("#counterRoot { background:#eef2f6; }")
         self.body.setContentsMargins(16, 10, 16, 10)
         self.body.setSpacing(10)
-        self.title = QLabel(self.tr("Quầy {n}").format(n=self.number))
+        self.title = Label(self.tr("Quầy {n}").format(n=self.number))
         set_font(self.title, 26, bold=True)
-        self.officer = QLabel("")
+        self.officer = Label("")
         set_font(self.officer, 17)
-        self.status_pill = QLabel("")
+        self.status_pill = Label("")
         set_font(self.status_pill, 17, bold=True)
         names = QVBoxLayout()
         names.setSpacing(2)
@@ -160,7 +160,7 @@ class CounterWindow(CounterCommands, StationWindow):
         desk_box.addLayout(grid)
         self.pages.addWidget(desk)
         self.body.addWidget(self.pages, 1)
-        self.message = QLabel("")
+        self.message = Label("")
         self.message.setWordWrap(True)
         set_font(self.message, 18)
         self.message.setVisible(False)  # shown only with something to say

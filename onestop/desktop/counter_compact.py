@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from .plain import Label
 
 STRIP_SIZE = (380, 124)
 
@@ -32,10 +34,10 @@ class CompactStrip(QWidget):
         box.setContentsMargins(8, 6, 8, 8)
         box.setSpacing(6)
         top = QHBoxLayout()
-        self.number = QLabel("—")
+        self.number = Label("—")
         _font(self.number, 38, bold=True)
         self.number.setMinimumWidth(120)
-        self.status = QLabel("")
+        self.status = Label("")
         self.status.setWordWrap(True)
         _font(self.status, 13)
         self.expand = QPushButton(self.tr("Đầy đủ\nCtrl+M"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .counter_data import DeskCatalog
+from .plain import Label
 
 
 def _big(widget: QWidget, px: int = 18, bold: bool = False) -> QWidget:
@@ -52,7 +52,7 @@ class TransferDialog(QDialog):
         self._counters = [c for c in counters if c["number"] != own]
         self._language = language
         box = QVBoxLayout(self)
-        box.addWidget(_big(QLabel(self.tr("Chuyển số {number} sang lĩnh vực:").format(
+        box.addWidget(_big(Label(self.tr("Chuyển số {number} sang lĩnh vực:").format(
             number=ticket["number"])), 22, bold=True))
         self.groups = _big(QListWidget(), 19)
         current = ticket.get("group")
@@ -64,11 +64,11 @@ class TransferDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, g["id"])
             self.groups.addItem(item)
         box.addWidget(self.groups, 1)
-        box.addWidget(_big(QLabel(self.tr("Quầy nhận:")), 19, bold=True))
+        box.addWidget(_big(Label(self.tr("Quầy nhận:")), 19, bold=True))
         self.counter = _big(QComboBox(), 18)
         self.counter.setMinimumHeight(44)
         box.addWidget(self.counter)
-        box.addWidget(_big(QLabel(self.tr("Công dân giữ nguyên thứ tự theo giờ lấy số.")), 16))
+        box.addWidget(_big(Label(self.tr("Công dân giữ nguyên thứ tự theo giờ lấy số.")), 16))
         box.addWidget(_buttons(self, self.tr("Chuyển (Enter)"), self.tr("Hủy (Esc)")))
         self.groups.currentRowChanged.connect(self._fill_counters)
         others = [i for i, g in enumerate(catalog.groups) if g["id"] != current]
@@ -117,7 +117,7 @@ class ParkedDialog(QDialog):
         self.setWindowTitle(self.tr("Gọi lại số tạm gác"))
         self.setMinimumSize(520, 400)
         box = QVBoxLayout(self)
-        box.addWidget(_big(QLabel(self.tr("Chọn công dân đã quay lại:")), 22, bold=True))
+        box.addWidget(_big(Label(self.tr("Chọn công dân đã quay lại:")), 22, bold=True))
         self.tickets = _big(QListWidget(), 20)
         for t in tickets:
             item = QListWidgetItem(f"{t['number']}  {catalog.service_name(t['service'])}")

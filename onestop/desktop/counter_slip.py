@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from onestop.printing.qtprint import PrintError, print_pdf
 
 from .client import HubError
+from .plain import Label
 from .worker import run_in_background
 
 
@@ -42,10 +42,10 @@ class SlipDialog(QDialog):
         self.days.setRange(0, 60)
         self.days.setSuffix(self.tr(" ngày làm việc"))
         self.days.setSpecialValueText(self.tr("Trong ngày"))
-        self.status = QLabel(self)
+        self.status = Label(self)
         self.status.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("Số"), QLabel(ticket["number"] if ticket else "–", self))
+        form.addRow(self.tr("Số"), Label(ticket["number"] if ticket else "–", self))
         form.addRow(self.tr("Người nộp"), self.name)
         form.addRow(self.tr("Điện thoại"), self.phone)
         form.addRow(self.tr("Trả kết quả sau"), self.days)

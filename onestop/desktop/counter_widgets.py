@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .plain import Label, tooltip
+
 
 def set_font(widget: QWidget, px: int, bold: bool = False) -> None:
     font = QFont(widget.font())
@@ -41,13 +43,13 @@ def rescale(root: QWidget, factor: float) -> None:
 
 
 def make_label(text: str = "", px: int = 18, bold: bool = False, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
+    label = Label(text)
     set_font(label, px, bold)
     label.setWordWrap(wrap)
     return label
 
 
-class FitLabel(QLabel):
+class FitLabel(Label):
     """The ticket number: as big as fits. The font shrinks to the label's width, and the
     size hint stays fixed so that resizing the font never moves the layout."""
 
@@ -147,7 +149,7 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, list[str]]],
     for r, (ticket_id, cells) in enumerate(rows):
         for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)  # the whole name where the column elides it
+            item.setToolTip(tooltip(text))  # the whole name where the column elides it
             item.setData(Qt.ItemDataRole.UserRole, ticket_id)
             if c == 0 and bold_first:
                 font = QFont(table.font())

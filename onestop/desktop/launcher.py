@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -32,6 +31,7 @@ from onestop.settings import Settings, save_settings
 
 from .client import HubClient, HubError
 from .launcher_parts import StationButtons, sync_text
+from .plain import Label
 from .qr import qr_pixmap
 from .qtapp import application, install_language
 from .station import build_window
@@ -82,9 +82,9 @@ class LauncherWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(16, 12, 16, 12)
         outer.setSpacing(10)
-        self.title = QLabel(central)
+        self.title = Label(central)
         self._size(self.title, 9, bold=True)
-        self.subtitle = QLabel(central)
+        self.subtitle = Label(central)
         self.subtitle.setWordWrap(True)
         self._size(self.subtitle, 0)
         outer.addWidget(self.title)
@@ -101,12 +101,12 @@ class LauncherWindow(QMainWindow):
         self.lan_box = QGroupBox(central)
         self._size(self.lan_box, 2, bold=True)
         lan = QGridLayout(self.lan_box)
-        self.qr = QLabel(self.lan_box)
+        self.qr = Label(self.lan_box)
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.address = QLabel(self.lan_url, self.lan_box)
+        self.address = Label(self.lan_url, self.lan_box)
         self._size(self.address, 7, bold=True, family="DejaVu Sans Mono")
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lan_note = QLabel(self.lan_box)
+        self.lan_note = Label(self.lan_box)
         self.lan_note.setWordWrap(True)
         self._size(self.lan_note, 0)
         self.lan_switch = QCheckBox(self.lan_box)
@@ -125,17 +125,17 @@ class LauncherWindow(QMainWindow):
         self.data_box = QGroupBox(central)
         self._size(self.data_box, 2, bold=True)
         data = QVBoxLayout(self.data_box)
-        self.folder_caption, self.sync_caption = QLabel(self.data_box), QLabel(self.data_box)
-        self.folder = QLabel(str(self.settings.data_dir), self.data_box)
+        self.folder_caption, self.sync_caption = Label(self.data_box), Label(self.data_box)
+        self.folder = Label(str(self.settings.data_dir), self.data_box)
         self.folder.setWordWrap(True)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_folder = QPushButton(self.data_box)
         self.open_folder.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(self.settings.data_dir))))
-        self.sync = QLabel(self.data_box)
+        self.sync = Label(self.data_box)
         self.sync.setWordWrap(True)
-        self.hub_line = QLabel(self.data_box)
-        self.language_caption = QLabel(self.data_box)
+        self.hub_line = Label(self.data_box)
+        self.language_caption = Label(self.data_box)
         self.language = QComboBox(self.data_box)
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
@@ -149,7 +149,7 @@ class LauncherWindow(QMainWindow):
             data.addWidget(w)
         row.addWidget(self.data_box, 2)
         outer.addLayout(row)
-        self.message = QLabel(central)
+        self.message = Label(central)
         self.message.setWordWrap(True)
         self._size(self.message, 0)
         outer.addWidget(self.message)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from onestop.printing.qtprint import default_printer, printer_names
 from onestop.printing.ticket import sample_ticket
 from onestop.settings import Settings, save_settings
 
+from .plain import Label
 from .ticket_printer import TicketPrinter
 
 DEFAULT = ""  # combo value meaning "the system's default printer"
@@ -53,7 +53,7 @@ class PrinterSettingsDialog(QDialog):
         self.width.setCurrentIndex(0 if settings.ticket_width_mm == 80 else 1)
         self.enabled = QCheckBox(self.tr("In phiếu khi cấp số"), self)
         self.enabled.setChecked(settings.print_tickets)
-        self.status = QLabel("", self)
+        self.status = Label("", self)
         self.status.setWordWrap(True)
         test = QPushButton(self.tr("In thử"), self)
         test.clicked.connect(self.test_print)

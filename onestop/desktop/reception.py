@@ -18,12 +18,13 @@ from urllib.parse import urlencode
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from onestop.queue.catalog import Catalog, CatalogError, Service, parse_catalog
 
 from .base import StationWindow
 from .client import HubClient, HubError
+from .plain import Label
 from .reception_finder import ServiceFinder
 from .reception_panels import KINDS, EstimatePanel, RequestPanel, TicketPanel, section_title
 from .reception_style import scale_for, style
@@ -87,7 +88,8 @@ class ReceptionWindow(StationWindow):
 
         middle = QVBoxLayout()
         middle.addWidget(section_title(self.tr("Thủ tục đã chọn")))
-        self.service_label = QLabel(self)
+        self.service_label = Label(self)
+        self.service_label.setTextFormat(Qt.TextFormat.RichText)  # its names are escaped
         self.service_label.setObjectName("serviceName")
         self.service_label.setWordWrap(True)
         middle.addWidget(self.service_label)
@@ -107,7 +109,7 @@ class ReceptionWindow(StationWindow):
         self.reprint_button.setObjectName("reprintButton")
         self.reprint_button.clicked.connect(self.reprint)
         right.addWidget(self.reprint_button)
-        self.message = QLabel(self)
+        self.message = Label(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
@@ -116,7 +118,7 @@ class ReceptionWindow(StationWindow):
         right.addWidget(self.ticket, 1)
         columns.addLayout(right, 1)
 
-        hint = QLabel(self.tr("Phím tắt: gõ để tìm, ↑↓ chọn, Enter xác nhận · Alt+1…4 loại "
+        hint = Label(self.tr("Phím tắt: gõ để tìm, ↑↓ chọn, Enter xác nhận · Alt+1…4 loại "
                               "yêu cầu · Tab rồi ↑↓ chọn ưu tiên · F12 hoặc Ctrl+Enter in số · "
                               "F9 in lại · Esc làm lại"), self)
         hint.setObjectName("hint")

@@ -4,11 +4,12 @@ one big button per group (lĩnh vực) for touch, both ending in `sig_chosen`.""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from onestop.queue.catalog import Catalog, Service
 from onestop.queue.search import search
 
+from .plain import Label
 from .reception_panels import GroupPad, section_title
 
 RESULTS = 8
@@ -33,7 +34,7 @@ class ServiceFinder(QWidget):
         self.search_box.textChanged.connect(self._on_query)
         self.search_box.installEventFilter(self)
         layout.addWidget(self.search_box)
-        self.caption = QLabel(self)
+        self.caption = Label(self)
         self.caption.setObjectName("listCaption")
         layout.addWidget(self.caption)
         self.results = QListWidget(self)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .plain import Label
+
 KINDS = ("guidance", "submit", "supplement", "collect")
 MAX_COUNT = 500  # the hub refuses more in one ticket
 COMPLEXITY_COLOURS = {"quick": "#1b7f3b", "standard": "#1f5fa8", "complex": "#b3261e"}
@@ -78,7 +80,7 @@ class ReceptionText:
 
 
 def section_title(text: str) -> QLabel:
-    label = QLabel(text)
+    label = Label(text)
     label.setObjectName("sectionTitle")
     return label
 
@@ -227,26 +229,26 @@ class EstimatePanel(QFrame):
         grid.setContentsMargins(14, 10, 14, 10)
         grid.setVerticalSpacing(6)
         grid.addWidget(section_title(self.tr("Dự kiến nếu cấp số bây giờ")), 0, 0, 1, 2)
-        self.complexity = QLabel(self)
+        self.complexity = Label(self)
         self.complexity.setObjectName("complexityChip")
         self.complexity.setWordWrap(True)
-        self.ahead = QLabel(self)
+        self.ahead = Label(self)
         self.ahead.setObjectName("estimateValue")
         self.ahead.setWordWrap(True)
-        self.wait = QLabel(self)
+        self.wait = Label(self)
         self.wait.setObjectName("estimateWait")
         self.wait.setWordWrap(True)
         rows = ((self.tr("Mức độ"), self.complexity), (self.tr("Phía trước"), self.ahead),
                 (self.tr("Thời gian chờ"), self.wait))
         self.rows: list[QLabel] = []
         for row, (caption, value) in enumerate(rows, start=1):
-            label = QLabel(caption, self)
+            label = Label(caption, self)
             label.setObjectName("estimateCaption")
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
             self.rows += [label, value]
         # Shown instead of the rows when there is nothing to estimate (or it failed).
-        self.note = QLabel(self)
+        self.note = Label(self)
         self.note.setObjectName("estimateNote")
         self.note.setWordWrap(True)
         grid.addWidget(self.note, 4, 0, 1, 2)
@@ -288,14 +290,14 @@ class TicketPanel(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
         self.caption = section_title(self.tr("Số vừa cấp (xem trước phiếu)"))
-        self.number = QLabel("—", self)
+        self.number = Label("—", self)
         self.number.setObjectName("ticketNumber")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.details = QLabel(self.tr("Chưa cấp số nào."), self)
+        self.details = Label(self.tr("Chưa cấp số nào."), self)
         self.details.setObjectName("ticketDetails")
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.url = QLabel(self)
+        self.url = Label(self)
         self.url.setObjectName("ticketUrl")
         self.url.setWordWrap(True)
         self.url.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from .base import StationWindow
 from .client import HubClient, HubError
+from .plain import Label
 from .supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
 from .supervisor_widgets import (
     HourlyChart,
@@ -101,8 +102,8 @@ class SupervisorWindow(StationWindow):
         self.body.setContentsMargins(12, 8, 12, 8)
         self.body.setSpacing(8)
         head = QHBoxLayout()
-        self.title = QLabel(self.tr("Giám sát"), self)
-        self.updated = QLabel("", self)
+        self.title = Label(self.tr("Giám sát"), self)
+        self.updated = Label("", self)
         self.updated.setStyleSheet("color: #546e7a;")
         head.addWidget(self.title, 1)
         head.addWidget(self.updated)
@@ -166,7 +167,7 @@ class SupervisorWindow(StationWindow):
             if key == "reskill":
                 actions.addSpacing(24)
         self.body.addLayout(actions)
-        self.message = QLabel("", self)
+        self.message = Label("", self)
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)
         self.sync_line = SyncLine(self.client, self)  # the link to central, own refresh
@@ -203,7 +204,7 @@ class SupervisorWindow(StationWindow):
                               lambda error: self.message.setText(error.message))
 
     def _heading(self, text: str) -> QLabel:
-        label = QLabel(text, self)
+        label = Label(text, self)
         self.headings.append(label)
         return label
 

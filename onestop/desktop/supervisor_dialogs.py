@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from .client import HubClient, HubError
+from .plain import Label
 from .qr import qr_pixmap
 from .supervisor_widgets import while_alive
 
@@ -51,7 +52,7 @@ def _finish(dialog, layout) -> QLabel:
 
 
 def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
+    label = Label(parent)
     label.setStyleSheet("color: #b00020; font-weight: bold;")
     label.setWordWrap(True)
     label.setVisible(False)
@@ -99,7 +100,7 @@ class ReskillDialog(_HubDialog):
         self.client, self.number = client, counter["number"]
         self.setWindowTitle(self.tr("Đổi lĩnh vực – quầy %1").replace("%1", str(self.number)))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Đánh dấu các lĩnh vực quầy phục vụ; lĩnh vực đầu tiên "
+        layout.addWidget(Label(self.tr("Đánh dấu các lĩnh vực quầy phục vụ; lĩnh vực đầu tiên "
                                         "là lĩnh vực chính. Kéo thả hoặc dùng nút Lên/Xuống để "
                                         "đổi thứ tự."), self, wordWrap=True))
         self.list = QListWidget(self)
@@ -285,15 +286,15 @@ class PairingDialog(_HubDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(make)
-        self.code = QLabel("", self)
+        self.code = Label("", self)
         font = QFont("DejaVu Sans Mono")
         font.setPointSize(40)
         font.setBold(True)
         self.code.setFont(font)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.expiry = QLabel("", self, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.qr = QLabel(self, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.expiry = Label("", self, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.qr = Label(self, alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumSize(QR_SIZE + 8, QR_SIZE + 8)
         self.pairing_text = ""
         for w in (self.code, self.expiry, self.qr):

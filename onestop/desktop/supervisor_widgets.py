@@ -8,7 +8,9 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
+
+from .plain import Label
 
 BAR = QColor("#1565c0")
 GRID = QColor("#cfd8dc")
@@ -57,9 +59,9 @@ class NumberTile(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(0)
-        self.caption = QLabel(caption, self)
+        self.caption = Label(caption, self)
         self.caption.setStyleSheet("color: #455a64; border: none;")
-        self.value = QLabel("–", self)
+        self.value = Label("–", self)
         self.set_text_size(11)
         self.value.setStyleSheet(f"color: {colour}; border: none;")
         layout.addWidget(self.caption)
@@ -152,9 +154,9 @@ class SuggestionsPanel(QFrame):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        self.heading = QLabel(self.tr("Gợi ý điều phối quầy"), self)
+        self.heading = Label(self.tr("Gợi ý điều phối quầy"), self)
         self.heading.setStyleSheet("font-weight: bold;")
-        self.lines = QLabel(self.tr("Không cần điều chỉnh: thời gian chờ dự kiến đều ngắn."), self)
+        self.lines = Label(self.tr("Không cần điều chỉnh: thời gian chờ dự kiến đều ngắn."), self)
         self.lines.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.lines)

@@ -5,10 +5,11 @@ error, and a "sync now" button. The hub pushes no event for sync progress, so th
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from .client import HubClient, HubError
 from .launcher_parts import sync_text
+from .plain import Label
 from .supervisor_widgets import while_alive
 
 REFRESH_MS = 30_000
@@ -36,7 +37,7 @@ class SyncLine(QWidget):
         self.sync: dict | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel("", self)
+        self.label = Label("", self)
         self.label.setWordWrap(True)
         self.now = QPushButton(self.tr("Đồng bộ ngay"), self)
         self.now.setToolTip(self.tr("Gửi ngay các sự kiện đang chờ lên máy chủ trung tâm"))

@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.websockets import WebSocketDisconnect
 
 from onestop import __version__
-from onestop.queue.model import ticket_to_dict
 from onestop.queue.operations import IssueRequest
 from onestop.queue.transitions import Action
 from onestop.ratelimit import RateLimiter
@@ -38,6 +37,7 @@ from .reporting import router as reporting_router
 from .sync_routes import public_sync
 from .sync_routes import router as sync_router
 from .ticket_lookup import router as ticket_lookup_router
+from .ticket_views import message_for, ticket_for
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,6 @@ def create_app(hub) -> FastAPI:
                                                store.clock().isoformat()])
             return result
 
-    def ticket_view(t) -> dict:
-        return {**ticket_to_dict(t), "public_url": hub.public_url(t.token)}
-
     # --- public ------------------------------------------------------------------------------
     @app.get("/api/health")
     def health() -> dict:
@@ -166,10 +163,7 @@ def create_app(hub) -> FastAPI:
 
     @app.get("/api/tickets/{ticket_id}")
     def get_ticket(ticket_id: str, st: Auth) -> dict:
-        view = ticket_view(store.ticket(ticket_id))
-        if st.role == Role.DISPLAY:  # numbers only, no citizen page link (see the feed)
-            view = {k: v for k, v in view.items() if k not in ("token", "public_url")}
-        return view
+        return ticket_for(st.role, store.ticket(ticket_id), hub)
 
     @app.get("/api/counters")
     def counters(st: Auth) -> list[dict]:
@@ -188,7 +182,8 @@ def create_app(hub) -> FastAPI:
         if result.replayed:
             response.status_code = 200
         t = result.ticket
-        return {"ticket": ticket_view(t), "number": t.number, "complexity": str(t.complexity),
+        return {"ticket": ticket_for(st.role, t, hub), "number": t.number,
+                "complexity": str(t.complexity),
                 "expected_minutes": t.expected_minutes,
                 "people_ahead": result.estimate.people_ahead,
                 "estimate": result.estimate.to_dict(), "public_url": hub.public_url(t.token),
@@ -202,7 +197,7 @@ def create_app(hub) -> FastAPI:
         def command():
             with acting(st, number):
                 t = store.call_next(number)
-            return Response(status_code=204) if t is None else ticket_view(t)
+            return Response(status_code=204) if t is None else ticket_for(st.role, t, hub)
 
         return once(st, idempotency_key, command)
 
@@ -255,10 +250,14 @@ def create_app(hub) -> FastAPI:
             if action == "return":  # the returning counter calls the parked citizen
                 acting = body.counter or (st.counter if st.role == Role.COUNTER else None)
                 require_counter(st, acting)
-            elif t.counter is not None and (t.status in ("called", "serving", "parked")
-                                            or st.may_act_for_counter(t.counter)):
-                # The counter that holds (or parked, or served) the ticket acts on it; the
-                # state machine then explains a late action (409) instead of a bare 403.
+                if st.role == Role.COUNTER:  # only a citizen it parked itself
+                    require_counter(st, t.counter)
+            elif t.counter is not None and (t.status in ("called", "serving", "parked") or (
+                    t.status in ("done", "no_show", "cancelled")
+                    and st.may_act_for_counter(t.counter))):
+                # The counter that holds (or parked, or finished) the ticket acts on it; the
+                # state machine then explains a late action (409) instead of a bare 403. A
+                # waiting ticket belongs to no counter, even one that transferred it.
                 acting = t.counter
                 require_counter(st, acting)
             elif action == "cancel" and st.role == Role.RECEPTION:
@@ -271,7 +270,7 @@ def create_app(hub) -> FastAPI:
                 done = store.act(ticket_id, Action(action), counter=acting,
                                  to_group=body.to_group, to_counter=body.to_counter,
                                  reason=body.reason, officer=officer)
-            return ticket_view(done)
+            return ticket_for(st.role, done, hub)
 
         return once(st, idempotency_key, command)
 
@@ -305,9 +304,9 @@ def create_app(hub) -> FastAPI:
         sub = hub.broker.add(want_state=view == "state")
         # Two tasks: one pushes, one notices the client leaving (a push-only loop would wait
         # on its queue forever after a disconnect, leak the subscriber and hold up shutdown).
-        # The lobby screen shows numbers only; a display token (on a TV, in a URL) must not
-        # also hand out every citizen's page link, which would let its holder rate for them.
-        send = _sender(ws, redact=st.role == Role.DISPLAY)
+        # Each message as this station's role may see it (ticket_views: the display gets no
+        # citizen page links and no comments).
+        send = _sender(ws, st.role)
         pump = asyncio.ensure_future(_pump(send, sub, since))
         watch = asyncio.ensure_future(_until_disconnect(ws))
         try:
@@ -325,15 +324,9 @@ def create_app(hub) -> FastAPI:
             while (await ws.receive())["type"] != "websocket.disconnect":
                 pass  # clients have nothing to say; whatever they send is ignored
 
-    def _sender(ws: WebSocket, redact: bool):
+    def _sender(ws: WebSocket, role: Role):
         async def send(message: dict) -> None:
-            if redact and message.get("kind") == "event":
-                ticket = message["event"].get("data", {}).get("ticket")
-                if isinstance(ticket, dict) and "token" in ticket:
-                    data = {**message["event"]["data"], "ticket": {
-                        k: v for k, v in ticket.items() if k != "token"}}
-                    message = {**message, "event": {**message["event"], "data": data}}
-            await ws.send_text(json.dumps(message, ensure_ascii=False))
+            await ws.send_text(json.dumps(message_for(role, message), ensure_ascii=False))
         send.close = ws.close
         return send
 

@@ -14,10 +14,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from onestop.queue.model import ticket_to_dict
 from onestop.queue.numbering import service_day
 
 from .deps import Auth
+from .ticket_views import ticket_for
 
 router = APIRouter()
 CounterNumber = Annotated[int, Path(ge=1, le=999)]
@@ -48,7 +48,7 @@ def upcoming(request: Request, number: CounterNumber, st: Auth,
             f"OR (assigned_counter IS NULL AND group_id IN ({marks})))",
             [number, *skills]).fetchone()[0]
     return {"counter": number, "waiting": waiting,
-            "upcoming": [ticket_to_dict(t) for t in order]}
+            "upcoming": [ticket_for(st.role, t, request.app.state.hub) for t in order]}
 
 
 @router.get("/api/counters/{number}/parked")
@@ -60,4 +60,5 @@ def parked(request: Request, number: CounterNumber, st: Auth) -> dict:
     # filter keeps them out even before that happens.
     tickets = store._tickets("status = 'parked' AND counter = ? AND day = ? ORDER BY issued_at",
                              [number, today])
-    return {"counter": number, "parked": [ticket_to_dict(t) for t in tickets]}
+    hub = request.app.state.hub
+    return {"counter": number, "parked": [ticket_for(st.role, t, hub) for t in tickets]}

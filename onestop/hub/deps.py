@@ -29,16 +29,22 @@ def require(st: Station, *roles: Role) -> None:
 
 
 def guarded(limiter, key: str, attempt):
-    """Run a sign-in style `attempt`; each AuthError it raises spends one of `key`'s tokens,
-    and with none left the attempt is refused with 429 before it runs (slows guessing)."""
+    """Run a sign-in style `attempt`, charging only failures: one of `key`'s tokens is taken
+    before the attempt runs (atomically, so 40 parallel guesses get at most the limit
+    checked), kept when it raises an AuthError and given back otherwise. With no token left
+    the attempt is refused with 429 before it runs (slows guessing)."""
     from .auth import AuthError, TooManyAttempts
 
-    if not limiter.has_token(key):
+    if not limiter.allow(key):
         raise TooManyAttempts(
             "too_many_attempts", f"too many failed attempts; wait {limiter.retry_after(key)} s",
             "Sai quá nhiều lần; vui lòng thử lại sau")
     try:
-        return attempt()
+        result = attempt()
     except AuthError:
-        limiter.allow(key)
         raise
+    except BaseException:
+        limiter.refund(key)
+        raise
+    limiter.refund(key)
+    return result

@@ -117,23 +117,34 @@ class Outbox:
 
     def enrolled(self, central_url: str, token: str, ward: str, ca_file: str | None,
                  acked: int, now: datetime) -> None:
-        """A new link to central. The cursor becomes what central says it holds for this hub,
-        so a re-enrolled hub neither resends everything nor skips anything."""
-        self._update(central_url=central_url, central_token=token, ward=ward, ca_file=ca_file,
-                     enrolled_at=utc_text(now), needs_enrolment=0, acked_seq=acked,
-                     last_error=None, last_error_at=None)
+        """A new link to central. The cursor may move back to what central says it holds
+        (a new or restored central gets the rest again) but never forward: events central
+        holds past this hub's own cursor were not confirmed to this hub (another install, or
+        someone else, may have pushed them under its id), so they are sent again and central
+        answers each as a duplicate, or parks it as a conflict that shows here as parked."""
+        with self.store.write() as db:
+            own = db.execute("SELECT acked_seq FROM sync_state WHERE id = 1").fetchone()[0]
+            db.execute("UPDATE sync_state SET central_url = ?, central_token = ?, ward = ?, "
+                       "ca_file = ?, enrolled_at = ?, needs_enrolment = 0, acked_seq = ?, "
+                       "last_error = NULL, last_error_at = NULL WHERE id = 1",
+                       [central_url, token, ward, ca_file, utc_text(now),
+                        max(0, min(acked, own))])
 
     def attempted(self, now: datetime) -> None:
         self._update(last_attempt=utc_text(now))
 
     def acknowledged(self, acked: int, rejected: Sequence[Parked], skew_s: float | None,
-                     now: datetime) -> int:
+                     now: datetime, sent_up_to: int | None = None) -> int:
         """Record central's answer in one transaction: parked events and the new cursor.
 
         The cursor follows central's `acked` even backwards (central restored from a backup
-        asks for events again); it never passes the last event this hub has."""
+        asks for events again); it never passes the last event this hub has, nor the last
+        one of the batch answered (`sent_up_to`): only what this hub sent and central
+        answered for counts as delivered."""
         with self.store.write() as db:
             last = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+            if sent_up_to is not None:
+                last = min(last, sent_up_to)
             cursor = max(0, min(acked, last))
             for p in rejected:
                 db.execute("INSERT INTO sync_rejected (seq, event_id, reason, parked_at) "

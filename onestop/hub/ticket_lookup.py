@@ -14,11 +14,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 
 from onestop.queue.errors import InvalidRequest
-from onestop.queue.model import ticket_to_dict
 from onestop.queue.numbering import service_day
 
 from .auth import Role
 from .deps import Auth, require
+from .ticket_views import ticket_for
 
 router = APIRouter()
 
@@ -50,5 +50,4 @@ def find_tickets(request: Request, st: Auth,
     found = [t for t in store.tickets_of_day(wanted_day)
              if (wanted is None or t.number.upper() == wanted)
              and (status is None or str(t.status) == status)]
-    return {"day": wanted_day, "tickets": [
-        {**ticket_to_dict(t), "public_url": hub.public_url(t.token)} for t in found[:limit]]}
+    return {"day": wanted_day, "tickets": [ticket_for(st.role, t, hub) for t in found[:limit]]}

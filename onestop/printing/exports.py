@@ -1,5 +1,10 @@
 """The day's tickets as CSV and Excel (.xlsx) for the ward's own spreadsheets: one row per
-ticket, Vietnamese column titles, times in the centre's local time."""
+ticket, Vietnamese column titles, times in the centre's local time.
+
+Text cells are text, never formulas (OWASP "CSV injection"): reasons and names are typed by
+people, and `=HYPERLINK(...)` or `@SUM(...)` in a reason must not run in the spreadsheet of
+whoever opens the export. In the XLSX every text cell is stored as a string (data type "s");
+in the CSV a text cell starting with = + - @ TAB or CR gets a leading apostrophe."""
 
 from __future__ import annotations
 
@@ -20,6 +25,16 @@ COLUMNS = [  # (key in the row dict, Vietnamese title)
     ("rating", "Đánh giá"),
 ]
 _TIMES = ("issued_at", "called_at", "started_at", "finished_at")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell for the CSV: text that a spreadsheet would read as a formula is quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def rows_for_export(tickets: Sequence[dict], services: dict[str, str],
@@ -48,7 +63,7 @@ def to_csv(rows: Sequence[dict]) -> bytes:
     writer = csv.writer(out)
     writer.writerow([title for _, title in COLUMNS])
     for row in rows:
-        writer.writerow(["" if row.get(k) is None else row[k] for k, _ in COLUMNS])
+        writer.writerow([csv_cell(row.get(k)) for k, _ in COLUMNS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -64,6 +79,9 @@ def to_xlsx(rows: Sequence[dict], sheet_title: str = "Phiếu") -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append([row.get(k) for k, _ in COLUMNS])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl makes "=..." a formula otherwise
     sheet.freeze_panes = "A2"
     for column, (key, title) in zip(sheet.columns, COLUMNS, strict=True):
         width = max([len(title)] + [len(str(r.get(key) or "")) for r in rows[:200]])

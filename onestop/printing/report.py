@@ -8,6 +8,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -134,7 +135,8 @@ def render_report(data: ReportInput) -> bytes:
     s = data.stats
     g_names = data.group_names
     story: list = [
-        Paragraph(f"BÁO CÁO NGÀY {s.day:%d/%m/%Y} – {data.ward_name}", st.title),
+        # Paragraph text is markup: a ward name from settings is text, never tags.
+        Paragraph(f"BÁO CÁO NGÀY {s.day:%d/%m/%Y} – {escape(data.ward_name)}", st.title),
         Paragraph(f"Bộ phận Tiếp nhận và Trả kết quả · {WEEKDAY_VI[s.day.weekday()]} · lập lúc "
                   f"{data.generated_at:%H:%M %d/%m/%Y}", st.sub),
         Paragraph("1. Tổng quan", st.h),

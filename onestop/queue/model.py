@@ -37,6 +37,10 @@ class Status(StrEnum):
 
 
 FINAL_STATUSES = frozenset({Status.DONE, Status.NO_SHOW, Status.CANCELLED})
+# A citizen's rating: 1 = không hài lòng .. 3 = rất hài lòng, with at most this much comment.
+# The hub's state machine and central's event checks share them.
+RATING_SCALE = 3
+COMMENT_MAX = 500
 # Statuses in which a ticket occupies a counter.
 AT_COUNTER_STATUSES = frozenset({Status.CALLED, Status.SERVING})
 

@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from . import events as ev
 from .errors import InvalidRequest, TransitionError
-from .model import Counter, CounterStatus, Status, Ticket
+from .model import COMMENT_MAX, RATING_SCALE, Counter, CounterStatus, Status, Ticket
 from .rules import Rules
 
 
@@ -225,7 +225,7 @@ def cancel(ticket: Ticket, counter: Counter | None, now: datetime,
 
 
 def rate(ticket: Ticket, now: datetime, rating: int, comment: str | None = None,
-         scale: int = 3) -> Change:
+         scale: int = RATING_SCALE) -> Change:
     """One rating per ticket, after service: 1 = không hài lòng ... scale = rất hài lòng."""
     if ticket.status != Status.DONE:
         raise TransitionError("not_served_yet", "a ticket can be rated after service",
@@ -236,7 +236,7 @@ def rate(ticket: Ticket, now: datetime, rating: int, comment: str | None = None,
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= scale:
         raise InvalidRequest("invalid_rating", f"rating must be 1..{scale}",
                              f"Mức đánh giá phải từ 1 đến {scale}")
-    comment = (comment or "").strip()[:500] or None
+    comment = (comment or "").strip()[:COMMENT_MAX] or None
     new = replace(ticket, rating=rating, rating_comment=comment)
     return Change((new,), (), (ev.ticket_event(ev.RATING_GIVEN, new, now, rating=rating),))
 

