@@ -33,6 +33,7 @@ COMMANDS: dict[str, str | None] = {
     "counter": "onestop.desktop.station:run_station",
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
+    "admin": "onestop.desktop.station:run_station",
     "token create": "onestop.hub.server:token_create",
     "token list": "onestop.hub.server:token_list",
     "token revoke": "onestop.hub.server:token_revoke",
@@ -135,7 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
         "number", type=_counter_number, metavar="N", help="counter number"
     )
     station("display", "lobby display window")
-    station("supervisor", "supervisor/admin window")
+    station("supervisor", "supervisor window")
+    station("admin", "administration window: officers, counters, ward, catalogue, stations")
 
     token = sub.add_parser("token", parents=[data_opt], help="station tokens")
     token_sub = token.add_subparsers(dest="token_command", metavar="ACTION", required=True,

@@ -32,8 +32,10 @@ from onestop.settings import Settings, save_settings
 
 from .client import HubClient, HubError
 from .launcher_parts import StationButtons, sync_text
+from .launcher_tokens import LocalTokens
 from .qr import qr_pixmap
 from .qtapp import application, install_language
+from .setup_dialog import SetupDialog
 from .station import build_window
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -47,6 +49,8 @@ class LauncherWindow(QMainWindow):
     """A station window opened: its key ("reception", "counter2", ...) and the window."""
     sig_closed = Signal()
     """The launcher closed: single-PC mode stops the hub."""
+    sig_setup = Signal(object)
+    """The first-run set-up opened (the SetupDialog), because the hub says it is needed."""
 
     def __init__(self, hub_url: str, tokens: dict[str, str], settings: Settings, *,
                  lan_url: str | None = None, lan_open: bool = False,
@@ -64,6 +68,12 @@ class LauncherWindow(QMainWindow):
         # The launcher reads state and health with the supervisor's local token.
         self.client = HubClient(hub_url, tokens.get("supervisor") or next(iter(tokens.values())),
                                 language=settings.language, parent=self)
+        # The local admin token: first-run set-up, and tokens for counters added later.
+        self.admin = HubClient(hub_url, tokens["admin"], language=settings.language,
+                               parent=self) if tokens.get("admin") else None
+        self.local_tokens = LocalTokens(self.admin, tokens, settings.data_dir, self) \
+            if self.admin else None
+        self.setup: SetupDialog | None = None
         self._build()
         self.client.sig_state.connect(self._on_state)
         self.client.sig_online.connect(self.fetch_health)
@@ -74,6 +84,8 @@ class LauncherWindow(QMainWindow):
         self._health_timer.start()
         self.retranslate()
         self.client.start()
+        if self.admin is not None:
+            self.admin.get("/api/setup", self._got_setup)
         self.resize(1024, 720)
 
     # --- layout ------------------------------------------------------------------------------
@@ -175,6 +187,8 @@ class LauncherWindow(QMainWindow):
             font.setBold(bold)
             widget.setFont(font)
         self.buttons.set_text_size(points + 2)
+        if self.setup is not None:
+            self._size_setup()
         side = round(180 * points / 11)
         self.qr.setPixmap(qr_pixmap(self.lan_url, side))
         self.qr.setFixedSize(side + 10, side + 10)
@@ -224,6 +238,8 @@ class LauncherWindow(QMainWindow):
         changed = self.state is None or [c["number"] for c in self.state["counters"]] != [
             c["number"] for c in state["counters"]] or self.state.get("ward") != state.get("ward")
         self.state = state
+        if self.local_tokens is not None:
+            self.local_tokens.follow([c["number"] for c in state["counters"]])
         if changed:
             self.retranslate()
         self._maybe_ready()
@@ -266,8 +282,11 @@ class LauncherWindow(QMainWindow):
             return window
         # The supervisor opened from this PC is the centre's admin (the person at the hub PC
         # owns the data folder anyway): it may also pair supervisor and admin stations.
-        token = self.tokens.get("admin") if key == "supervisor" else None
+        token = self.tokens.get("admin") if key in ("supervisor", "admin") else None
         token = token or self.tokens.get(key)
+        if not token and self.local_tokens is not None and key in self.local_tokens.pending:
+            self.say(self.tr("Đang tạo mã trạm cho quầy mới, thử lại sau giây lát."))
+            return None
         if not token:
             self.say(self.tr("Không có mã trạm cho %1 trong thư mục dữ liệu.").replace("%1", key))
             return None
@@ -291,6 +310,43 @@ class LauncherWindow(QMainWindow):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+
+    # --- first-run set-up --------------------------------------------------------------------
+    def _got_setup(self, answer: object) -> None:
+        if isinstance(answer, dict) and answer.get("needed"):
+            self.open_setup()
+
+    def open_setup(self) -> SetupDialog | None:
+        """The first-run set-up over this window (open(), not exec(): the feed keeps coming)."""
+        if self.admin is None:
+            return None
+        if self.setup is None:
+            self.setup = SetupDialog(self.admin, self)
+            self.setup.sig_done.connect(self._setup_done)
+            self.setup.rejected.connect(lambda: self.say(self.tr(
+                "Đã bỏ qua thiết lập ban đầu. Thêm cán bộ, sửa quầy và tên phường trong cửa sổ "
+                "Quản trị.")))
+            self.setup.finished.connect(self._setup_closed)
+            self._size_setup()
+        self.setup.open()
+        self.sig_setup.emit(self.setup)
+        return self.setup
+
+    def _size_setup(self) -> None:
+        font = QFont(self.font())
+        font.setPointSize(max(11, self._points))
+        self.setup.setFont(font)
+        self.setup.resize(min(self.width() - 40, round(860 * self._points / 11) or 860),
+                          min(self.height() - 40, round(600 * self._points / 11) or 600))
+
+    def _setup_done(self, answer: dict) -> None:
+        officer = (answer.get("officer") or {}).get("username") or self.setup.username.text()
+        self.say(self.tr("Đã thiết lập xong. Cán bộ đăng nhập cửa sổ quầy bằng tên đăng nhập "
+                         "„%1“ và mã PIN vừa đặt.").replace("%1", officer.strip().lower()))
+
+    def _setup_closed(self) -> None:
+        self.setup.deleteLater()
+        self.setup = None
 
     def set_language(self, language: str) -> None:
         if language == self.settings.language:
@@ -317,6 +373,8 @@ class LauncherWindow(QMainWindow):
             event.ignore()
             return
         self.close_stations()
+        if self.setup is not None:
+            self.setup.reject()
         self.client.stop()
         self._health_timer.stop()
         event.accept()

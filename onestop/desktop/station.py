@@ -1,5 +1,5 @@
 """Running one station window from the command line:
-`onestop reception|counter N|display|supervisor --hub URL [--token T] [--screenshot F]`.
+`onestop reception|counter N|display|supervisor|admin --hub URL [--token T] [--screenshot F]`.
 
 The token comes from --token, else from the single-PC tokens in the data folder when the hub
 is this PC's. With --screenshot the window opens, waits until it shows the hub's data, saves
@@ -31,6 +31,7 @@ WINDOWS = {
     "counter": ("onestop.desktop.counter", "CounterWindow"),
     "display": ("onestop.desktop.display", "DisplayWindow"),
     "supervisor": ("onestop.desktop.supervisor", "SupervisorWindow"),
+    "admin": ("onestop.desktop.admin", "AdminWindow"),
 }
 SCREENSHOT_TIMEOUT_MS = 20_000
 
