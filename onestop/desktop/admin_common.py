@@ -30,8 +30,9 @@ from .client import HubError
 
 # Which input a refusal is about (the hub's error codes, docs/administration.md).
 FIELDS = {"invalid_username": "username", "officer_exists": "username",
-          "invalid_pin": "pin", "unknown_skill": "skills", "counter_exists": "number",
-          "invalid_ward": "ward"}
+          "invalid_pin": "pin", "invalid_name": "name", "unknown_skill": "skills",
+          "invalid_skills": "skills", "counter_exists": "number", "invalid_counter": "number",
+          "invalid_label": "label", "invalid_ward": "ward"}
 
 
 def tr(text: str) -> str:

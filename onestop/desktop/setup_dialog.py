@@ -195,8 +195,14 @@ class SetupDialog(QDialog):
         self.next.setVisible(not last)
         self.finish.setVisible(last)
         (self.finish if last else self.next).setDefault(True)
-        first = (self.ward_edits["name_vi"], self.count, self.username)[index]
-        first.setFocus()
+        self._first_input().setFocus()
+
+    def _first_input(self) -> QWidget:
+        return (self.ward_edits["name_vi"], self.count, self.username)[self.pages.currentIndex()]
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._first_input().setFocus()  # a hidden dialog's setFocus() is not kept
 
     # --- the hub's current values ------------------------------------------------------------
     def _load(self) -> None:
@@ -357,13 +363,14 @@ class SetupDialog(QDialog):
     def _refused(self, error: HubError) -> None:
         self.finish.setEnabled(True)
         where = field_for(error)
-        if where in ("username", "pin"):
+        if where in ("username", "pin", "name"):
             self.show_page(2)
-            label, edit = ((self.username_error, self.username) if where == "username"
-                           else (self.pin.error, self.pin.pin))
+            label, edit = {"username": (self.username_error, self.username),
+                           "name": (self.username_error, self.full_name),
+                           "pin": (self.pin.error, self.pin.pin)}[where]
             edit.setFocus()
             show_error(label, error)
-        elif where in ("skills", "number") or error.code in ("counter_busy", "last_counter"):
+        elif where in ("skills", "number", "label") or error.code in ("counter_busy", "last_counter"):
             self.show_page(1)
             show_error(self.counters_error, error)
         elif where == "ward":
