@@ -370,7 +370,8 @@ class SetupDialog(QDialog):
                            "pin": (self.pin.error, self.pin.pin)}[where]
             edit.setFocus()
             show_error(label, error)
-        elif where in ("skills", "number", "label") or error.code in ("counter_busy", "last_counter"):
+        elif where in ("skills", "number", "label") \
+                or error.code in ("counter_busy", "last_counter"):
             self.show_page(1)
             show_error(self.counters_error, error)
         elif where == "ward":

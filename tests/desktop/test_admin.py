@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication
 
 from onestop.desktop.admin import AdminWindow
@@ -71,9 +71,12 @@ def test_officers_add_refusals_rename_pin_disable(qtbot, admin, live_hub):
     tab = admin.officers
     assert "chữ số" in tab.rule_label.text()  # the PIN rule, from the hub
     dialog = tab.open_dialog("add")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
+    assert QApplication.focusWidget() is dialog.username
     qtbot.keyClicks(dialog.username, "lan.nguyen")
     qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
-    qtbot.keyClicks(QApplication.focusWidget(), "Nguyễn Thị Lan")
+    assert QApplication.focusWidget() is dialog.full_name
+    dialog.full_name.insert("Nguyễn Thị Lan")  # QTest types ASCII only
     dialog.pin.pin.setText("12")
     dialog.pin.again.setText("12")
     qtbot.keyClick(dialog.pin.again, Qt.Key.Key_Return)
@@ -137,7 +140,7 @@ def test_counters_add_relabel_refuse_busy_remove(qtbot, admin, live_hub):
     labels = []
     watcher.sig_state.connect(lambda s: labels.append(s["counters"][0]["label_vi"]))
     watcher.start()
-    qtbot.waitUntil(lambda: labels, timeout=WAIT)
+    qtbot.waitUntil(lambda: bool(labels), timeout=WAIT)
     select(tab.table, "1")
     edit = tab.open_dialog(edit=True)
     edit.label_vi.setText("Quầy 1 – Một cửa")
@@ -152,14 +155,14 @@ def test_counters_add_relabel_refuse_busy_remove(qtbot, admin, live_hub):
     qtbot.waitUntil(lambda: rows(tab.table)[1][5] == "Đang mở", timeout=WAIT)
     select(tab.table, "2")
     tab.remove_selected()
-    qtbot.waitUntil(tab.error.isVisible, timeout=WAIT)
+    qtbot.waitUntil(lambda: not tab.error.isHidden(), timeout=WAIT)
     assert "quầy 2" in tab.error.text().lower()
     assert len(rows(tab.table)) == 6
     select(tab.table, "6")
     with qtbot.waitSignal(tab.sig_changed, timeout=WAIT):
         tab.remove_selected()
     qtbot.waitUntil(lambda: len(rows(tab.table)) == 5, timeout=WAIT)
-    assert not tab.error.isVisible()
+    assert tab.error.isHidden()
 
 
 def test_ward_identity_hours_and_notice(qtbot, admin, live_hub):
@@ -167,15 +170,17 @@ def test_ward_identity_hours_and_notice(qtbot, admin, live_hub):
     tab.edits["name_vi"].setText("Phường Hàng Trống")
     tab.edits["notice_vi"].setText("Chiều thứ Sáu nghỉ họp từ 15:00")
     tab._edited()
-    tab.add_hours.click()
-    tab.hours[-1].days[0].setChecked(False)
-    tab.hours[-1].days[5].setChecked(True)
+    tab.add_hours.click()  # Saturday mornings
+    saturday = tab.hours[-1]
+    for day, box in enumerate(saturday.days):
+        box.setChecked(day == 5)
+    saturday.close.setTime(QTime(11, 30))
     with qtbot.waitSignal(tab.sig_changed, timeout=WAIT):
         tab.save.click()
     ward = hub_get(live_hub, "/api/ward")
     assert ward["name_vi"] == "Phường Hàng Trống"
     assert ward["notice_vi"] == "Chiều thứ Sáu nghỉ họp từ 15:00"
-    assert ward["hours"][-1]["days"] == [1, 2, 3, 4, 5]
+    assert ward["hours"][-1] == {"days": [5], "open": "08:00", "close": "11:30"}
     qtbot.waitUntil(lambda: admin.heading.text() == "Quản trị – Phường Hàng Trống",
                     timeout=WAIT)
 
@@ -194,12 +199,12 @@ def test_catalogue_refuses_a_broken_file_exports_imports_edits(qtbot, admin, liv
     bad = tmp_path / "broken.json"
     bad.write_text(json.dumps(broken), encoding="utf-8")
     tab.import_file(bad)
-    qtbot.waitUntil(tab.error.isVisible, timeout=WAIT)
+    qtbot.waitUntil(lambda: not tab.error.isHidden(), timeout=WAIT)
     assert doc["services"][0]["code"] in tab.error.text()  # the entry, and the problem
     assert hub_get(live_hub, "/api/catalog") == before  # nothing changed
     with qtbot.waitSignal(tab.sig_changed, timeout=WAIT):
         tab.import_file(exported)
-    assert not tab.error.isVisible()
+    assert tab.error.isHidden()
 
     select(tab.table, "2.000815")
     with qtbot.waitSignal(tab.sig_changed, timeout=WAIT):
