@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
 from .admin_catalog import CatalogTab
-from .admin_common import AdminTab
+from .admin_common import AdminTab, tint
 from .admin_counters import CountersTab
 from .admin_officers import OfficersTab
 from .admin_stations import StationsTab
@@ -50,7 +50,7 @@ class AdminWindow(StationWindow):
                       lambda n=number: self.tabs.setCurrentIndex(n - 1))
         self.refused = QLabel(self, wordWrap=True)
         self.refused.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.refused.setStyleSheet("color: #b00020; font-weight: bold;")
+        tint(self.refused, "#b00020", bold=True)
         self.pages.addWidget(self.tabs)
         self.pages.addWidget(self.refused)
         self.body.addWidget(self.pages, 1)
@@ -122,8 +122,12 @@ class AdminWindow(StationWindow):
         self._points = points
         font = QFont(self.font())
         font.setPointSize(points)
-        self.centralWidget().setFont(font)
+        self.setFont(font)  # the tabs' dialogs follow too (they are children)
         bold = QFont(font)
         bold.setPointSize(points + 5)
         bold.setBold(True)
         self.heading.setFont(bold)
+        # QTabWidget keeps its tab bar's old width after a font change until it lays out
+        # again; renaming a tab makes it do so now (else the tabs scroll behind arrows).
+        self.tabs.setTabText(0, self.tabs.tabText(0))
+        self.centralWidget().layout().activate()

@@ -7,7 +7,8 @@ Every hub refusal arrives as a HubError whose `message` is already in the window
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -43,10 +44,22 @@ def field_for(error: HubError) -> str | None:
     return FIELDS.get(error.code)
 
 
+def tint(widget: QWidget, colour: str, bold: bool = False) -> None:
+    """Colour (and bold) a widget's text through its palette and a bold-only font, not a
+    style sheet: the text keeps following the window's size when it grows on a big screen."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    widget.setPalette(palette)
+    if bold:
+        font = QFont()
+        font.setBold(True)  # only the weight is set: the size still comes from the parent
+        widget.setFont(font)
+
+
 def error_label(parent: QWidget) -> QLabel:
     """A red line under an input or a form, hidden while there is nothing to say."""
     label = QLabel(parent)
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    tint(label, "#b00020", bold=True)
     label.setWordWrap(True)
     label.setVisible(False)
     return label
@@ -98,30 +111,34 @@ def pin_problem(pin: str, again: str, rule: dict | None) -> str | None:
     return None
 
 
-class PinFields(QWidget):
-    """The PIN typed twice, hidden, with the rule under it and the PIN's own error line."""
+class PinFields(QObject):
+    """The PIN typed twice, hidden, with the rule under it and the PIN's own error line, as
+    rows of the caller's form (aligned with its other inputs)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget, form: QFormLayout) -> None:
         super().__init__(parent)
         self.rule: dict | None = None
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.pin, self.again = QLineEdit(self), QLineEdit(self)
+        self.pin, self.again = QLineEdit(parent), QLineEdit(parent)
         for edit in (self.pin, self.again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(12)
-        self.pin_caption = QLabel(tr("Mã &PIN"), self)
+        self.pin_caption = QLabel(tr("Mã &PIN"), parent)
         self.pin_caption.setBuddy(self.pin)
-        self.again_caption = QLabel(tr("Nhập &lại mã PIN"), self)
+        self.again_caption = QLabel(tr("Nhập &lại mã PIN"), parent)
         self.again_caption.setBuddy(self.again)
-        self.rule_label = QLabel(self)
-        self.rule_label.setStyleSheet("color: #546e7a;")
+        self.rule_label = QLabel(parent)
+        tint(self.rule_label, "#546e7a")
         self.rule_label.setWordWrap(True)
-        self.error = error_label(self)
+        self.error = error_label(parent)
         form.addRow(self.pin_caption, self.pin)
         form.addRow(self.again_caption, self.again)
         form.addRow("", self.rule_label)
         form.addRow("", self.error)
+
+    def set_visible(self, visible: bool) -> None:
+        for widget in (self.pin, self.again, self.pin_caption, self.again_caption,
+                       self.rule_label):
+            widget.setVisible(visible)
 
     def set_rule(self, rule: dict | None) -> None:
         self.rule = rule

@@ -32,17 +32,17 @@ from onestop.settings import Settings, save_settings
 
 from .client import HubClient, HubError
 from .launcher_parts import StationButtons, sync_text
+from .launcher_setup import FirstRunSetup
 from .launcher_tokens import LocalTokens
 from .qr import qr_pixmap
 from .qtapp import application, install_language
-from .setup_dialog import SetupDialog
 from .station import build_window
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 HEALTH_MS = 30_000  # the sync worker pushes no event, so its state is asked for now and then
 
 
-class LauncherWindow(QMainWindow):
+class LauncherWindow(FirstRunSetup, QMainWindow):
     sig_ready = Signal()
     """The hub answered: counters and sync state are on screen (emitted once)."""
     sig_opened = Signal(str, object)
@@ -51,6 +51,8 @@ class LauncherWindow(QMainWindow):
     """The launcher closed: single-PC mode stops the hub."""
     sig_setup = Signal(object)
     """The first-run set-up opened (the SetupDialog), because the hub says it is needed."""
+    sig_setup_checked = Signal(bool)
+    """The hub answered whether the first-run set-up is needed (True: it opens)."""
 
     def __init__(self, hub_url: str, tokens: dict[str, str], settings: Settings, *,
                  lan_url: str | None = None, lan_open: bool = False,
@@ -73,7 +75,7 @@ class LauncherWindow(QMainWindow):
                                parent=self) if tokens.get("admin") else None
         self.local_tokens = LocalTokens(self.admin, tokens, settings.data_dir, self) \
             if self.admin else None
-        self.setup: SetupDialog | None = None
+        self.setup = None  # the first-run set-up dialog while it is open
         self._build()
         self.client.sig_state.connect(self._on_state)
         self.client.sig_online.connect(self.fetch_health)
@@ -310,43 +312,6 @@ class LauncherWindow(QMainWindow):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
-
-    # --- first-run set-up --------------------------------------------------------------------
-    def _got_setup(self, answer: object) -> None:
-        if isinstance(answer, dict) and answer.get("needed"):
-            self.open_setup()
-
-    def open_setup(self) -> SetupDialog | None:
-        """The first-run set-up over this window (open(), not exec(): the feed keeps coming)."""
-        if self.admin is None:
-            return None
-        if self.setup is None:
-            self.setup = SetupDialog(self.admin, self)
-            self.setup.sig_done.connect(self._setup_done)
-            self.setup.rejected.connect(lambda: self.say(self.tr(
-                "Đã bỏ qua thiết lập ban đầu. Thêm cán bộ, sửa quầy và tên phường trong cửa sổ "
-                "Quản trị.")))
-            self.setup.finished.connect(self._setup_closed)
-            self._size_setup()
-        self.setup.open()
-        self.sig_setup.emit(self.setup)
-        return self.setup
-
-    def _size_setup(self) -> None:
-        font = QFont(self.font())
-        font.setPointSize(max(11, self._points))
-        self.setup.setFont(font)
-        self.setup.resize(min(self.width() - 40, round(860 * self._points / 11) or 860),
-                          min(self.height() - 40, round(600 * self._points / 11) or 600))
-
-    def _setup_done(self, answer: dict) -> None:
-        officer = (answer.get("officer") or {}).get("username") or self.setup.username.text()
-        self.say(self.tr("Đã thiết lập xong. Cán bộ đăng nhập cửa sổ quầy bằng tên đăng nhập "
-                         "„%1“ và mã PIN vừa đặt.").replace("%1", officer.strip().lower()))
-
-    def _setup_closed(self) -> None:
-        self.setup.deleteLater()
-        self.setup = None
 
     def set_language(self, language: str) -> None:
         if language == self.settings.language:

@@ -10,7 +10,8 @@ through each step, Enter goes on, Alt+letter reaches the underlined inputs and b
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -67,10 +68,7 @@ class SetupDialog(QDialog):
         self.setModal(True)
         outer = QVBoxLayout(self)
         self.step = QLabel(self)
-        font = self.step.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.step.setFont(font)
+        self._step_font()
         self.intro = QLabel(self, wordWrap=True)
         outer.addWidget(self.step)
         outer.addWidget(self.intro)
@@ -118,9 +116,11 @@ class SetupDialog(QDialog):
         count_row.addWidget(self.count, 1)
         left.addLayout(count_row)
         self.counter_list = QListWidget(page)
+        self.counter_list.setWordWrap(True)
+        self.counter_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.counter_list.currentRowChanged.connect(self._show_counter)
         left.addWidget(self.counter_list, 1)
-        row.addLayout(left, 2)
+        row.addLayout(left, 3)
         form = QFormLayout()
         self.label_vi, self.label_en = QLineEdit(page), QLineEdit(page)
         for edit in (self.label_vi, self.label_en):
@@ -139,7 +139,7 @@ class SetupDialog(QDialog):
         form.addRow("", self.fast_lane)
         self.counters_error = error_label(page)
         form.addRow("", self.counters_error)
-        row.addLayout(form, 5)
+        row.addLayout(form, 4)
         return page
 
     def _officer_page(self) -> QWidget:
@@ -154,8 +154,7 @@ class SetupDialog(QDialog):
         self.username_error = error_label(page)
         form.addRow("", self.username_error)
         form.addRow(_caption(self.tr("Họ &và tên"), self.full_name, page), self.full_name)
-        self.pin = PinFields(page)
-        form.addRow(self.pin)
+        self.pin = PinFields(page, form)
         return page
 
     def _buttons(self) -> QHBoxLayout:
@@ -199,6 +198,17 @@ class SetupDialog(QDialog):
 
     def _first_input(self) -> QWidget:
         return (self.ward_edits["name_vi"], self.count, self.username)[self.pages.currentIndex()]
+
+    def _step_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.step.setFont(font)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the launcher sized the dialog's text
+            self._step_font()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

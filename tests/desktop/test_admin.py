@@ -255,6 +255,7 @@ def test_screenshots(qtbot, admin, live_hub, size):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for index, name in enumerate(("officers", "counters", "ward", "catalog", "stations")):
         admin.tabs.setCurrentIndex(index)
+        QApplication.processEvents()  # the layout requests the new text size posted
         image = admin.grab()
         assert image.width() == size[0]
         assert image.save(str(SHOTS / f"admin-{name}-{size[0]}.png"))
