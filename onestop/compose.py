@@ -16,7 +16,10 @@ from onestop.hub.live import Broker
 from onestop.hub.outbox import Outbox
 from onestop.hub.snapshot import build_state
 from onestop.hub.store import HubStore, utc_now
-from onestop.queue.centre import CentreLayout, default_centre
+from onestop.hub.ward import PUBLIC as WARD_PUBLIC
+from onestop.hub.ward import defaults as ward_defaults
+from onestop.hub.ward import ward as ward_view
+from onestop.queue.centre import CentreLayout, OpeningHours, default_centre, parse_hours
 from onestop.queue.rules import Rules
 from onestop.settings import Settings, load_settings
 from onestop.sync.catalog_pull import CatalogPull
@@ -41,15 +44,32 @@ class Hub:
         self.outbox = Outbox(self.store)
 
     @property
+    def ward_defaults(self) -> dict:
+        """The ward's identity until an admin saves one: centre layout and settings."""
+        return ward_defaults(self.settings.ward_name, self.settings.display_notice, self.centre)
+
+    def ward(self) -> dict:
+        """The ward's identity as stored in the hub (hub/ward.py): one small read, so every
+        ticket, page and report takes the name the admin set a moment ago."""
+        return ward_view(self.store, self.ward_defaults)
+
+    @property
     def ward_name_vi(self) -> str:
-        return self.settings.ward_name or self.centre.ward_name_vi
+        return self.ward()["name_vi"]
 
     @property
     def ward_name_en(self) -> str:
-        return self.centre.ward_name_en
+        return self.ward()["name_en"]
+
+    @property
+    def opening_hours(self) -> tuple[OpeningHours, ...]:
+        return parse_hours(self.ward()["hours"])
 
     def snapshot(self) -> dict:
-        return build_state(self.store, self.ward_name_vi, self.ward_name_en)
+        ward = self.ward()
+        state = build_state(self.store, ward["name_vi"], ward["name_en"])
+        state["ward"] = {k: ward[k] for k in WARD_PUBLIC}
+        return state
 
     def public_url(self, token: str) -> str:
         return f"{self.public_base}/t/{token}"
@@ -85,7 +105,8 @@ def build_hub(settings: Settings | None = None, *, data_dir: Path | None = None,
     centre = centre or default_centre()
     store = HubStore(settings.data_dir / DB_NAME, clock=clock, centre=centre,
                      rules=rules or Rules(timezone=settings.timezone))
-    return Hub(settings=settings, store=store, auth=Auth(store), centre=centre)
+    return Hub(settings=settings, store=store, auth=Auth(store, settings.pin_min_length),
+               centre=centre)
 
 
 def build_sync(hub: Hub, **options) -> SyncWorker:

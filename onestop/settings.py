@@ -51,6 +51,9 @@ class Settings:
     logo_path: str | None = None  # the ward's emblem on tickets (PNG or JPEG)
     display_voice: str = "clips"
     backup_keep_days: int = 14  # daily copies of hub.db kept in <data>/backups (newest first)
+    # Officers' PINs: digits only, at least this many (6 as docs/security.md recommends; a
+    # ward may ask for more, never fewer than 4) and at most 12.
+    pin_min_length: int = 6
 
     @property
     def settings_path(self) -> Path:

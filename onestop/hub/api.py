@@ -20,16 +20,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.websockets import WebSocketDisconnect
 
 from onestop import __version__
-from onestop.queue.catalog import CatalogError, parse_catalog
 from onestop.queue.model import ticket_to_dict
 from onestop.queue.operations import IssueRequest
 from onestop.queue.transitions import Action
 from onestop.ratelimit import RateLimiter
 
+from .admin_routes import router as admin_router
 from .auth import AuthError, Forbidden, Role, Station
+from .catalog_admin import view as catalog_view
 from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
-from .http_errors import error, install_error_handling
+from .http_errors import install_error_handling
 from .insight import router as insight_router
 from .live import REPLAY_LIMIT
 from .pages import router as pages_router
@@ -80,12 +81,6 @@ class PairingBody(_Body):
 class PairBody(_Body):
     code: str = Field(min_length=4, max_length=16)
     name: str = Field("", max_length=80)
-
-
-class OfficerBody(_Body):
-    username: str = Field(min_length=1, max_length=64)
-    pin: str = Field(min_length=4, max_length=12)
-    display_name: str = Field("", max_length=80)
 
 
 # Bounded like the counter numbers of centre.json: an unbounded int reached SQLite and
@@ -163,7 +158,7 @@ def create_app(hub) -> FastAPI:
     # --- reads -------------------------------------------------------------------------------
     @app.get("/api/catalog")
     def catalog(st: Auth) -> dict:
-        return store.catalog.to_dict()
+        return catalog_view(store)  # each service flagged enabled (hub/catalog_admin.py)
 
     @app.get("/api/state")
     def state(st: Auth) -> dict:
@@ -292,23 +287,6 @@ def create_app(hub) -> FastAPI:
         return {"code": code, "expires_at": expires.isoformat(), "role": body.role,
                 "counter": body.counter, "hub_url": hub.public_base}
 
-    @app.post("/api/officers", status_code=201)
-    def add_officer(body: OfficerBody, st: Auth) -> dict:
-        require(st, Role.ADMIN)
-        auth.add_officer(body.username, body.pin, body.display_name)
-        return {"username": body.username.strip().lower()}
-
-    @app.put("/api/catalog")
-    def put_catalog(body: dict, st: Auth) -> dict:
-        require(st, Role.ADMIN)
-        try:
-            new = parse_catalog(body, source="PUT /api/catalog")
-        except CatalogError as exc:
-            return error(422, "invalid_catalog", str(exc), exc.message_vi)
-        with acting(st):
-            store.replace_catalog(new)
-        return {"version": new.version, "services": len(new.services)}
-
     # --- live events -------------------------------------------------------------------------
     @app.websocket("/api/events")
     async def events(ws: WebSocket, since: int | None = None, view: str | None = None,
@@ -397,4 +375,5 @@ def create_app(hub) -> FastAPI:
     app.include_router(ticket_lookup_router)
     app.include_router(reporting_router)
     app.include_router(counter_views_router)
+    app.include_router(admin_router)
     return app

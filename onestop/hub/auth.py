@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +24,8 @@ from onestop.queue.errors import DomainError, InvalidRequest
 
 from .rows import utc_text
 from .store import HubStore
+
+log = logging.getLogger(__name__)
 
 
 class Role(StrEnum):
@@ -94,9 +98,14 @@ def _check_role(role: str, counter: int | None) -> Role:
     return r
 
 
+SEEN_EVERY_S = 60  # a station's last_seen_at is written at most once a minute
+
+
 class Auth:
-    def __init__(self, store: HubStore) -> None:
+    def __init__(self, store: HubStore, pin_min_length: int = 6) -> None:
         self.store = store
+        self.pin_min_length = pin_min_length
+        self._seen: dict[str, datetime] = {}
 
     def create_token(self, role: str, counter: int | None = None, name: str = "") -> str:
         r = _check_role(role, counter)
@@ -120,7 +129,24 @@ class Auth:
         if row is None:
             raise AuthError("unauthorized", "unknown or revoked station token",
                             "Mã trạm không đúng hoặc đã bị thu hồi")
+        self._seen_now(row[0])
         return Station(row[0], row[1], Role(row[2]), row[3])
+
+    def _seen_now(self, station_id: str) -> None:
+        """Record when a station was last seen, for the admin's list; a write per request
+        would cost more than the answer, so at most once a minute per station. Best effort:
+        a busy or full disk must not refuse the request itself."""
+        now = self.store.clock()
+        last = self._seen.get(station_id)
+        if last is not None and abs((now - last).total_seconds()) < SEEN_EVERY_S:
+            return
+        self._seen[station_id] = now
+        try:
+            with self.store.write() as db:
+                db.execute("UPDATE stations SET last_seen_at = ? WHERE id = ?",
+                           [utc_text(now), station_id])
+        except sqlite3.Error as exc:
+            log.warning("could not record when station %s was seen: %s", station_id, exc)
 
     def revoke(self, station_id: str) -> None:
         with self.store.write() as db:
@@ -129,8 +155,8 @@ class Auth:
 
     def stations(self) -> list[dict]:
         with self.store.reading() as db:
-            return list(db.query("SELECT id, name, role, counter, created_at, revoked_at "
-                                 "FROM stations ORDER BY created_at"))
+            return list(db.query("SELECT id, name, role, counter, created_at, last_seen_at, "
+                                 "revoked_at FROM stations ORDER BY created_at"))
 
     # --- pairing -----------------------------------------------------------------------------
     def create_pairing_code(self, role: str, counter: int | None = None) -> tuple[str, datetime]:
@@ -161,22 +187,11 @@ class Auth:
         return token, self.authenticate(token)
 
     # --- officers ----------------------------------------------------------------------------
-    def add_officer(self, username: str, pin: str, display_name: str = "") -> None:
-        username = username.strip().lower()
-        if not username or len(username) > 64 or not username.replace(".", "").replace(
-                "_", "").isalnum():
-            raise InvalidRequest("invalid_username", "username: letters, digits, . and _",
-                                 "Tên đăng nhập chỉ gồm chữ, số, dấu chấm và gạch dưới")
-        if not pin.isdigit() or not 4 <= len(pin) <= 12:
-            raise InvalidRequest("invalid_pin", "PIN must be 4 to 12 digits",
-                                 "Mã PIN phải gồm 4 đến 12 chữ số")
-        with self.store.write() as db:
-            db.execute("INSERT INTO officers (username, display_name, pin_hash, created_at) "
-                       "VALUES (?, ?, ?, ?) ON CONFLICT(username) DO UPDATE SET "
-                       "display_name = excluded.display_name, pin_hash = excluded.pin_hash, "
-                       "active = 1",
-                       [username, display_name or username, hash_pin(pin),
-                        utc_text(self.store.clock())])
+    def add_officer(self, username: str, pin: str, display_name: str = "") -> dict:
+        """The admin use case (hub/admin.py) with this hub's PIN rule."""
+        from .admin import add_officer
+
+        return add_officer(self.store, username, display_name, pin, self.pin_min_length)
 
     def check_officer(self, username: str, pin: str) -> str:
         username = (username or "").strip().lower()

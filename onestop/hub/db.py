@@ -109,8 +109,24 @@ def _m004_sync(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _m005_administration(db: sqlite_utils.Database) -> None:
+    # Administration (docs/administration.md): when an officer last signed in and a station was
+    # last seen (for the admin's lists), the ward's identity as the admin set it (one JSON row:
+    # absent means "not configured yet", the first-run set-up's cue), and per-service local
+    # edits of the catalogue, kept apart from the catalogue itself so that a catalogue pulled
+    # from central replaces the base and the ward's edits are laid over it again.
+    _run(db, """
+    ALTER TABLE officers ADD COLUMN last_sign_in_at TEXT;
+    ALTER TABLE stations ADD COLUMN last_seen_at TEXT;
+    CREATE TABLE ward (
+        id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE TABLE catalog_edits (
+        code TEXT PRIMARY KEY, data TEXT NOT NULL, updated_at TEXT NOT NULL)
+    """)
+
+
 MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats,
-                               _m003_stations_and_staff, _m004_sync]
+                               _m003_stations_and_staff, _m004_sync, _m005_administration]
 LATEST = len(MIGRATIONS)
 
 

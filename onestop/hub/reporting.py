@@ -100,7 +100,7 @@ def slip(ticket_id: str, body: SlipBody, request: Request, st: Auth) -> Response
         ward_name=hub.ward_name_vi, citizen_name=body.citizen_name.strip(),
         service_vi=store.catalog.service(t.service).name_vi,
         dossier_code=f"{t.number}-{t.day:%Y%m%d}", received_at=received,
-        return_at=return_time(received, body.result_days, hub.centre.hours),
+        return_at=return_time(received, body.result_days, hub.opening_hours),
         officer=row[0] if row else officer, url=hub.public_url(t.token),
         phone=body.phone.strip()))
     return Response(pdf, media_type="application/pdf", headers={

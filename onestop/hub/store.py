@@ -23,6 +23,7 @@ import sqlite_utils
 from onestop.queue import transitions as tr
 from onestop.queue.catalog import Catalog, default_catalog, parse_catalog
 from onestop.queue.centre import CentreLayout, default_centre
+from onestop.queue.errors import InvalidRequest
 from onestop.queue.estimate import WaitEstimate
 from onestop.queue.events import SCHEMA_VERSION, Event
 from onestop.queue.model import FINAL_STATUSES, Counter, CounterStatus, Status, Ticket
@@ -68,7 +69,9 @@ class HubStore(StoreReads):
         centre = centre or default_centre()
         self.rules = rules or Rules(timezone=centre.timezone)
         self._seed(catalog or default_catalog(), centre)
-        self.catalog = self._load_catalog()
+        self.base_catalog = self.catalog = self._load_catalog()
+        self.disabled_services: frozenset[str] = frozenset()
+        self.reload_catalog()
         self.hub_id = self._meta("hub_id")
 
     # --- transactions ------------------------------------------------------------------------
@@ -167,6 +170,22 @@ class HubStore(StoreReads):
         row = self.db.execute("SELECT data FROM catalog WHERE id = 1").fetchone()
         return parse_catalog(json.loads(row[0]), source=f"{self.path.name}:catalog")
 
+    def catalog_edits(self) -> dict[str, dict]:
+        with self.reading() as db:
+            return {code: json.loads(data) for code, data in db.execute(
+                "SELECT code, data FROM catalog_edits ORDER BY code")}
+
+    def reload_catalog(self) -> None:
+        """The catalogue in use: the stored base with the ward's local edits laid over it
+        (hub/catalog_edits.py). Called after any change to either."""
+        from .catalog_edits import disabled, effective
+
+        with self.reading():
+            base = self._load_catalog()
+            edits = self.catalog_edits()
+        self.base_catalog, self.catalog = base, effective(base, edits)
+        self.disabled_services = disabled(edits, self.catalog)
+
     def replace_catalog(self, catalog: Catalog) -> None:
         """Install a validated catalogue in one transaction (the old one stays on failure)."""
         from onestop.queue.events import CATALOG_UPDATED
@@ -174,7 +193,7 @@ class HubStore(StoreReads):
         with self.write():
             self._store_catalog(catalog)
             self._append([Event(CATALOG_UPDATED, self.clock(), {"version": catalog.version})])
-        self.catalog = catalog
+        self.reload_catalog()
 
     # --- events ------------------------------------------------------------------------------
     def _append(self, events: Sequence[Event]) -> None:
@@ -246,6 +265,11 @@ class HubStore(StoreReads):
                 group = self.catalog.service(req.service).group
             except KeyError:
                 group = ""  # issue() refuses the unknown service with a clear error
+            if req.service in self.disabled_services:
+                raise InvalidRequest("service_disabled",
+                                     f"service {req.service} is disabled at this centre",
+                                     f"Thủ tục {req.service} đang tạm ngừng tiếp nhận tại "
+                                     "trung tâm này")
             day = service_day(now, self.rules.timezone).isoformat()
             row = self.db.execute("SELECT last_seq FROM day_sequences WHERE day = ? AND "
                                   "group_id = ?", [day, group]).fetchone()
@@ -323,6 +347,8 @@ class HubStore(StoreReads):
     def sign_in(self, number: int, officer: str) -> Counter:
         with self.write():
             now = self._begin_use_case()
+            self.db.execute("UPDATE officers SET last_sign_in_at = ? WHERE username = ?",
+                            [utc_text(now), officer])
             return self._save(tr.sign_in(self.counter(number), officer, now)).counters[-1]
 
     def sign_out(self, number: int) -> Counter:

@@ -131,6 +131,18 @@ def _parse_hours(raw: object, index: int, before: list[OpeningHours]) -> Opening
     return hours
 
 
+def parse_hours(raw: object, source: str = "hours") -> tuple[OpeningHours, ...]:
+    """Opening hours alone (the admin's ward form), checked as in a centre file: a non-empty
+    list of {days, open, close}, no overlaps."""
+    hours: list[OpeningHours] = []
+    try:
+        for i, item in enumerate(_list({"hours": raw}, "hours", _TOP, nonempty=True)):
+            hours.append(_parse_hours(item, i, hours))
+    except CatalogError as bad:
+        raise _sourced(bad, source, _DOC_VI) from None
+    return tuple(hours)
+
+
 def _parse_counter(raw: object, index: int, before: list[CounterSpec],
                    catalog: Catalog) -> CounterSpec:
     where = _entry("counters", index, raw, "number", "number", "quầy")

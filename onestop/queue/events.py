@@ -32,6 +32,18 @@ COUNTER_UPDATED = "counter.updated"
 OFFICER_SIGNED_IN = "officer.signed_in"
 OFFICER_SIGNED_OUT = "officer.signed_out"
 CATALOG_UPDATED = "catalog.updated"
+# Administration (docs/administration.md); their data never holds a PIN or a PIN hash.
+OFFICER_ADDED = "officer.added"
+OFFICER_RENAMED = "officer.renamed"
+OFFICER_PIN_RESET = "officer.pin_reset"
+OFFICER_DISABLED = "officer.disabled"
+OFFICER_ENABLED = "officer.enabled"
+COUNTER_ADDED = "counter.added"
+COUNTER_REMOVED = "counter.removed"
+WARD_UPDATED = "ward.updated"
+CATALOG_SERVICE_EDITED = "catalog.service_edited"
+STATION_REVOKED = "station.revoked"
+SETUP_COMPLETED = "setup.completed"
 
 TICKET_EVENTS = frozenset({
     TICKET_ISSUED, TICKET_CALLED, TICKET_RECALLED, TICKET_STARTED, TICKET_DONE, TICKET_NO_SHOW,

@@ -301,15 +301,28 @@ def sign_out(counter: Counter, now: datetime) -> Change:
                                                 officer=counter.officer),))
 
 
+def check_skills(skills: Iterable[str], known_groups: Iterable[str]) -> tuple[str, ...]:
+    """A counter's skills: groups of the catalogue, primary first, each once. An unknown one
+    is named with the groups there are (a typo is the usual cause)."""
+    skills, groups = tuple(skills), list(known_groups)
+    for skill in skills:
+        if skill not in groups:
+            raise InvalidRequest(
+                "unknown_skill", f"skill {skill!r} is not a group of the catalogue "
+                f"(groups: {', '.join(groups)})",
+                f"Kỹ năng {skill!r} không phải lĩnh vực nào trong danh mục "
+                f"(các lĩnh vực: {', '.join(groups)})", skill=skill)
+    if not skills or len(set(skills)) != len(skills):
+        raise InvalidRequest("invalid_skills", "skills must be one or more groups, each once",
+                             "Kỹ năng phải có ít nhất một lĩnh vực, không trùng lặp")
+    return skills
+
+
 def update_counter(counter: Counter, now: datetime, known_groups: Iterable[str], *,
                    skills: tuple[str, ...] | None = None, fast_lane: bool | None = None,
                    label_vi: str | None = None, label_en: str | None = None) -> Change:
-    groups = set(known_groups)
     if skills is not None:
-        bad = [g for g in skills if g not in groups]
-        if not skills or bad or len(set(skills)) != len(skills):
-            raise InvalidRequest("invalid_skills", f"skills must be distinct known groups: {bad}",
-                                 "Kỹ năng phải là các lĩnh vực có trong danh mục, không trùng")
+        skills = check_skills(skills, known_groups)
     new = replace(counter, skills=skills if skills is not None else counter.skills,
                   fast_lane=counter.fast_lane if fast_lane is None else fast_lane,
                   label_vi=label_vi or counter.label_vi, label_en=label_en or counter.label_en)

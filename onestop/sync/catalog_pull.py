@@ -93,7 +93,9 @@ class CatalogPull:
             raise SyncError(f"catalogue refused, keeping {self.store.catalog.version}: {exc}",
                             retry=True) from exc
         new_etag = response.headers.get("ETag")
-        if catalog.to_dict() == self.store.catalog.to_dict():
+        # Against the base: the ward's local edits (hub/catalog_edits.py) are laid over
+        # whatever central sends and must not make every check look like a change.
+        if catalog.to_dict() == self.store.base_catalog.to_dict():
             self.outbox.catalog_checked(new_etag, self.clock())
             return "same-version"
         self.store.replace_catalog(catalog)

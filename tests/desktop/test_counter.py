@@ -22,8 +22,8 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 @pytest.fixture
 def desk(qtbot, live_hub):
-    """Counter 1's window, showing the hub's data; officer "lan" exists with PIN 1234."""
-    live_hub.hub.auth.add_officer("lan", "1234", "Nguyễn Thị Lan")
+    """Counter 1's window, showing the hub's data; officer "lan" exists with PIN 123456."""
+    live_hub.hub.auth.add_officer("lan", "123456", "Nguyễn Thị Lan")
     application("vi")
     client = HubClient(live_hub.url, live_hub.token("counter", 1))
     window = CounterWindow(client, number=1)
@@ -58,7 +58,7 @@ def press(qtbot, w, action: str, key_name: str) -> None:
     key(w, key_name)
 
 
-def sign_in(qtbot, w, pin: str = "1234") -> None:
+def sign_in(qtbot, w, pin: str = "123456") -> None:
     qtbot.keyClicks(w.signin.username, "lan")
     w.signin.pin.setText(pin)
     qtbot.keyClick(w.signin.pin, Qt.Key.Key_Return)
@@ -94,7 +94,7 @@ def test_sign_in_bad_pin_then_good_then_sign_out(qtbot, desk, live_hub):
     assert w.pages.currentIndex() == 0  # nobody signed in: the sign-in panel
     assert w.signin.pin.echoMode() == QLineEdit.EchoMode.Password
     assert not w.buttons["next"].isEnabled()
-    sign_in(qtbot, w, pin="9999")
+    sign_in(qtbot, w, pin="999999")
     qtbot.waitUntil(lambda: w.signin.error.text() != "", timeout=WAIT)
     assert w.signin.error.text() == "Sai tên đăng nhập hoặc mã PIN"
     assert w.signin.pin.text() == "" and hub_counter(live_hub).officer is None

@@ -276,7 +276,7 @@ def busy_morning(tmp_path):
     hub = build_hub(Settings(data_dir=tmp_path / "scene"), clock=clock)
     store, rng = hub.store, random.Random(7)
     for number, (user, name) in OFFICERS.items():
-        hub.auth.add_officer(user, "1234", name)
+        hub.auth.add_officer(user, "123456", name)
         store.set_counter_status(number, "open")
         store.sign_in(number, user)
     store.set_counter_status(5, "paused")

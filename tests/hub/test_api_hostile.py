@@ -219,16 +219,16 @@ def test_guessing_pairing_codes_and_pins_is_slowed_down(live_hub):
     assert [a.status_code for a in answers[:10]] == [401] * 10
     assert answers[10].status_code == 429 and answers[10].json()["code"] == "too_many_attempts"
 
-    live_hub.hub.auth.add_officer("lan", "2468", "Nguyễn Thị Lan")
+    live_hub.hub.auth.add_officer("lan", "246802", "Nguyễn Thị Lan")
     counter = live_hub.client("counter", 2)
-    ok = counter.post("/api/counters/2/sign-in", json={"username": "lan", "pin": "2468"})
+    ok = counter.post("/api/counters/2/sign-in", json={"username": "lan", "pin": "246802"})
     assert ok.status_code == 200
-    wrong = [counter.post("/api/counters/2/sign-in", json={"username": "lan", "pin": f"{i:04d}"})
+    wrong = [counter.post("/api/counters/2/sign-in", json={"username": "lan", "pin": f"{i:06d}"})
              for i in range(6)]
     assert [w.status_code for w in wrong] == [401] * 5 + [429]
     right_but_locked = counter.post("/api/counters/2/sign-in",
-                                    json={"username": "lan", "pin": "2468"})
+                                    json={"username": "lan", "pin": "246802"})
     assert right_but_locked.status_code == 429
     other = live_hub.client("counter", 3)
     assert other.post("/api/counters/3/sign-in",
-                      json={"username": "lan", "pin": "2468"}).status_code == 200
+                      json={"username": "lan", "pin": "246802"}).status_code == 200

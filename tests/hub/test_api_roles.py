@@ -53,7 +53,7 @@ def _calls() -> list[Call]:
         Call("pairing-supervisor", "POST", "/api/pairing-codes", "", frozenset({"admin"}),
              {"role": "supervisor"}),
         Call("officer", "POST", "/api/officers", "", frozenset({"admin"}),
-             {"username": "le.chi", "pin": "8642"}),
+             {"username": "le.chi", "pin": "864200"}),
         Call("catalog", "PUT", "/api/catalog", "", frozenset({"admin"})),  # body: the current
         # ticket actions on the ticket counter 1 holds
         Call("recall", "POST", "/api/tickets/{t}/recall", "called", frozenset(COUNTER)),

@@ -168,6 +168,10 @@ def test_not_found_and_invalid_have_codes(store):
     assert err.value.code == "ticket_not_found" and err.value.status == 404
     with pytest.raises(InvalidRequest) as err:
         store.update_counter(1, skills=("moon",))
+    assert err.value.code == "unknown_skill" and "'moon'" in err.value.message
+    assert "certification" in err.value.message  # the groups there are
+    with pytest.raises(InvalidRequest) as err:
+        store.update_counter(1, skills=())
     assert err.value.code == "invalid_skills"
 
 

@@ -32,7 +32,7 @@ SECTIONS = ["1. Tổng quan", "2. Số phiếu theo giờ và lĩnh vực", "3. 
 def seeded(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
     hub = build_hub(Settings(data_dir=folder), clock=FakeClock(hanoi(2026, 10, 26, 7)))
-    hub.auth.add_officer("canbo1", "1111", "Nguyễn Thị Lan")
+    hub.auth.add_officer("canbo1", "111111", "Nguyễn Thị Lan")
     for weeks, n in ((4, 90), (3, 100), (2, 110), (1, 95), (0, 120)):
         hub.issued_today = seed_day(hub.store, DAY - timedelta(weeks=weeks), n, seed=weeks + 1)
     yield hub
