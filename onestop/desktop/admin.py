@@ -9,7 +9,7 @@ window says so in words instead of showing tabs that would refuse every change.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
 from .admin_catalog import CatalogTab
@@ -45,9 +45,7 @@ class AdminWindow(StationWindow):
         for tab, name in zip(self.all_tabs(), names, strict=True):
             self.tabs.addTab(tab, name)
             tab.sig_loaded.connect(self._maybe_ready)
-        for number in range(1, 6):  # Alt+1..5 jump to a tab, wherever the focus is
-            QShortcut(QKeySequence(f"Alt+{number}"), self,
-                      lambda n=number: self.tabs.setCurrentIndex(n - 1))
+        # "&1 ..." in each tab's name: Alt+1..5 jump to a tab wherever the focus is.
         self.refused = QLabel(self, wordWrap=True)
         self.refused.setAlignment(Qt.AlignmentFlag.AlignCenter)
         tint(self.refused, "#b00020", bold=True)

@@ -136,7 +136,7 @@ class OfficersTab(AdminTab):
         self.layout_.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add = QPushButton(self.tr("&Thêm cán bộ…"), self)
-        self.rename = QPushButton(self.tr("Đổi &tên…"), self)
+        self.rename = QPushButton(self.tr("Đổi tê&n…"), self)
         self.reset = QPushButton(self.tr("Đặt lại &PIN…"), self)
         self.toggle = QPushButton(self.tr("&Vô hiệu hóa"), self)
         self.add.clicked.connect(lambda: self.open_dialog("add"))

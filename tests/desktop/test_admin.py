@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from onestop.desktop.admin import AdminWindow
 from onestop.desktop.client import HubClient
-from onestop.desktop.qtapp import application
+from onestop.desktop.qtapp import application, install_language
 
 WAIT = 15_000
 SHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -29,6 +29,7 @@ def open_window(qtbot, live_hub, role: str = "admin") -> AdminWindow:
     application("vi")
     client = HubClient(live_hub.url, live_hub.token(role))
     window = AdminWindow(client)
+    client.setParent(window)  # the connection dies with its window, as in the launcher
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.sig_ready, timeout=WAIT):
         client.start()
@@ -123,7 +124,10 @@ def test_officers_add_refusals_rename_pin_disable(qtbot, admin, live_hub):
 
 def test_counters_add_relabel_refuse_busy_remove(qtbot, admin, live_hub):
     tab = admin.counters
-    admin.tabs.setCurrentWidget(tab)
+    admin.activateWindow()
+    qtbot.waitUntil(admin.isActiveWindow, timeout=WAIT)
+    qtbot.keyClick(admin, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # "&2 Quầy"
+    assert admin.tabs.currentWidget() is tab
     assert [r[0] for r in rows(tab.table)] == ["1", "2", "3", "4", "5"]
     dialog = tab.open_dialog(edit=False)
     dialog.label_vi.setText("Quầy 6 – Hộ tịch")
@@ -259,3 +263,27 @@ def test_screenshots(qtbot, admin, live_hub, size):
         image = admin.grab()
         assert image.width() == size[0]
         assert image.save(str(SHOTS / f"admin-{name}-{size[0]}.png"))
+
+
+@pytest.fixture
+def english():
+    application("en")
+    yield
+    install_language(application("vi"), "vi")  # the one QApplication is shared by tests
+
+
+def test_english(qtbot, live_hub, english):
+    client = HubClient(live_hub.url, live_hub.token("admin"), language="en")
+    window = AdminWindow(client)
+    client.setParent(window)  # the connection dies with its window, as in the launcher
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sig_ready, timeout=WAIT):
+        client.start()
+        window.show()
+    assert [window.tabs.tabText(i) for i in range(5)] == [
+        "&1 Officers", "&2 Counters", "&3 Ward and opening hours", "&4 Procedure catalogue",
+        "&5 Stations and tokens"]
+    assert window.officers.rule_label.text() == "A PIN is 6 to 12 digits."
+    assert window.counters.add.text() == "&Add counter…"
+    assert rows(window.counters.table)[0][3] == "Certification, Civil status"
+    assert window.heading.text() == "Administration – Cua Nam Ward"

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication
 
 from onestop.desktop.launcher import LauncherWindow
-from onestop.desktop.qtapp import application
+from onestop.desktop.qtapp import application, install_language
 from onestop.settings import Settings
 
 WAIT = 15_000
@@ -26,12 +26,12 @@ SHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
          else Path(tempfile.gettempdir()) / "onestop-screenshots")
 
 
-def launcher_for(qtbot, live_hub, tmp_path) -> LauncherWindow:
-    application("vi")
+def launcher_for(qtbot, live_hub, tmp_path, language: str = "vi") -> LauncherWindow:
+    application(language)
     tokens = {role: live_hub.token(role) for role in ("reception", "display", "supervisor",
                                                       "admin")}
     tokens.update({f"counter{n}": live_hub.token("counter", n) for n in range(1, 6)})
-    settings = Settings(data_dir=tmp_path / "onestop")
+    settings = Settings(data_dir=tmp_path / "onestop", language=language)
     window = LauncherWindow(live_hub.url, tokens, settings)
     qtbot.addWidget(window)
     return window
@@ -130,3 +130,17 @@ def test_screenshots(qtbot, setup, size):
                                   (back.height() - front.height()) // 2), front)
         painter.end()
         assert back.save(str(SHOTS / f"setup-{name}-{size[0]}.png"))
+
+
+def test_english(qtbot, live_hub, tmp_path):
+    try:
+        launcher = launcher_for(qtbot, live_hub, tmp_path, "en")
+        with qtbot.waitSignal(launcher.sig_setup, timeout=WAIT) as opened:
+            launcher.show()
+        dialog = opened.args[0]
+        assert dialog.step.text() == "Step 1/3: Ward name and address"
+        assert (dialog.skip.text(), dialog.next.text()) == ("&Skip", "&Next")
+        assert launcher.buttons.buttons["admin"].text() == "Administration"
+        launcher.close()
+    finally:
+        install_language(application("vi"), "vi")  # the one QApplication is shared by tests
