@@ -9,7 +9,7 @@ window says so in words instead of showing tabs that would refuse every change.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
 from .admin_catalog import CatalogTab
@@ -46,6 +46,8 @@ class AdminWindow(StationWindow):
             self.tabs.addTab(tab, name)
             tab.sig_loaded.connect(self._maybe_ready)
         # "&1 ..." in each tab's name: Alt+1..5 jump to a tab wherever the focus is.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self,
+                  lambda: self.tabs.currentWidget().refresh() if self.allowed else None)
         self.refused = QLabel(self, wordWrap=True)
         self.refused.setAlignment(Qt.AlignmentFlag.AlignCenter)
         tint(self.refused, "#b00020", bold=True)

@@ -120,7 +120,7 @@ class OfficerDialog(QDialog):
 
 
 class OfficersTab(AdminTab):
-    EVENTS = ("officer.", "setup.", "counter.signed")
+    EVENTS = ("officer.", "setup.")  # officer.signed_in: the last sign-in changes
 
     def __init__(self, client: HubClient, parent: QWidget | None = None) -> None:
         super().__init__(client, parent)

@@ -13,7 +13,8 @@ from .supervisor_widgets import while_alive
 
 
 class StationsTab(AdminTab):
-    EVENTS = ("station.", "counter.added", "counter.removed")
+    # A redeemed pairing code or a station's last contact is no event: "Tải lại" (F5) asks.
+    EVENTS = ("station.", "counter.added", "counter.removed", "setup.")
 
     def __init__(self, client: HubClient, parent: QWidget | None = None) -> None:
         super().__init__(client, parent)
@@ -28,12 +29,16 @@ class StationsTab(AdminTab):
         row = QHBoxLayout()
         self.pair = QPushButton(self.tr("&Mã ghép nối mới…"), self)
         self.revoke = QPushButton(self.tr("&Thu hồi mã trạm"), self)
+        self.reload = QPushButton(self.tr("Tải &lại"), self)
+        self.reload.setToolTip("F5")
+        self.reload.clicked.connect(self.refresh)
         self.show_revoked = QCheckBox(self.tr("Hiện cả trạm đã thu hồi"), self)
         self.show_revoked.toggled.connect(lambda: self._show())
         self.pair.clicked.connect(self.open_pairing)
         self.revoke.clicked.connect(self.revoke_selected)
         row.addWidget(self.pair)
         row.addWidget(self.revoke)
+        row.addWidget(self.reload)
         row.addStretch(1)
         row.addWidget(self.show_revoked)
         self.layout_.addLayout(row)

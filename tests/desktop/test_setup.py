@@ -5,7 +5,9 @@ of the three steps over the launcher at 1366×768 and 1920×1080."""
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -144,3 +146,27 @@ def test_english(qtbot, live_hub, tmp_path):
         launcher.close()
     finally:
         install_language(application("vi"), "vi")  # the one QApplication is shared by tests
+
+
+def test_counter_buttons_and_local_tokens_follow_the_counters(qtbot, live_hub, tmp_path):
+    launcher = launcher_for(qtbot, live_hub, tmp_path)
+    with qtbot.waitSignal(launcher.sig_ready, timeout=WAIT):
+        launcher.show()
+    saved = launcher.settings.data_dir / "local-stations.json"
+    with live_hub.client("admin") as admin:  # as the admin window on another PC would
+        added = admin.post("/api/counters", json={"label_vi": "Quầy 6", "label_en": "Counter 6",
+                                                  "skills": ["land"]})
+        assert added.status_code == 201, added.text
+        qtbot.waitUntil(lambda: "counter6" in launcher.tokens, timeout=WAIT)
+        assert json.loads(saved.read_text())["counter6"] == launcher.tokens["counter6"]
+        assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+        assert launcher.buttons.buttons["counter6"].text() == "Quầy 6"
+        with qtbot.waitSignal(launcher.sig_opened, timeout=WAIT) as opened:
+            launcher.buttons.buttons["counter6"].click()
+        assert opened.args[1].client.token == launcher.tokens["counter6"]
+        opened.args[1].close()
+        assert admin.delete("/api/counters/6").status_code == 200
+    qtbot.waitUntil(lambda: "counter6" not in launcher.buttons.buttons, timeout=WAIT)
+    assert "counter6" not in launcher.tokens
+    assert "counter6" not in json.loads(saved.read_text())
+    launcher.close()

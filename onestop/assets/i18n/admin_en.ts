@@ -570,6 +570,10 @@
         <source>Đã thu hồi mã của trạm „%1“.</source>
         <translation>The token of “%1” was revoked.</translation>
     </message>
+    <message>
+        <source>Tải &amp;lại</source>
+        <translation>&amp;Reload</translation>
+    </message>
 </context>
 <context>
     <name>WardTab</name>
