@@ -122,12 +122,26 @@ def test_first_day_through_the_windows(qtbot, single_pc, monkeypatch):
     type_into(qtbot, setup.count.lineEdit(), "6")
     assert [c["number"] for c in setup.counters] == [1, 2, 3, 4, 5, 6]
     assert setup.counters[5]["skills"] == ["certification"]
-    assert setup.counter_list.currentRow() >= 0
-    setup.counter_list.setCurrentRow(5)
-    type_into(qtbot, setup.label_vi, "Quầy 6 – Chứng thực nhanh")
-    type_into(qtbot, setup.label_en, "Counter 6 – Quick certification")
-    qtbot.keyClick(setup.fast_lane, Qt.Key.Key_Space)
-    assert setup.counters[5]["fast_lane"] is True
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is setup.counter_list
+    qtbot.keyClick(focused(), Qt.Key.Key_End)  # the new counter, last in the list
+    assert setup.counter_list.currentRow() == 5
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    type_into(qtbot, focused(), "Quầy 6 – Chứng thực nhanh")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    type_into(qtbot, focused(), "Counter 6 – Quick certification")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is setup.skills.list
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # also civil status, second
+    for _ in range(3):  # past Lên and Xuống to the fast-lane box
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is setup.fast_lane
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert setup.counters[5] == {"number": 6, "label_vi": "Quầy 6 – Chứng thực nhanh",
+                                 "label_en": "Counter 6 – Quick certification",
+                                 "skills": ["certification", "civil-status"],
+                                 "fast_lane": True}
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert setup.pages.currentIndex() == 2
 
@@ -153,6 +167,12 @@ def test_first_day_through_the_windows(qtbot, single_pc, monkeypatch):
     assert [(o["username"], o["display_name"]) for o in officers] == [
         ("lan.nguyen", "Nguyễn Thị Lan")]
     assert read(url, tokens, "/api/setup")["needed"] is False
+    ward = read(url, tokens, "/api/ward")
+    assert (ward["name_en"], ward["address_vi"]) == ("Hang Trong Ward",
+                                                     "12 Hàng Trống, Hoàn Kiếm, Hà Nội")
+    six = read(url, tokens, "/api/counters")[-1]
+    assert (six["number"], six["skills"], six["fast_lane"]) == (
+        6, ["certification", "civil-status"], True)
     assert "lan.nguyen" in launcher.message.text()
     qtbot.waitUntil(lambda: launcher.title.text() == "onestop – Phường Hàng Trống", timeout=WAIT)
     # The new counter's button follows the live list, and its token is made and saved (0600).
