@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from onestop import __version__
+from onestop.admin_cli import COMMANDS as ADMIN_COMMANDS
+from onestop.admin_cli import GROUPS as ADMIN_GROUPS
+from onestop.admin_cli import add_parsers as add_admin_parsers
 from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
 
 EXIT_USAGE = 2
-ROLES = ("reception", "counter", "display", "supervisor", "admin")
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -34,9 +36,6 @@ COMMANDS: dict[str, str | None] = {
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
     "admin": "onestop.desktop.station:run_station",
-    "token create": "onestop.hub.server:token_create",
-    "token list": "onestop.hub.server:token_list",
-    "token revoke": "onestop.hub.server:token_revoke",
     "sync": "onestop.sync.commands:sync_command",
     "simulate": "onestop.simcommand:simulate_command",
     "central": "onestop.sync.central.server:run_central",
@@ -48,6 +47,7 @@ COMMANDS: dict[str, str | None] = {
     "doctor": "onestop.ops.doctor:doctor_command",
     "backup": "onestop.ops.backup:backup_command",
     "restore": "onestop.ops.backup:restore_command",
+    **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (admin_cli.py)
 }
 
 log = logging.getLogger(__name__)
@@ -139,17 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     station("supervisor", "supervisor window")
     station("admin", "administration window: officers, counters, ward, catalogue, stations")
 
-    token = sub.add_parser("token", parents=[data_opt], help="station tokens")
-    token_sub = token.add_subparsers(dest="token_command", metavar="ACTION", required=True,
-                                     parser_class=_Parser)
-    create = token_sub.add_parser("create", parents=[data_opt], help="print a new station token")
-    create.add_argument("--role", required=True, choices=ROLES)
-    create.add_argument("--counter", type=_counter_number, metavar="N",
-                        help="counter number (role counter)")
-    token_sub.add_parser("list", parents=[data_opt], help="every station token issued")
-    revoke = token_sub.add_parser("revoke", parents=[data_opt],
-                                  help="revoke a station's token (a lost or replaced PC)")
-    revoke.add_argument("id", help="station id (or a unique prefix) from 'onestop token list'")
+    add_admin_parsers(sub, data_opt, _Parser)
 
     sync = sub.add_parser("sync", parents=[data_opt], help="this hub's link to central")
     sync_sub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True,
@@ -230,8 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_key(args: argparse.Namespace) -> str | None:
-    if args.command == "token":
-        return f"token {args.token_command}"
+    if args.command in ADMIN_GROUPS:
+        return f"{args.command} {getattr(args, args.command.replace('-', '_') + '_command')}"
     if args.command == "central" and getattr(args, "central_command", None):
         return f"central {args.central_command}"
     return args.command

@@ -188,7 +188,11 @@ def test_token_list_and_revoke_a_lost_station(tmp_data):
     listed = onestop("token", "list")
     assert listed.returncode == 0 and "counter 2" in listed.stdout and "active" in listed.stdout
     assert token not in listed.stdout  # only hashes are kept, never shown
-    station_id = listed.stdout.split()[0]
+    # The first station is the folder's local admin (the command line's own token).
+    station_id = next(line.split()[0] for line in listed.stdout.splitlines()
+                      if "counter 2" in line)
+    own = onestop("token", "revoke", listed.stdout.split()[0][:8])
+    assert own.returncode == 2 and "chính mình" in own.stderr  # not its own token
     assert onestop("token", "revoke", station_id[:8]).returncode == 0
     assert "revoked" in onestop("token", "list").stdout
     hub = build_hub()

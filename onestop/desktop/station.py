@@ -37,11 +37,17 @@ SCREENSHOT_TIMEOUT_MS = 20_000
 
 
 def local_token(settings: Settings, key: str) -> str | None:
-    path = settings.data_dir / "local-stations.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8")).get(key)
-    except (OSError, ValueError):
-        return None
+    """This PC's own token for `key` from the data folder: single-PC mode's, or for the admin
+    window the one a headless hub keeps for this PC's admin commands (admin-token.json)."""
+    names = ["local-stations.json"] + (["admin-token.json"] if key == "admin" else [])
+    for name in names:
+        try:
+            token = json.loads((settings.data_dir / name).read_text(encoding="utf-8")).get(key)
+        except (OSError, ValueError, AttributeError):
+            continue
+        if token:
+            return token
+    return None
 
 
 def build_window(role: str, client: HubClient, **options):

@@ -1,5 +1,6 @@
-"""Running the hub: `onestop hub`, `onestop token create` and the in-process hub of single-PC
-mode. uvicorn serves the FastAPI app; in single-PC mode it runs in a background thread."""
+"""Running the hub: `onestop hub`, the in-process hub of single-PC mode, and the data folder's
+local station tokens. uvicorn serves the FastAPI app; in single-PC mode it runs in a background
+thread."""
 
 from __future__ import annotations
 
@@ -70,6 +71,7 @@ def run_hub(args: argparse.Namespace, settings: Settings) -> int:
     if not port_free(host, port):
         raise CliError(f"port {port} on {host} is in use (another hub?); choose --port")
     hub = open_hub(settings)
+    local_admin_token(hub)  # so the admin commands on this PC can reach this hub
     server = HubServer(hub, host, port)
     hub.start_sync()
     backup = start_daily_backup(hub)
@@ -86,79 +88,59 @@ def run_hub(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def token_create(args: argparse.Namespace, settings: Settings) -> int:
-    from onestop.errors import CliError
-    from onestop.queue.errors import DomainError
-
-    if args.role == "counter" and args.counter is None:
-        raise CliError("--role counter needs --counter N")
-    hub = open_hub(settings)
-    try:
-        token = hub.auth.create_token(args.role, args.counter)
-    except DomainError as exc:
-        raise CliError(exc.message) from exc
-    finally:
-        hub.close()
-    print(token)
-    return 0
+LOCAL_TOKENS = "local-stations.json"
+ADMIN_TOKEN = "admin-token.json"
 
 
-def token_list(args: argparse.Namespace, settings: Settings) -> int:
-    """Every station token ever issued (never the tokens themselves: only hashes are kept)."""
-    from onestop.compose import build_hub
-
-    hub = build_hub(settings)
-    try:
-        rows = hub.auth.stations()
-    finally:
-        hub.close()
-    for r in rows:
-        where = f" counter {r['counter']}" if r["counter"] is not None else ""
-        state = f"revoked {r['revoked_at']}" if r["revoked_at"] else "active"
-        print(f"{r['id']}  {r['role']}{where}  {r['name']!r}  created {r['created_at']}  {state}")
-    return 0
+def _read_tokens(path) -> dict:
+    with contextlib.suppress(OSError, ValueError):
+        tokens = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(tokens, dict):
+            return {k: v for k, v in tokens.items() if isinstance(v, str)}
+    return {}
 
 
-def token_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    """Revoke a station (a lost or replaced PC): its token stops working at once. The id may
-    be shortened to any unique prefix from `onestop token list`."""
-    from onestop.compose import build_hub
-    from onestop.errors import CliError
-
-    hub = build_hub(settings)
-    try:
-        matches = [r for r in hub.auth.stations() if r["id"].startswith(args.id.strip())]
-        if len(args.id.strip()) < 4 or len(matches) != 1:
-            found = "no station" if not matches else f"{len(matches)} stations"
-            raise CliError(f"{found} with id starting {args.id!r}; see onestop token list")
-        station = matches[0]
-        if station["revoked_at"]:
-            print(f"{station['id']} was already revoked at {station['revoked_at']}")
-            return 0
-        hub.auth.revoke(station["id"])
-    finally:
-        hub.close()
-    print(f"revoked {station['id']} ({station['role']} {station['name']!r})")
-    return 0
+def _write_secret(path, data: dict) -> None:
+    """A token file, readable by this user only (0600 from the start, then replaced whole)."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(json.dumps(data, indent=1))
+    os.replace(tmp, path)
 
 
 def provision_local_tokens(hub) -> dict:
     """Single-PC mode: tokens for every station on this PC, kept in the data folder (0600)
-    so the launcher can open any window without pairing."""
-    path = hub.settings.data_dir / "local-stations.json"
-    if path.exists():
-        tokens = json.loads(path.read_text(encoding="utf-8"))
-        if all(_valid(hub, t) for t in tokens.values()):
-            return tokens
-    tokens = {role: hub.auth.create_token(role, name=f"local {role}")
-              for role in ("reception", "display", "supervisor", "admin")}
+    so the launcher can open any window without pairing. Valid tokens are kept; a counter
+    added since gets one, a removed counter's (revoked) one is dropped."""
+    path = hub.settings.data_dir / LOCAL_TOKENS
+    old = _read_tokens(path)
+    tokens = {}
+    for role in ("reception", "display", "supervisor", "admin"):
+        token = old.get(role)
+        tokens[role] = token if token and _valid(hub, token) else hub.auth.create_token(
+            role, name=f"local {role}")
     for c in hub.store.counters():
-        tokens[f"counter{c.number}"] = hub.auth.create_token("counter", c.number,
-                                                             name=f"local counter {c.number}")
-    path.write_text(json.dumps(tokens, indent=1), encoding="utf-8")
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o600)
+        token = old.get(f"counter{c.number}")
+        tokens[f"counter{c.number}"] = token if token and _valid(hub, token) else \
+            hub.auth.create_token("counter", c.number, name=f"local counter {c.number}")
+    if tokens != old:
+        _write_secret(path, tokens)
     return tokens
+
+
+def local_admin_token(hub) -> str:
+    """The data folder's admin token for the admin commands on this PC (onestop officer,
+    counter-config, ward, catalog, token): single-PC mode's, else `admin-token.json` (0600),
+    made once and kept while it stays valid."""
+    data = hub.settings.data_dir
+    for token in (_read_tokens(data / LOCAL_TOKENS).get("admin"),
+                  _read_tokens(data / ADMIN_TOKEN).get("admin")):
+        if token and _valid(hub, token):
+            return token
+    token = hub.auth.create_token("admin", name="local admin (command line)")
+    _write_secret(data / ADMIN_TOKEN, {"admin": token})
+    return token
 
 
 def _valid(hub, token: str) -> bool:
