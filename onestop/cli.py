@@ -35,6 +35,7 @@ COMMANDS: dict[str, str | None] = {
     "counter": "onestop.desktop.station:run_station",
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
+    "admin": "onestop.desktop.station:run_station",
     "sync": "onestop.sync.commands:sync_command",
     "simulate": "onestop.simcommand:simulate_command",
     "central": "onestop.sync.central.server:run_central",
@@ -151,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
         "number", type=_counter_number, metavar="N", help="counter number"
     )
     station("display", "lobby display window")
-    station("supervisor", "supervisor/admin window")
+    station("supervisor", "supervisor window")
+    station("admin", "administration window: officers, counters, ward, catalogue, stations")
 
     add_admin_parsers(sub, data_opt, _Parser)
 

@@ -145,6 +145,13 @@ class HubClient(QObject):
     def patch(self, path: str, body: dict, done: Done, failed: Failed | None = None):
         return self._send("PATCH", path, body, done, failed, uuid.uuid4().hex)
 
+    def put(self, path: str, body: dict, done: Done, failed: Failed | None = None):
+        """Replace a whole resource (the ward identity, the catalogue)."""
+        return self._send("PUT", path, body, done, failed, uuid.uuid4().hex)
+
+    def delete(self, path: str, done: Done, failed: Failed | None = None):
+        return self._send("DELETE", path, None, done, failed, uuid.uuid4().hex)
+
     def _send(self, method: str, path: str, body: dict | None, done: Done,
               failed: Failed | None, key: str | None = None, raw: bool = False) -> QNetworkReply:
         request = QNetworkRequest(QUrl(self.base_url + path))

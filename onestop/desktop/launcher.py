@@ -31,6 +31,8 @@ from onestop.settings import Settings, save_settings
 
 from .client import HubClient, HubError
 from .launcher_parts import StationButtons, sync_text
+from .launcher_setup import FirstRunSetup
+from .launcher_tokens import LocalTokens
 from .plain import Label
 from .qr import qr_pixmap
 from .qtapp import application, install_language
@@ -40,13 +42,17 @@ LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 HEALTH_MS = 30_000  # the sync worker pushes no event, so its state is asked for now and then
 
 
-class LauncherWindow(QMainWindow):
+class LauncherWindow(FirstRunSetup, QMainWindow):
     sig_ready = Signal()
     """The hub answered: counters and sync state are on screen (emitted once)."""
     sig_opened = Signal(str, object)
     """A station window opened: its key ("reception", "counter2", ...) and the window."""
     sig_closed = Signal()
     """The launcher closed: single-PC mode stops the hub."""
+    sig_setup = Signal(object)
+    """The first-run set-up opened (the SetupDialog), because the hub says it is needed."""
+    sig_setup_checked = Signal(bool)
+    """The hub answered whether the first-run set-up is needed (True: it opens)."""
 
     def __init__(self, hub_url: str, tokens: dict[str, str], settings: Settings, *,
                  lan_url: str | None = None, lan_open: bool = False,
@@ -64,6 +70,12 @@ class LauncherWindow(QMainWindow):
         # The launcher reads state and health with the supervisor's local token.
         self.client = HubClient(hub_url, tokens.get("supervisor") or next(iter(tokens.values())),
                                 language=settings.language, parent=self)
+        # The local admin token: first-run set-up, and tokens for counters added later.
+        self.admin = HubClient(hub_url, tokens["admin"], language=settings.language,
+                               parent=self) if tokens.get("admin") else None
+        self.local_tokens = LocalTokens(self.admin, tokens, settings.data_dir, self) \
+            if self.admin else None
+        self.setup = None  # the first-run set-up dialog while it is open
         self._build()
         self.client.sig_state.connect(self._on_state)
         self.client.sig_online.connect(self.fetch_health)
@@ -74,6 +86,8 @@ class LauncherWindow(QMainWindow):
         self._health_timer.start()
         self.retranslate()
         self.client.start()
+        if self.admin is not None:
+            self.admin.get("/api/setup", self._got_setup)
         self.resize(1024, 720)
 
     # --- layout ------------------------------------------------------------------------------
@@ -175,6 +189,8 @@ class LauncherWindow(QMainWindow):
             font.setBold(bold)
             widget.setFont(font)
         self.buttons.set_text_size(points + 2)
+        if self.setup is not None:
+            self._size_setup()
         side = round(180 * points / 11)
         self.qr.setPixmap(qr_pixmap(self.lan_url, side))
         self.qr.setFixedSize(side + 10, side + 10)
@@ -224,6 +240,8 @@ class LauncherWindow(QMainWindow):
         changed = self.state is None or [c["number"] for c in self.state["counters"]] != [
             c["number"] for c in state["counters"]] or self.state.get("ward") != state.get("ward")
         self.state = state
+        if self.local_tokens is not None:
+            self.local_tokens.follow([c["number"] for c in state["counters"]])
         if changed:
             self.retranslate()
         self._maybe_ready()
@@ -266,8 +284,11 @@ class LauncherWindow(QMainWindow):
             return window
         # The supervisor opened from this PC is the centre's admin (the person at the hub PC
         # owns the data folder anyway): it may also pair supervisor and admin stations.
-        token = self.tokens.get("admin") if key == "supervisor" else None
+        token = self.tokens.get("admin") if key in ("supervisor", "admin") else None
         token = token or self.tokens.get(key)
+        if not token and self.local_tokens is not None and key in self.local_tokens.pending:
+            self.say(self.tr("Đang tạo mã trạm cho quầy mới, thử lại sau giây lát."))
+            return None
         if not token:
             self.say(self.tr("Không có mã trạm cho %1 trong thư mục dữ liệu.").replace("%1", key))
             return None
@@ -317,6 +338,8 @@ class LauncherWindow(QMainWindow):
             event.ignore()
             return
         self.close_stations()
+        if self.setup is not None:
+            self.setup.reject()
         self.client.stop()
         self._health_timer.stop()
         event.accept()

@@ -13,6 +13,7 @@ when the request changes (the hub refuses a key reused for a different request).
 from __future__ import annotations
 
 import uuid
+from dataclasses import fields
 from html import escape
 from urllib.parse import urlencode
 
@@ -68,6 +69,7 @@ class ReceptionWindow(StationWindow):
         self._catalog_timer.timeout.connect(self._load_catalog)
         client.sig_state.connect(self._on_state)
         client.sig_online.connect(self._on_online)
+        client.sig_event.connect(self._on_event)
         if client.state is not None:
             self._on_state(client.state)
         self._load_catalog()
@@ -159,6 +161,13 @@ class ReceptionWindow(StationWindow):
         self.client.get("/api/catalog", self._on_catalog, self._catalog_failed)
 
     def _on_catalog(self, data: object) -> None:
+        # Procedures the admin switched off are not offered; the hub's own flags ("enabled",
+        # "edited") are not part of the catalogue file format the parser checks.
+        if isinstance(data, dict) and isinstance(data.get("services"), list):
+            known = {f.name for f in fields(Service)}
+            data = {**data, "services": [
+                {k: v for k, v in s.items() if k in known} if isinstance(s, dict) else s
+                for s in data["services"] if not isinstance(s, dict) or s.get("enabled", True)]}
         try:
             self.catalog = parse_catalog(_offered(data), source="GET /api/catalog")
         except CatalogError as exc:
@@ -180,6 +189,10 @@ class ReceptionWindow(StationWindow):
 
     def _on_online(self) -> None:
         if self.catalog is None:
+            self._load_catalog()
+
+    def _on_event(self, event: dict) -> None:
+        if event.get("type", "").startswith("catalog."):  # imported, or one procedure edited
             self._load_catalog()
 
     def _on_state(self, state: dict) -> None:

@@ -1,5 +1,5 @@
 """Running one station window from the command line:
-`onestop reception|counter N|display|supervisor --hub URL [--token T] [--screenshot F]`.
+`onestop reception|counter N|display|supervisor|admin --hub URL [--token T] [--screenshot F]`.
 
 The token comes from --token, else from the single-PC tokens in the data folder when the hub
 is this PC's. With --screenshot the window opens, waits until it shows the hub's data, saves
@@ -31,16 +31,23 @@ WINDOWS = {
     "counter": ("onestop.desktop.counter", "CounterWindow"),
     "display": ("onestop.desktop.display", "DisplayWindow"),
     "supervisor": ("onestop.desktop.supervisor", "SupervisorWindow"),
+    "admin": ("onestop.desktop.admin", "AdminWindow"),
 }
 SCREENSHOT_TIMEOUT_MS = 20_000
 
 
 def local_token(settings: Settings, key: str) -> str | None:
-    path = settings.data_dir / "local-stations.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8")).get(key)
-    except (OSError, ValueError):
-        return None
+    """This PC's own token for `key` from the data folder: single-PC mode's, or for the admin
+    window the one a headless hub keeps for this PC's admin commands (admin-token.json)."""
+    names = ["local-stations.json"] + (["admin-token.json"] if key == "admin" else [])
+    for name in names:
+        try:
+            token = json.loads((settings.data_dir / name).read_text(encoding="utf-8")).get(key)
+        except (OSError, ValueError, AttributeError):
+            continue
+        if token:
+            return token
+    return None
 
 
 def build_window(role: str, client: HubClient, **options):

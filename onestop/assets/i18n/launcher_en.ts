@@ -122,6 +122,18 @@
         <source>Tiếp tục chạy</source>
         <translation>Keep running</translation>
     </message>
+    <message>
+        <source>Đang tạo mã trạm cho quầy mới, thử lại sau giây lát.</source>
+        <translation>Making a station token for the new counter; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Đã bỏ qua thiết lập ban đầu. Thêm cán bộ, sửa quầy và tên phường trong cửa sổ Quản trị.</source>
+        <translation>First-run set-up skipped. Add officers, change counters and the ward's name in the Administration window.</translation>
+    </message>
+    <message>
+        <source>Đã thiết lập xong. Cán bộ đăng nhập cửa sổ quầy bằng tên đăng nhập „%1“ và mã PIN vừa đặt.</source>
+        <translation>Set-up done. The officer signs in at a counter window with the user name “%1” and the PIN just chosen.</translation>
+    </message>
 </context>
 <context>
     <name>StationButtons</name>
@@ -140,6 +152,10 @@
     <message>
         <source>Cửa sổ quầy %1</source>
         <translation>Counter %1 window</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
     </message>
 </context>
 </TS>

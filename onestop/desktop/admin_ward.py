@@ -1,0 +1,157 @@
+"""The admin window's ward identity: name and ticket address (Vietnamese and English), the
+opening hours, and the notice line on the lobby display. Saved in one PUT /api/ward; a change
+made elsewhere while the person edits never overwrites what they typed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .admin_common import AdminTab
+from .client import HubClient
+from .plain import Label
+from .supervisor_widgets import while_alive
+
+TEXT_FIELDS = ("name_vi", "name_en", "address_vi", "address_en", "notice_vi", "notice_en")
+
+
+class HoursRow(QWidget):
+    """One opening period: the weekdays it applies to (0 = Monday), from and until."""
+
+    def __init__(self, period: dict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        names = (self.tr("T2"), self.tr("T3"), self.tr("T4"), self.tr("T5"), self.tr("T6"),
+                 self.tr("T7"), self.tr("CN"))
+        self.days = [QCheckBox(name, self) for name in names]
+        for day, box in enumerate(self.days):
+            box.setChecked(day in period.get("days", []))
+            row.addWidget(box)
+        self.open, self.close = QTimeEdit(self), QTimeEdit(self)
+        for edit, value in ((self.open, period.get("open", "08:00")),
+                            (self.close, period.get("close", "17:00"))):
+            edit.setDisplayFormat("HH:mm")
+            edit.setTime(QTime.fromString(value, "HH:mm"))
+        row.addSpacing(12)
+        row.addWidget(Label(self.tr("từ"), self))
+        row.addWidget(self.open)
+        row.addWidget(Label(self.tr("đến"), self))
+        row.addWidget(self.close)
+        self.remove = QPushButton(self.tr("Bỏ"), self)
+        self.remove.setToolTip(self.tr("Bỏ khung giờ này"))
+        row.addWidget(self.remove)
+        row.addStretch(1)
+
+    def value(self) -> dict:
+        return {"days": [d for d, box in enumerate(self.days) if box.isChecked()],
+                "open": self.open.time().toString("HH:mm"),
+                "close": self.close.time().toString("HH:mm")}
+
+
+class WardTab(AdminTab):
+    EVENTS = ("ward.", "setup.")
+
+    def __init__(self, client: HubClient, parent: QWidget | None = None) -> None:
+        super().__init__(client, parent)
+        self.ward: dict = {}
+        self.dirty = False
+        self.hours: list[HoursRow] = []
+        form = QFormLayout()
+        captions = {"name_vi": self.tr("Tên phường (tiếng &Việt)"),
+                    "name_en": self.tr("Tên phường (tiếng &Anh)"),
+                    "address_vi": self.tr("Địa &chỉ trên phiếu (tiếng Việt)"),
+                    "address_en": self.tr("Địa chỉ trên phiếu (tiếng A&nh)"),
+                    "notice_vi": self.tr("Thông &báo trên màn hình chờ (tiếng Việt)"),
+                    "notice_en": self.tr("Thông báo trên màn hình chờ (tiếng Anh)")}
+        self.edits = {name: QLineEdit(self) for name in TEXT_FIELDS}
+        for name, edit in self.edits.items():
+            edit.setMaxLength(200)
+            edit.textEdited.connect(self._edited)
+            caption = Label(captions[name], self)
+            caption.setBuddy(edit)
+            form.addRow(caption, edit)
+        self.layout_.addLayout(form)
+        self.hours_box = QGroupBox(self.tr("Giờ làm việc"), self)
+        self.hours_layout = QVBoxLayout(self.hours_box)
+        self.add_hours = QPushButton(self.tr("Thêm &khung giờ"), self.hours_box)
+        self.add_hours.clicked.connect(lambda: self._add_row({"days": [0, 1, 2, 3, 4]}, True))
+        self.hours_layout.addWidget(self.add_hours)
+        self.layout_.addWidget(self.hours_box)
+        row = QHBoxLayout()
+        self.save = QPushButton(self.tr("&Lưu"), self)
+        self.save.setDefault(True)
+        self.save.clicked.connect(self.submit)
+        self.undo = QPushButton(self.tr("&Hoàn lại"), self)
+        self.undo.setToolTip(self.tr("Bỏ các thay đổi chưa lưu"))
+        self.undo.clicked.connect(lambda: self.show_ward(self.ward, force=True))
+        row.addWidget(self.save)
+        row.addWidget(self.undo)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.layout_.addStretch(1)
+        self.finish_layout()
+
+    def refresh(self) -> None:
+        self.client.get("/api/ward", while_alive(self, self.show_ward),
+                        while_alive(self, self.failed))
+
+    def show_ward(self, ward: object, force: bool = False) -> None:
+        self.ward = ward if isinstance(ward, dict) else {}
+        if self.dirty and not force:
+            self.status.setText(self.tr("Thông tin phường vừa được sửa ở nơi khác; bấm Lưu để "
+                                        "ghi đè bằng nội dung đang sửa, hoặc Hoàn lại."))
+            return
+        for name, edit in self.edits.items():
+            edit.setText(self.ward.get(name) or "")
+        for row in self.hours:
+            row.deleteLater()
+        self.hours = []
+        for period in self.ward.get("hours", []):
+            self._add_row(period, False)
+        self.dirty = False
+        self.sig_loaded.emit()
+
+    def _add_row(self, period: dict, edited: bool) -> None:
+        row = HoursRow(period, self.hours_box)
+        self.hours_layout.insertWidget(self.hours_layout.count() - 1, row)
+        row.remove.clicked.connect(lambda: self._remove_row(row))
+        for box in row.days:
+            box.toggled.connect(self._edited)
+        row.open.timeChanged.connect(self._edited)
+        row.close.timeChanged.connect(self._edited)
+        self.hours.append(row)
+        if edited:
+            self._edited()
+            row.days[0].setFocus()
+
+    def _remove_row(self, row: HoursRow) -> None:
+        self.hours.remove(row)
+        row.deleteLater()
+        self._edited()
+        self.add_hours.setFocus()
+
+    def _edited(self, *_args) -> None:
+        self.dirty = True
+
+    def body(self) -> dict:
+        return {**{name: edit.text().strip() for name, edit in self.edits.items()},
+                "hours": [row.value() for row in self.hours]}
+
+    def submit(self) -> None:
+        self.client.put("/api/ward", self.body(), while_alive(self, self._saved),
+                        while_alive(self, self.failed))
+
+    def _saved(self, _answer: object) -> None:
+        self.dirty = False
+        self.accepted(self.tr("Đã lưu thông tin phường; mọi màn hình cập nhật ngay."))
