@@ -137,7 +137,9 @@ else
 fi
 
 # --- translations ----------------------------------------------------------------------------
-# Qt Linguist sources (onestop/assets/i18n/*.ts) compile to .qm next to them; only stale ones.
+# Qt Linguist sources (onestop/assets/i18n/*.ts) compile to .qm next to them. The .qm files are
+# committed (a plain pip install has English too); a .ts edited since, or a new one without its
+# .qm, is compiled here. tests/desktop/test_translations.py fails when a committed .qm is stale.
 for ts in "$ROOT"/onestop/assets/i18n/*.ts; do
   [ -e "$ts" ] || continue
   qm="${ts%.ts}.qm"
