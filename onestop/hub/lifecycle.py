@@ -78,10 +78,9 @@ def stop_signals_ignored() -> Iterator[None]:
 
 
 def wait_for_stop(server) -> None:
-    """Until a stop signal, or the server's thread ends by itself."""
-    with stop_signals_raise():
-        while server.thread is not None and server.thread.is_alive():
-            server.thread.join(0.5)
+    """Until a stop signal (inside :func:`stop_signals_raise`), or the server's thread ends."""
+    while server.thread is not None and server.thread.is_alive():
+        server.thread.join(0.5)
 
 
 def stop_hub(server, backup, hub, lock: InstanceLock | None) -> None:

@@ -95,29 +95,33 @@ def run_hub(args: argparse.Namespace, settings: Settings) -> int:
     from onestop.errors import CliError
     from onestop.hub.backup import start_daily_backup
 
-    from .lifecycle import claim_folder, stop_hub, wait_for_stop
+    from .lifecycle import claim_folder, stop_hub, stop_signals_raise, wait_for_stop
 
     prepare_folder(settings)
     host = args.host or settings.hub_host
     port = args.port or settings.hub_port
     lock = claim_folder(settings.data_dir)
     hub = server = backup = None
-    try:
-        if not port_free(host, port):
-            raise CliError(f"port {port} on {host} is in use (another program?); choose --port")
-        hub = open_hub(settings)
-        server = HubServer(hub, host, port)
-        _start(server)
-        lock.record(loopback_url(host, port))
-        hub.start_sync()
-        backup = start_daily_backup(hub)
-        print(f"onestop hub {hub.store.hub_id[:8]} on http://{host}:{port} "
-              f"(data {settings.data_dir})", flush=True)
-        print(f"  lobby display: {hub.public_base}/display?token=<display token>", flush=True)
-        print("  station tokens: onestop token create --role R [--counter N]", flush=True)
-        wait_for_stop(server)  # until Ctrl+C or SIGTERM
-    finally:
-        stop_hub(server, backup, hub, lock)
+    # From here a Ctrl+C or SIGTERM ends the block quietly and the hub stops cleanly.
+    with stop_signals_raise():
+        try:
+            if not port_free(host, port):
+                raise CliError(f"port {port} on {host} is in use (another program?); "
+                               "choose --port")
+            hub = open_hub(settings)
+            server = HubServer(hub, host, port)
+            _start(server)
+            lock.record(loopback_url(host, port))
+            hub.start_sync()
+            backup = start_daily_backup(hub)
+            print(f"onestop hub {hub.store.hub_id[:8]} on http://{host}:{port} "
+                  f"(data {settings.data_dir})", flush=True)
+            print(f"  lobby display: {hub.public_base}/display?token=<display token>",
+                  flush=True)
+            print("  station tokens: onestop token create --role R [--counter N]", flush=True)
+            wait_for_stop(server)  # until Ctrl+C or SIGTERM
+        finally:
+            stop_hub(server, backup, hub, lock)
     print("onestop hub: stopped", file=sys.stderr)
     return 0
 
@@ -218,39 +222,40 @@ def run_single_pc(settings: Settings, front_end: FrontEnd | None = None) -> int:
     the LAN (the launcher's "allow other PCs" switch)."""
     from onestop.hub.backup import start_daily_backup
 
-    from .lifecycle import claim_folder, stop_hub, wait_for_stop
+    from .lifecycle import claim_folder, stop_hub, stop_signals_raise, wait_for_stop
 
     prepare_folder(settings)
     lock = claim_folder(settings.data_dir)
     hub = server = backup = None
-    try:
-        hub = open_hub(settings)
-        host = settings.hub_host or "127.0.0.1"
-        port = settings.hub_port if port_free(host, settings.hub_port) else free_port(host)
-        tokens = provision_local_tokens(hub)
-        server = HubServer(hub, host, port)
-        _start(server)
-        local = f"http://127.0.0.1:{port}"  # this PC's windows, whatever the LAN binding
-        lock.record(local)
-        hub.start_sync()
-        backup = start_daily_backup(hub)
-        lan_open = host not in ("127.0.0.1", "localhost")
-        lan = f"http://{lan_address()}:{port}"
-        _announce(hub, settings, tokens, local, lan, lan_open)
-        if front_end is None:
-            print("  no display available: the hub runs alone without the launcher window; "
-                  "Ctrl+C stops it", flush=True)
-            wait_for_stop(server)  # until Ctrl+C or SIGTERM
-        else:
-            print("  launcher window open; closing it stops the hub", flush=True)
-            front_end(hub_url=local, lan_url=lan, lan_open=lan_open, tokens=tokens,
-                      settings=settings)
-    except KeyboardInterrupt:
-        pass
-    finally:  # also when the window fails: the database is closed cleanly either way
-        if server is not None and server.thread is not None:
-            print("onestop: stopping", file=sys.stderr)
-        stop_hub(server, backup, hub, lock)
+    # From here a Ctrl+C or SIGTERM ends the block quietly and the hub stops cleanly (the
+    # launcher takes the signals over while its window is open).
+    with stop_signals_raise():
+        try:
+            hub = open_hub(settings)
+            host = settings.hub_host or "127.0.0.1"
+            port = settings.hub_port if port_free(host, settings.hub_port) else free_port(host)
+            tokens = provision_local_tokens(hub)
+            server = HubServer(hub, host, port)
+            _start(server)
+            local = f"http://127.0.0.1:{port}"  # this PC's windows, whatever the LAN binding
+            lock.record(local)
+            hub.start_sync()
+            backup = start_daily_backup(hub)
+            lan_open = host not in ("127.0.0.1", "localhost")
+            lan = f"http://{lan_address()}:{port}"
+            _announce(hub, settings, tokens, local, lan, lan_open)
+            if front_end is None:
+                print("  no display available: the hub runs alone without the launcher "
+                      "window; Ctrl+C stops it", flush=True)
+                wait_for_stop(server)  # until Ctrl+C or SIGTERM
+            else:
+                print("  launcher window open; closing it stops the hub", flush=True)
+                front_end(hub_url=local, lan_url=lan, lan_open=lan_open, tokens=tokens,
+                          settings=settings)
+        finally:  # also when the window fails: the database is closed cleanly either way
+            if server is not None and server.thread is not None:
+                print("onestop: stopping", file=sys.stderr)
+            stop_hub(server, backup, hub, lock)
     return 0
 
 

@@ -77,8 +77,11 @@ def check_file_modes(s: Settings, t: T) -> Check | None:
     if not found:
         return Check("file_modes", OK, t("Chỉ người dùng này đọc được thư mục dữ liệu",
                                          "Only this user can read the data folder"))
+    # The secrets first: the database, then other files, then folders.
+    found.sort(key=lambda p: (not p.name.startswith("hub.db"), p.is_dir(), str(p)))
     names = ", ".join(str(p.relative_to(s.data_dir)) if p != s.data_dir else t(
-        "thư mục dữ liệu", "the data folder") for p in found[:3]) + (f" (+{len(found) - 3})" if len(found) > 3 else "")
+        "thư mục dữ liệu", "the data folder") for p in found[:3])
+    names += f" (+{len(found) - 3})" if len(found) > 3 else ""
     return Check("file_modes", WARN, t(
         f"Người khác đọc được: {names}; khởi động hub (onestop) để sửa, hoặc chmod -R go-rwx",
         f"Readable by others: {names}; start the hub (onestop) to fix it, or chmod -R go-rwx"))
