@@ -220,8 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--xlsx", type=Path, metavar="FILE",
                         help="also export the tickets as Excel (.xlsx)")
     doctor = sub.add_parser("doctor", parents=[data_opt], help="check this PC and the hub")
-    doctor.add_argument("--hub", metavar="URL", help="hub to check (default: this PC's, "
-                        "http://127.0.0.1:<hub_port>)")
+    doctor.add_argument("--hub", metavar="URL", help="hub to check (default: the one serving "
+                        "the data folder, from <data>/hub.json; else http://127.0.0.1:<hub_port>)")
     doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
     doctor.add_argument("--lang", choices=("vi", "en"), help="language (default from settings)")
 
@@ -252,16 +252,20 @@ def _resolve(target: str) -> Handler:
 
 def _run_default(settings: Settings) -> int:
     # Single-PC mode: an in-process hub and, on a PC with a screen, the launcher window.
-    from onestop.logging_setup import configure_logging
+    from onestop.hub.server import prepare_folder, run_single_pc
+    from onestop.oslayer.instance_lock import running_hub
 
-    try:
-        configure_logging(settings)
-    except OSError as exc:
-        reason = exc.strerror or exc
-        raise CliError(f"cannot use data folder {settings.data_dir}: {reason}") from exc
-    from onestop.hub.server import run_single_pc
-
-    return run_single_pc(settings, front_end=_launcher_if_display())
+    prepare_folder(settings)  # a folder that cannot be used is one line, before Qt loads
+    front_end = _launcher_if_display()
+    running = running_hub(settings.data_dir)
+    # Started twice from the desktop: the running launcher comes forward instead. A hub with
+    # no launcher (headless, `onestop hub`) is refused below with its pid and address.
+    if running is not None and front_end is not None and \
+            _resolve("onestop.desktop.single_instance:wake_launcher")(settings):
+        print(f"onestop: already running ({running.describe()}); its launcher window was "
+              "brought to the front", flush=True)
+        return 0
+    return run_single_pc(settings, front_end=front_end)
 
 
 def _launcher_if_display() -> Callable[..., int] | None:

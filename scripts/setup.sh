@@ -19,9 +19,9 @@ RUNTIME_PKGS=(
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   poppler-utils espeak-ng
 )
-# Real components the tests use: a virtual screen, QR decoding, a browser for the web display,
+# Real components the tests use: a virtual screen (and xdotool to click in it), QR decoding, a browser for the web display,
 # a PDF printer for the print path, PostgreSQL for the central server.
-TEST_PKGS=(xvfb xauth zbar-tools chromium cups printer-driver-cups-pdf postgresql)
+TEST_PKGS=(xvfb xauth xdotool zbar-tools chromium cups printer-driver-cups-pdf postgresql)
 
 say() { echo "setup: $*" >&2; }
 die() { echo "setup: error: $*" >&2; exit 1; }
@@ -137,7 +137,9 @@ else
 fi
 
 # --- translations ----------------------------------------------------------------------------
-# Qt Linguist sources (onestop/assets/i18n/*.ts) compile to .qm next to them; only stale ones.
+# Qt Linguist sources (onestop/assets/i18n/*.ts) compile to .qm next to them. The .qm files are
+# committed (a plain pip install has English too); a .ts edited since, or a new one without its
+# .qm, is compiled here. tests/desktop/test_translations.py fails when a committed .qm is stale.
 for ts in "$ROOT"/onestop/assets/i18n/*.ts; do
   [ -e "$ts" ] || continue
   qm="${ts%.ts}.qm"

@@ -36,6 +36,7 @@ from .launcher_tokens import LocalTokens
 from .plain import Label
 from .qr import qr_pixmap
 from .qtapp import application, install_language
+from .single_instance import listen_for_wake
 from .station import build_window
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -330,8 +331,14 @@ class LauncherWindow(FirstRunSetup, QMainWindow):
         self.say(self.tr("Đã lưu. Khởi động lại onestop để áp dụng."))
 
     def close_stations(self) -> None:
-        for window in list(self.stations.values()):
+        """Every station window opened from here goes, even one that would rather stay (a
+        counter's compact strip answers a close by coming back): hidden and deleted."""
+        for key, window in list(self.stations.items()):
             window.close()
+            if window.isVisible():
+                window.hide()
+            window.deleteLater()
+            self.stations.pop(key, None)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self.confirm_close and not self._really_stop():
@@ -379,8 +386,10 @@ def run_launcher(*, hub_url: str, lan_url: str, lan_open: bool, tokens: dict[str
                  settings: Settings) -> int:
     """Single-PC mode's front end (called by onestop.hub.server.run_single_pc through the
     CLI): show the launcher and run Qt's loop until it closes. The hub keeps serving from its
-    background thread meanwhile."""
+    background thread meanwhile. On return no window of this process is left: every station
+    window is closed and deleted (their connections to the hub closed) before the hub stops."""
     app = application(settings.language)
+    app.setQuitOnLastWindowClosed(False)  # only the launcher's own close ends the loop
     window = LauncherWindow(hub_url, tokens, settings, lan_url=lan_url, lan_open=lan_open,
                             confirm_close=True)
     window.sig_closed.connect(lambda: QTimer.singleShot(0, QCoreApplication.quit))
@@ -390,11 +399,19 @@ def run_launcher(*, hub_url: str, lan_url: str, lan_open: bool, tokens: dict[str
             number = getattr(signal, name)
             handlers[number] = signal.signal(number, lambda *_: window.quit_now())
     _Wake(window)
+    wake = listen_for_wake(window)
     window.show()
     try:
         app.exec()
     finally:
         for number, previous in handlers.items():
             signal.signal(number, previous)
+        wake.close()
+        window.close_stations()
+        for widget in app.topLevelWidgets():
+            widget.hide()
+            widget.deleteLater()
+        # Deferred deletes run now, not at exit: each station's socket closes before the hub.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     print("onestop: launcher closed", file=sys.stderr)
     return 0

@@ -22,6 +22,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from onestop.oslayer.file_modes import make_private
+
 from .db import LATEST
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,7 @@ def copy_database(source: Path, dest: Path, *, check: bool = True) -> Path:
         finally:
             src.close()
         os.replace(part, dest)
+        make_private(dest)  # it holds the central token and every ticket (0600 on POSIX)
     except sqlite3.Error as exc:
         raise BackupError(f"cannot copy {source}: {exc}") from exc
     finally:

@@ -18,6 +18,7 @@ from onestop.serving import ThreadedServer, free_port, port_free  # noqa: F401
 from onestop.settings import Settings, default_data_dir
 
 log = logging.getLogger(__name__)
+GRACE_S = 3
 
 
 def lan_address() -> str:
@@ -56,34 +57,73 @@ class HubServer(ThreadedServer):
         self.hub = hub
         shown = lan_address() if host in ("0.0.0.0", "") else host
         hub.public_base = f"http://{shown}:{port}"
+        # Open connections (station sockets) get a few seconds at a stop, then are cut.
         super().__init__(create_app(hub), host, port, name="hub server",
-                         ws="websockets-sansio")
+                         ws="websockets-sansio", timeout_graceful_shutdown=GRACE_S)
+
+
+def prepare_folder(settings: Settings) -> None:
+    """The data folder private (0700, its files 0600, see oslayer/file_modes.py) and the log
+    file open; a folder that cannot be used is one line."""
+    from onestop.errors import CliError
+    from onestop.logging_setup import configure_logging
+    from onestop.oslayer.file_modes import secure_folder
+
+    try:
+        secure_folder(settings.data_dir)
+        configure_logging(settings)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise CliError(f"cannot use data folder {settings.data_dir}: {reason}") from exc
+
+
+def loopback_url(host: str, port: int) -> str:
+    """The address this PC's own programs use (recorded in <data>/hub.json)."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "", "localhost") else host
+    return f"http://{shown}:{port}"
+
+
+def _start(server: HubServer) -> None:
+    from onestop.errors import CliError
+
+    try:
+        server.start()
+    except RuntimeError as exc:
+        raise CliError(f"{exc} (port taken meanwhile?); choose --port") from exc
 
 
 def run_hub(args: argparse.Namespace, settings: Settings) -> int:
     from onestop.errors import CliError
     from onestop.hub.backup import start_daily_backup
-    from onestop.logging_setup import configure_logging
 
-    configure_logging(settings)
+    from .lifecycle import claim_folder, stop_hub, stop_signals_raise, wait_for_stop
+
+    prepare_folder(settings)
     host = args.host or settings.hub_host
     port = args.port or settings.hub_port
-    if not port_free(host, port):
-        raise CliError(f"port {port} on {host} is in use (another hub?); choose --port")
-    hub = open_hub(settings)
-    local_admin_token(hub)  # so the admin commands on this PC can reach this hub
-    server = HubServer(hub, host, port)
-    hub.start_sync()
-    backup = start_daily_backup(hub)
-    print(f"onestop hub {hub.store.hub_id[:8]} on http://{host}:{port} "
-          f"(data {settings.data_dir})", flush=True)
-    print(f"  lobby display: {hub.public_base}/display?token=<display token>", flush=True)
-    print("  station tokens: onestop token create --role R [--counter N]", flush=True)
-    # uvicorn shuts down cleanly on Ctrl+C/SIGTERM, then re-raises the signal: a normal stop.
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run()
-    backup.stop()
-    hub.close()
+    lock = claim_folder(settings.data_dir)
+    hub = server = backup = None
+    # From here a Ctrl+C or SIGTERM ends the block quietly and the hub stops cleanly.
+    with stop_signals_raise():
+        try:
+            if not port_free(host, port):
+                raise CliError(f"port {port} on {host} is in use (another program?); "
+                               "choose --port")
+            hub = open_hub(settings)
+            local_admin_token(hub)  # so the admin commands on this PC can reach this hub
+            server = HubServer(hub, host, port)
+            _start(server)
+            lock.record(loopback_url(host, port))
+            hub.start_sync()
+            backup = start_daily_backup(hub)
+            print(f"onestop hub {hub.store.hub_id[:8]} on http://{host}:{port} "
+                  f"(data {settings.data_dir})", flush=True)
+            print(f"  lobby display: {hub.public_base}/display?token=<display token>",
+                  flush=True)
+            print("  station tokens: onestop token create --role R [--counter N]", flush=True)
+            wait_for_stop(server)  # until Ctrl+C or SIGTERM
+        finally:
+            stop_hub(server, backup, hub, lock)
     print("onestop hub: stopped", file=sys.stderr)
     return 0
 
@@ -163,20 +203,46 @@ def run_single_pc(settings: Settings, front_end: FrontEnd | None = None) -> int:
     runs alone until Ctrl+C. The hub listens on 127.0.0.1 unless settings.hub_host opens it to
     the LAN (the launcher's "allow other PCs" switch)."""
     from onestop.hub.backup import start_daily_backup
-    from onestop.logging_setup import configure_logging
 
-    configure_logging(settings)
-    hub = open_hub(settings)
-    host = settings.hub_host or "127.0.0.1"
-    port = settings.hub_port if port_free(host, settings.hub_port) else free_port(host)
-    tokens = provision_local_tokens(hub)
-    server = HubServer(hub, host, port)
-    server.start()
-    hub.start_sync()
-    backup = start_daily_backup(hub)
-    local = f"http://127.0.0.1:{port}"  # this PC's windows, whatever the LAN binding
-    lan_open = host not in ("127.0.0.1", "localhost")
-    lan = f"http://{lan_address()}:{port}"
+    from .lifecycle import claim_folder, stop_hub, stop_signals_raise, wait_for_stop
+
+    prepare_folder(settings)
+    lock = claim_folder(settings.data_dir)
+    hub = server = backup = None
+    # From here a Ctrl+C or SIGTERM ends the block quietly and the hub stops cleanly (the
+    # launcher takes the signals over while its window is open).
+    with stop_signals_raise():
+        try:
+            hub = open_hub(settings)
+            host = settings.hub_host or "127.0.0.1"
+            port = settings.hub_port if port_free(host, settings.hub_port) else free_port(host)
+            tokens = provision_local_tokens(hub)
+            server = HubServer(hub, host, port)
+            _start(server)
+            local = f"http://127.0.0.1:{port}"  # this PC's windows, whatever the LAN binding
+            lock.record(local)
+            hub.start_sync()
+            backup = start_daily_backup(hub)
+            lan_open = host not in ("127.0.0.1", "localhost")
+            lan = f"http://{lan_address()}:{port}"
+            _announce(hub, settings, tokens, local, lan, lan_open)
+            if front_end is None:
+                print("  no display available: the hub runs alone without the launcher "
+                      "window; Ctrl+C stops it", flush=True)
+                wait_for_stop(server)  # until Ctrl+C or SIGTERM
+            else:
+                print("  launcher window open; closing it stops the hub", flush=True)
+                front_end(hub_url=local, lan_url=lan, lan_open=lan_open, tokens=tokens,
+                          settings=settings)
+        finally:  # also when the window fails: the database is closed cleanly either way
+            if server is not None and server.thread is not None:
+                print("onestop: stopping", file=sys.stderr)
+            stop_hub(server, backup, hub, lock)
+    return 0
+
+
+def _announce(hub, settings: Settings, tokens: dict, local: str, lan: str,
+              lan_open: bool) -> None:
     print(f"onestop: hub running at {local} (data folder {settings.data_dir})", flush=True)
     print(f"  lobby display:  {local}/display?token={tokens['display']}", flush=True)
     print(f"  citizen pages:  {hub.public_base}/t/<ticket token> (the QR on each ticket)",
@@ -188,21 +254,3 @@ def run_single_pc(settings: Settings, front_end: FrontEnd | None = None) -> int:
         print("  other PCs: set \"hub_host\": \"0.0.0.0\" in settings.json (or tick \"allow "
               "other PCs\" in the launcher) and restart, then pair stations with a code from "
               "the supervisor window", flush=True)
-    try:
-        if front_end is None:
-            print("  no display available: the hub runs alone without the launcher window; "
-                  "Ctrl+C stops it", flush=True)
-            while server.thread and server.thread.is_alive():
-                server.thread.join(0.5)
-        else:
-            print("  launcher window open; closing it stops the hub", flush=True)
-            front_end(hub_url=local, lan_url=lan, lan_open=lan_open, tokens=tokens,
-                      settings=settings)
-    except KeyboardInterrupt:
-        pass
-    finally:  # also when the window fails: the database is closed cleanly either way
-        print("onestop: stopping", file=sys.stderr)
-        server.stop()
-        backup.stop()
-        hub.close()
-    return 0

@@ -8,8 +8,10 @@ A refused or failed use case rolls back entirely: no change, no event, no number
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -132,7 +134,14 @@ class HubStore(StoreReads):
         self._listeners.append(listener)
 
     def close(self) -> None:
-        self.db.conn.close()
+        """Checkpoint the WAL into hub.db and empty it, then close: a stopped hub leaves one
+        self-contained file (a copy or a backup tool reading only hub.db misses nothing).
+        A reader in another process may hold the WAL: then SQLite checkpoints what it can."""
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.conn.execute("PRAGMA busy_timeout = 2000")
+                self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            self.db.conn.close()
 
     # --- setup -------------------------------------------------------------------------------
     @_locked

@@ -11,6 +11,8 @@ from pathlib import Path
 from onestop.errors import CliError
 from onestop.hub.backup import DB_NAME, BackupError, copy_database, hub_running, inspect, restore
 from onestop.hub.db import LATEST
+from onestop.hub.lifecycle import claim_folder
+from onestop.oslayer.file_modes import private_umask, secure_folder
 from onestop.settings import Settings
 
 
@@ -22,6 +24,7 @@ def backup_command(args: argparse.Namespace, settings: Settings) -> int:
     if out.is_dir():
         out = out / f"hub-{datetime.now().strftime('%Y-%m-%d-%H%M%S')}.db"
     try:
+        private_umask()  # the copy holds the central token and every ticket: 0600
         copy_database(db, out)  # checked with integrity_check before it is renamed into place
         info = inspect(out, check=False)
     except BackupError as exc:
@@ -44,13 +47,14 @@ def restore_command(args: argparse.Namespace, settings: Settings) -> int:
     data_dir = settings.data_dir
     try:
         info = inspect(source)  # refuse a bad file before asking anything
-        if hub_running(data_dir / DB_NAME):
-            raise BackupError(f"a hub is running on {data_dir} (hub.db is in use); "
-                              "stop it first")
-        if not args.yes and not _confirm(source, data_dir):
-            raise CliError(f"not restored: confirm with 'onestop restore {source} --yes'")
-        data_dir.mkdir(parents=True, exist_ok=True)
-        done = restore(source, data_dir, datetime.now(), info)
+        secure_folder(data_dir)
+        with claim_folder(data_dir, hint="stop that hub first"):
+            if hub_running(data_dir / DB_NAME):  # another program has hub.db open
+                raise BackupError(f"a hub is running on {data_dir} ({DB_NAME} is in use); "
+                                  "stop it first")
+            if not args.yes and not _confirm(source, data_dir):
+                raise CliError(f"not restored: confirm with 'onestop restore {source} --yes'")
+            done = restore(source, data_dir, datetime.now(), info)
     except BackupError as exc:
         raise CliError(str(exc)) from exc
     migrated = (f"; schema {info.schema} is migrated to {LATEST} at the next start"

@@ -62,6 +62,31 @@ def check_data_dir(s: Settings, t: T) -> Check:
     return Check("data_dir", OK, t(f"Thư mục dữ liệu {d} ghi được", f"Data folder {d} writable"))
 
 
+def check_file_modes(s: Settings, t: T) -> Check | None:
+    """The data folder and what is in it (hub.db, backups, logs, token files) readable only
+    by this user; one warning naming the first few that others can read."""
+    from onestop.oslayer.file_modes import exposed
+
+    if not s.data_dir.is_dir():
+        return None
+    found = exposed(s.data_dir)
+    if found is None:
+        return Check("file_modes", INFO, t(
+            "Quyền truy cập tệp không kiểm tra trên Windows (thư mục hồ sơ người dùng)",
+            "File permissions are not checked on Windows (user profile folder)"))
+    if not found:
+        return Check("file_modes", OK, t("Chỉ người dùng này đọc được thư mục dữ liệu",
+                                         "Only this user can read the data folder"))
+    # The secrets first: the database, then other files, then folders.
+    found.sort(key=lambda p: (not p.name.startswith("hub.db"), p.is_dir(), str(p)))
+    names = ", ".join(str(p.relative_to(s.data_dir)) if p != s.data_dir else t(
+        "thư mục dữ liệu", "the data folder") for p in found[:3])
+    names += f" (+{len(found) - 3})" if len(found) > 3 else ""
+    return Check("file_modes", WARN, t(
+        f"Người khác đọc được: {names}; khởi động hub (onestop) để sửa, hoặc chmod -R go-rwx",
+        f"Readable by others: {names}; start the hub (onestop) to fix it, or chmod -R go-rwx"))
+
+
 def read_state(db: Path) -> dict:
     """Hub id, schema, last event and the sync_state row, read-only."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
@@ -236,6 +261,17 @@ def check_voice(s: Settings, t: T) -> list[Check]:
 
 
 # --- hub, sync, clock ----------------------------------------------------------------------
+def local_hub_url(s: Settings) -> str:
+    """The hub serving this data folder, from the address it records in <data>/hub.json
+    while it holds the folder's lock; else the usual address on this PC."""
+    from onestop.oslayer.instance_lock import running_hub
+
+    running = running_hub(s.data_dir)
+    if running is not None and running.url:
+        return running.url
+    return f"http://127.0.0.1:{s.hub_port}"
+
+
 def check_hub(url: str, explicit: bool, state: dict | None, t: T) -> Check:
     import httpx
 
@@ -305,10 +341,11 @@ def run_checks(s: Settings, hub_url: str | None, lang: str,
 
     checks = [check_data_dir(s, t)]
     db, state = check_database(s, t)
-    checks += [db, check_disk(s, t), check_fonts(t), check_printers(s, t)]
+    modes = check_file_modes(s, t)
+    checks += [db, *([modes] if modes else []), check_disk(s, t), check_fonts(t),
+               check_printers(s, t)]
     checks += check_voice(s, t)
-    url = hub_url or f"http://127.0.0.1:{s.hub_port}"
-    checks.append(check_hub(url, hub_url is not None, state, t))
+    checks.append(check_hub(hub_url or local_hub_url(s), hub_url is not None, state, t))
     sync = check_sync(state, now or datetime.now(UTC), t)
     checks += [sync] if sync else []
     checks += check_clock(s, state, t)

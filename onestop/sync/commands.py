@@ -1,7 +1,9 @@
 """`onestop sync enrol|status|push|catalog`: the hub side of sync from the command line.
 
-They open the hub's data folder directly (SQLite allows a running hub and these commands to
-share the file), so IT staff can enrol a hub, see what waits, or drain a backlog by hand.
+They open the hub's data folder directly, so IT staff can enrol a hub, see what waits, or
+drain a backlog by hand. `status` only reads and runs beside a hub; enrol, push and catalog
+take the data folder's lock and refuse, in one line naming its pid and address, while a hub
+serves the folder (its own sync worker does the same work).
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import json
 
 from onestop.errors import CliError
 from onestop.settings import Settings
+
+SYNC_HINT = ('the hub sends by itself; use "sync now" in its supervisor window or launcher '
+             "instead (or stop it first)")
 
 
 def _hub(settings: Settings):
@@ -28,12 +33,21 @@ def sync_command(args: argparse.Namespace, settings: Settings) -> int:
 
     configure_logging(settings)
     action = args.sync_command
-    hub = _hub(settings)
+    lock = None
+    if action != "status":  # a writer: never beside a running hub, which syncs by itself
+        from onestop.hub.lifecycle import claim_folder
+
+        lock = claim_folder(settings.data_dir, hint=SYNC_HINT)
     try:
-        return {"enrol": _enrol, "status": _status, "push": _push,
-                "catalog": _catalog}[action](args, settings, hub)
+        hub = _hub(settings)
+        try:
+            return {"enrol": _enrol, "status": _status, "push": _push,
+                    "catalog": _catalog}[action](args, settings, hub)
+        finally:
+            hub.close()
     finally:
-        hub.close()
+        if lock is not None:
+            lock.release()
 
 
 def _enrol(args, settings: Settings, hub) -> int:

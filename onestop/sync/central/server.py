@@ -87,10 +87,17 @@ class CentralServer(ThreadedServer):
 # --- CLI handlers (wired in onestop/cli.py COMMANDS) ----------------------------------------
 
 def _open(args: argparse.Namespace, settings: Settings) -> Central:
+    from onestop.oslayer.file_modes import make_private, secure_folder
+
     url = getattr(args, "db", None) or default_db_url(settings)
-    if url.startswith("sqlite"):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return build_central(url, timezone=settings.timezone)
+    if not url.startswith("sqlite"):
+        return build_central(url, timezone=settings.timezone)
+    secure_folder(settings.data_dir)  # umask 077: central.db and its WAL/SHM are 0600
+    central = build_central(url, timezone=settings.timezone)
+    path = Path(url.split(":///", 1)[-1])
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        make_private(name)  # also a database made by an older onestop
+    return central
 
 
 def _logging(settings: Settings) -> None:

@@ -1,0 +1,99 @@
+"""One hub per data folder, and a clean stop.
+
+* :func:`claim_folder` takes the data folder's OS lock (onestop/oslayer/instance_lock.py) for
+  a hub or any other writer (restore, sync push...), or raises CliError naming the process and
+  address that already serve it: one line, exit code 2.
+* :func:`wait_for_stop` keeps the main thread waiting while the hub serves from its thread,
+  until Ctrl+C or SIGTERM (a service manager's stop), and :func:`stop_hub` then stops
+  everything in order: the server (open connections get a few seconds), the daily backup, the
+  sync worker, the database (WAL checkpointed), and last the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from onestop.errors import CliError
+from onestop.oslayer.instance_lock import AlreadyRunning, InstanceLock, acquire
+
+log = logging.getLogger(__name__)
+STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGBREAK")
+                     if hasattr(signal, n))
+
+
+def claim_folder(data_dir: Path, hint: str = "") -> InstanceLock:
+    """The data folder's lock, or CliError: "data folder D is already served by process P at
+    URL" plus `hint` (what to do instead)."""
+    try:
+        return acquire(data_dir)
+    except AlreadyRunning as exc:
+        raise CliError(f"{exc}{'; ' + hint if hint else ''}") from exc
+    except OSError as exc:
+        raise CliError(f"cannot use data folder {data_dir}: {exc.strerror or exc}") from exc
+
+
+class _Stop(Exception):
+    """Raised in the main thread by a stop signal."""
+
+
+def _raise_stop(*_: object) -> None:
+    raise _Stop
+
+
+def _install(handler) -> dict:
+    """Handlers can be set only from the main thread; elsewhere (a test) nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {s: signal.signal(s, handler) for s in STOP_SIGNALS}
+
+
+@contextlib.contextmanager
+def stop_signals_raise() -> Iterator[None]:
+    """While inside: Ctrl+C and SIGTERM end the block (quietly) instead of killing the process
+    before the database is closed."""
+    previous = _install(_raise_stop)
+    try:
+        yield
+    except (_Stop, KeyboardInterrupt):
+        pass
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+@contextlib.contextmanager
+def stop_signals_ignored() -> Iterator[None]:
+    """While stopping: a second Ctrl+C must not cut the clean stop short."""
+    previous = _install(signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def wait_for_stop(server) -> None:
+    """Until a stop signal (inside :func:`stop_signals_raise`), or the server's thread ends."""
+    while server.thread is not None and server.thread.is_alive():
+        server.thread.join(0.5)
+
+
+def stop_hub(server, backup, hub, lock: InstanceLock | None) -> None:
+    """Stop in order; each step runs even when an earlier one failed."""
+    steps = [("server", server.stop if server else None),
+             ("daily backup", backup.stop if backup else None),
+             ("hub", hub.close if hub else None),
+             ("instance lock", lock.release if lock else None)]
+    with stop_signals_ignored():
+        for name, step in steps:
+            if step is None:
+                continue
+            try:
+                step()
+            except Exception:  # noqa: BLE001 (log it and go on stopping the rest)
+                log.exception("stopping the %s failed", name)
