@@ -34,7 +34,7 @@ from .supervisor_widgets import (
     NumberTile,
     SuggestionsPanel,
     minutes_text,
-    range_text,
+    wait_text,
     while_alive,
 )
 from .sync_line import SyncLine
@@ -315,7 +315,7 @@ class SupervisorWindow(StationWindow):
             longest = g["longest_wait_minutes"] + aged if g["waiting"] else None
             wait = g["expected_wait"]
             cells = [self._name(g), str(g["waiting"]), minutes_text(longest),
-                     range_text(wait["low"], wait["high"]) if g["waiting"] else "–",
+                     wait_text(wait, self.client.language == "en") if g["waiting"] else "–",
                      str(g["served"]), minutes_text(g["mean_service_minutes"], 1)]
             for col, text in enumerate(cells):
                 item = _item(text, col > 0)
