@@ -34,11 +34,15 @@ def minutes_text(value: float | None, decimals: int = 0) -> str:
     return f"{QLocale().toString(float(value), 'f', decimals)} {_unit()}"
 
 
-def wait_text(estimate: dict | None, english: bool = False) -> str:
+def wait_text(estimate: dict | None, english: bool = False) -> tuple[str, str]:
     """An expected wait in the hub's own words (`text_vi`/`text_en` of the one forecast), the
-    sentence the ticket, the citizen page and the lobby print; "–" when there is none."""
-    words = (estimate or {}).get("text_en" if english else "text_vi")
-    return words or "–"
+    sentence the ticket, the citizen page and the lobby print, and the same as a tooltip.
+    When there is no forecast (no counter open), the cell shows "–" and the tooltip why: the
+    sentence is too long for a column of numbers."""
+    words = (estimate or {}).get("text_en" if english else "text_vi") or ""
+    if not words or (estimate or {}).get("state", "open") != "open":
+        return "–", words
+    return words, words
 
 
 def _unit() -> str:
