@@ -4,8 +4,8 @@
 
 1. Each shipped scenario (scenarios/*.json) under fifo, standard and smart with the same
    citizens (common random numbers): mean, p90, p95 and longest wait, longest priority wait,
-   prediction MAE (forecast v2) against the baseline "people ahead x mean service / counters"
-   and estimate v1, and the simulator's own run time.
+   prediction MAE (the hub's forecast) against the baseline "people ahead x mean service /
+   counters", and the simulator's own run time.
 2. Random ward days nobody tuned on (onestop.queue.wardgen: mixes, loads 0.6-0.95, 3-12
    counters): the spread of smart / fifo.
 3. The forecast's cost per issued ticket over queues of 50-800 waiting tickets.
@@ -36,7 +36,7 @@ def policy_table(days: int) -> None:
     from onestop.queue.simulate import simulate
 
     print(f"{'scenario':<16}{'policy':<10}{'tickets':>8}{'mean':>7}{'p90':>7}{'p95':>7}"
-          f"{'max':>7}{'prio max':>9}{'MAE':>6}{'base':>6}{'v1':>6}{'run s':>7}")
+          f"{'max':>7}{'prio max':>9}{'MAE':>6}{'base':>6}{'run s':>7}")
     for path in sorted((ROOT / "scenarios").glob("*.json")):
         scenario = load_scenario_file(path)
         rows = {}
@@ -49,7 +49,7 @@ def policy_table(days: int) -> None:
             print(f"{scenario.name:<16}{name:<10}{r['tickets']:>8}{w['mean']:>7.1f}"
                   f"{w['p90']:>7.1f}{w['p95']:>7.1f}{w['max']:>7.0f}"
                   f"{r['priority_wait_min']['max']:>9.0f}{p['mae_min']:>6.1f}"
-                  f"{p['baseline_mae_min']:>6.1f}{p['v1_mae_min']:>6.1f}{took:>7.2f}")
+                  f"{p['baseline_mae_min']:>6.1f}{took:>7.2f}")
         f, s = rows["fifo"]["wait_min"], rows["smart"]["wait_min"]
         p = rows["smart"]["prediction"]
         print(f"{'':<16}smart vs fifo: mean {s['mean'] / f['mean'] - 1:+.0%}, "

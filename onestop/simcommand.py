@@ -50,6 +50,6 @@ def format_table(r: dict) -> str:
     lines.append(f"{'priority (' + str(pr['n']) + ')':<22}{pr['mean']:>8.1f}{'':>24}"
                  f"{pr['max']:>8.1f}")
     lines += ["", f"prediction MAE {p['mae_min']} min; baseline (people ahead x mean service "
-              f"/ counters) {p['baseline_mae_min']} min; estimate v1 {p['v1_mae_min']} min",
+              f"/ counters) {p['baseline_mae_min']} min",
               "utilisation " + "  ".join(f"#{n} {u:.0%}" for n, u in r["utilisation"].items())]
     return "\n".join(lines)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import time
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -224,15 +223,9 @@ class DisplayWindow(StationWindow):
         return self.tr("Quầy %1").replace("%1", str(number))
 
     def range_text(self, estimate: dict | None) -> str:
-        """"khoảng 4–13 phút": a range, because a single number promises too much."""
-        if not estimate or estimate.get("low") is None or estimate.get("high") is None:
-            return ""
-        low, high = math.floor(estimate["low"]), max(1, math.ceil(estimate["high"]))
-        if high <= 1:
-            return self.tr("sắp đến lượt")
-        if low == high:
-            return self.tr("khoảng %1 phút").replace("%1", str(high))
-        return self.tr("khoảng %1–%2 phút").replace("%1", str(low)).replace("%2", str(high))
+        """The hub's words for the group's forecast (`text_vi`/`text_en`), the sentence the
+        tickets and the citizen pages of the group print."""
+        return (estimate or {}).get("text_en" if self.english else "text_vi") or ""
 
     # --- calls -------------------------------------------------------------------------------
     def _on_event(self, event: dict) -> None:

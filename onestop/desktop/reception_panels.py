@@ -39,10 +39,6 @@ _WORDS = {
     "complex": QT_TRANSLATE_NOOP("ReceptionText", "Phức tạp"),
     "nobody": QT_TRANSLATE_NOOP("ReceptionText", "Không có ai phía trước"),
     "people": QT_TRANSLATE_NOOP("ReceptionText", "{n} người phía trước"),
-    "no_counter": QT_TRANSLATE_NOOP("ReceptionText", "Chưa có quầy nào mở cho lĩnh vực này"),
-    "no_wait": QT_TRANSLATE_NOOP("ReceptionText", "Gần như không phải chờ"),
-    "about": QT_TRANSLATE_NOOP("ReceptionText", "khoảng {high} phút"),
-    "range": QT_TRANSLATE_NOOP("ReceptionText", "khoảng {low}–{high} phút"),
 }
 
 
@@ -66,17 +62,15 @@ class ReceptionText:
     def people(cls, n: int) -> str:
         return cls.word("nobody") if n == 0 else cls.word("people").format(n=n)
 
-    @classmethod
-    def wait(cls, estimate: dict | None) -> str:
-        """A range, never one minute: even a perfect model spreads ~1/sqrt(n+1) (DOMAIN.md)."""
-        if not estimate or estimate.get("high") is None:
-            return cls.word("no_counter")
-        low, high = math.floor(estimate.get("low") or 0), math.ceil(estimate["high"])
-        if high < 1:
-            return cls.word("no_wait")
-        if low >= high:
-            return cls.word("about").format(high=high)
-        return cls.word("range").format(low=low, high=high)
+    @staticmethod
+    def wait(estimate: dict | None, english: bool = False) -> str:
+        """The hub's words for the forecast (`text_vi`/`text_en`): the paper ticket, the
+        citizen page and the lobby print the same sentence, so it is never formatted here."""
+        return (estimate or {}).get("text_en" if english else "text_vi") or "–"
+
+
+def _english(widget: QWidget) -> bool:
+    return bool(getattr(widget.window(), "english", False))
 
 
 def section_title(text: str) -> QLabel:
@@ -277,7 +271,7 @@ class EstimatePanel(QFrame):
         colour = COMPLEXITY_COLOURS.get(level, "#444")
         self.complexity.setStyleSheet(f"color:{colour};")
         self.ahead.setText(ReceptionText.people(int(estimate.get("people_ahead") or 0)))
-        self.wait.setText(ReceptionText.wait(estimate.get("estimate")))
+        self.wait.setText(ReceptionText.wait(estimate.get("estimate"), _english(self)))
 
 
 class TicketPanel(QFrame):
@@ -320,7 +314,8 @@ class TicketPanel(QFrame):
         # Short lines: a 768-pixel-high screen has room for five under the number.
         lines = [service_name, request,
                  ReceptionText.people(int(issued.get("people_ahead") or 0)),
-                 self.tr("Chờ: {wait}").format(wait=ReceptionText.wait(issued.get("estimate")))]
+                 self.tr("Chờ: {wait}").format(
+                     wait=ReceptionText.wait(issued.get("estimate"), _english(self)))]
         when = _local_time(ticket.get("issued_at"), offset_minutes)
         if when:
             lines.append(self.tr("Cấp lúc {time}").format(time=when))

@@ -34,7 +34,7 @@ from .supervisor_widgets import (
     NumberTile,
     SuggestionsPanel,
     minutes_text,
-    range_text,
+    wait_text,
     while_alive,
 )
 from .sync_line import SyncLine
@@ -313,12 +313,14 @@ class SupervisorWindow(StationWindow):
         self.groups.setRowCount(len(stats["groups"]))
         for row, g in enumerate(stats["groups"]):
             longest = g["longest_wait_minutes"] + aged if g["waiting"] else None
-            wait = g["expected_wait"]
-            cells = [self._name(g), str(g["waiting"]), minutes_text(longest),
-                     range_text(wait["low"], wait["high"]) if g["waiting"] else "–",
+            wait, why = wait_text(g["expected_wait"], self.client.language == "en") \
+                if g["waiting"] else ("–", "")
+            cells = [self._name(g), str(g["waiting"]), minutes_text(longest), wait,
                      str(g["served"]), minutes_text(g["mean_service_minutes"], 1)]
             for col, text in enumerate(cells):
                 item = _item(text, col > 0)
+                if col == 3 and why:
+                    item.setToolTip(why)
                 if col == 2 and longest is not None and longest >= LONG_WAIT_MINUTES:
                     item.setForeground(QColor("#b00020"))  # someone has waited too long
                 self.groups.setItem(row, col, item)

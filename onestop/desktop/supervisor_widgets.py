@@ -34,13 +34,15 @@ def minutes_text(value: float | None, decimals: int = 0) -> str:
     return f"{QLocale().toString(float(value), 'f', decimals)} {_unit()}"
 
 
-def range_text(low: float | None, high: float | None) -> str:
-    """An expected wait as a range ('10–25 phút'): a single number would promise too much
-    (DOMAIN.md: the spread is about 1/sqrt(n+1) of the mean)."""
-    if low is None or high is None:
-        return "–"
-    lo, hi = round(low), round(high)
-    return f"{lo} {_unit()}" if lo == hi else f"{lo}–{hi} {_unit()}"
+def wait_text(estimate: dict | None, english: bool = False) -> tuple[str, str]:
+    """An expected wait in the hub's own words (`text_vi`/`text_en` of the one forecast), the
+    sentence the ticket, the citizen page and the lobby print, and the same as a tooltip.
+    When there is no forecast (no counter open), the cell shows "–" and the tooltip why: the
+    sentence is too long for a column of numbers."""
+    words = (estimate or {}).get("text_en" if english else "text_vi") or ""
+    if not words or (estimate or {}).get("state", "open") != "open":
+        return "–", words
+    return words, words
 
 
 def _unit() -> str:

@@ -37,7 +37,7 @@ def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
         unit_vi=service.get("unit_vi", ""), issued_at=issued_at, url=issued["public_url"],
         ward_name=ward_name, priority_vi=priorities.get(t.get("priority") or ""),
         complexity=t.get("complexity"), people_ahead=issued.get("people_ahead"),
-        wait_low=estimate.get("low"), wait_high=estimate.get("high"),
+        wait_vi=estimate.get("text_vi") or "",
         counters_vi=", ".join(f"Quầy {c['number']}" for c in counters[:4]),
         checklist=tuple(service.get("checklist_vi", ()))[:6], logo=logo)
 

@@ -163,7 +163,11 @@ def create_app(hub) -> FastAPI:
 
     @app.get("/api/tickets/{ticket_id}")
     def get_ticket(ticket_id: str, st: Auth) -> dict:
-        return ticket_for(st.role, store.ticket(ticket_id), hub)
+        with store.reading():  # the ticket and its forecast from one state
+            ticket = store.ticket(ticket_id)
+            estimate = store.forecaster.wait(ticket)  # the one forecast (hub/forecast.py)
+        return {**ticket_for(st.role, ticket, hub),
+                "estimate": estimate.to_dict() if estimate else None}
 
     @app.get("/api/counters")
     def counters(st: Auth) -> list[dict]:
@@ -185,8 +189,9 @@ def create_app(hub) -> FastAPI:
         return {"ticket": ticket_for(st.role, t, hub), "number": t.number,
                 "complexity": str(t.complexity),
                 "expected_minutes": t.expected_minutes,
-                "people_ahead": result.estimate.people_ahead,
-                "estimate": result.estimate.to_dict(), "public_url": hub.public_url(t.token),
+                "people_ahead": result.estimate.people_ahead if result.estimate else 0,
+                "estimate": result.estimate.to_dict() if result.estimate else None,
+                "public_url": hub.public_url(t.token),
                 "replayed": result.replayed}
 
     # --- counters ----------------------------------------------------------------------------

@@ -1,40 +1,107 @@
-"""The hub's wait forecast: predict.predict_wait over the live queue (wait prediction v2).
+"""The hub's one wait forecast: "how long for this ticket / this group now".
 
-`predictor(store, now)` gives what `operations.issue(predictor=...)` takes, so a new ticket's
-estimate, its ticket.issued event and the citizen page all show the forecast; the reception's
-preview (`/api/estimate`) and the supervisor's suggestions use the same inputs.
+`Forecaster.wait(ticket, now)` is predict.predict_wait over the live queue, and every surface
+asks it: issuing and its idempotent replay (store.py), `GET /api/tickets/{id}` (api.py), the
+citizen page (pages.py), the display snapshot's groups (snapshot.py), the supervisor's
+"Dự kiến chờ" and reception's preview (insight.py). Each answer carries the words of
+wait.wait_words, so a paper ticket, a page and a window print the same sentence.
+
+The same cost at any queue length: the waiting lines live in memory (lines.WaitingLines),
+brought up to date before each forecast from the events committed since (every ticket event
+carries the whole ticket), and the play forward is bounded (predict.HORIZON_CALLS). The event
+log is the source, so a write from another process is picked up as well; a gap, a rolled-back
+sequence number or a long absence reloads the lines from the tickets table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import threading
 from datetime import datetime
 
-from onestop.queue.estimate import WaitEstimate
-from onestop.queue.model import Ticket
+from onestop.queue.lines import WaitingLines
+from onestop.queue.model import Status, Ticket, ticket_from_dict
 from onestop.queue.predict import predict_wait, remaining_minutes
+from onestop.queue.staffing import probe
+from onestop.queue.wait import WaitEstimate
 
-from .reads import StoreReads
+from .rows import ticket_from_row
 
-# Beyond this many waiting tickets the forecast costs more than ~1-2 ms per issue (bench:
-# 1.1 ms at 200, 6 ms at 400 on a 2-core VM); the work-ahead estimate (v1) is used instead.
-MAX_FORECAST_QUEUE = 300
+MAX_CATCH_UP = 2000  # events read to catch up; more than that and the lines are reloaded
+EMPTY_GROUP_MINUTES = 10.0  # the newcomer whose wait an empty group's estimate means
 
 
 def busy_minutes(counters, current: dict[str, Ticket], now: datetime) -> dict[int, float]:
+    """Counter number -> minutes until its current citizen is expected to leave."""
     return {c.number: remaining_minutes(current.get(c.current), now)
             for c in counters if c.current}
 
 
-def predictor(store: StoreReads, now: datetime) -> Callable[[Ticket], WaitEstimate] | None:
-    with store.reading() as db:  # a surge day: skip loading thousands of tickets at all
-        count = db.execute("SELECT count(*) FROM tickets WHERE status = 'waiting'").fetchone()[0]
-    if count > MAX_FORECAST_QUEUE:
-        return None
-    waiting, counters, current = store.forecast_inputs()
-    busy = busy_minutes(counters, current, now)
+class Forecaster:
+    """One per store (store.forecaster); safe under the store's lock."""
 
-    def predict(ticket: Ticket) -> WaitEstimate:
-        return predict_wait(ticket, waiting, counters, now, store.rules, store.policy, busy)
+    def __init__(self, store) -> None:
+        self.store = store
+        self._lines: WaitingLines | None = None
+        self._seq = 0
+        self._event_id: str | None = None
+        self._guard = threading.RLock()
 
-    return predict
+    # --- the waiting lines -------------------------------------------------------------------
+    def lines(self) -> WaitingLines:
+        """The waiting tickets as of the last committed event (or this transaction's)."""
+        with self.store._lock, self._guard:
+            db = self.store.db
+            last = db.execute("SELECT seq, id FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+            seq, event_id = (last[0], last[1]) if last else (0, None)
+            if self._lines is not None and (seq, event_id) == (self._seq, self._event_id):
+                return self._lines
+            if self._lines is None or not self._catch_up(seq):
+                self._reload()
+            self._seq, self._event_id = seq, event_id
+            return self._lines
+
+    def _catch_up(self, seq: int) -> bool:
+        db = self.store.db
+        if seq < self._seq or seq - self._seq > MAX_CATCH_UP:
+            return False
+        mine = db.execute("SELECT id FROM events WHERE seq = ?", [self._seq]).fetchone()
+        if self._seq and (mine is None or mine[0] != self._event_id):
+            return False  # the events we had read were rolled back and their numbers reused
+        for (data,) in db.execute("SELECT data FROM events WHERE seq > ? AND seq <= ? "
+                                  "ORDER BY seq", [self._seq, seq]):
+            ticket = json.loads(data).get("ticket")
+            if isinstance(ticket, dict) and "status" in ticket:
+                self._lines.put(ticket_from_dict(ticket))
+        return True
+
+    def _reload(self) -> None:
+        self._lines = WaitingLines(ticket_from_row(r) for r in self.store.db.query(
+            "SELECT * FROM tickets WHERE status = 'waiting'"))
+
+    # --- forecasts ---------------------------------------------------------------------------
+    def wait(self, ticket: Ticket, now: datetime | None = None) -> WaitEstimate | None:
+        """The forecast for `ticket`: one waiting now, or one being issued. None for a ticket
+        no longer waiting (called, served, parked, closed)."""
+        if ticket.status != Status.WAITING:
+            return None
+        store = self.store
+        with store._lock:
+            now = now or store.clock()
+            lines = self.lines()
+            counters = store.counters()
+            busy_ids = [c.current for c in counters if c.current]
+            current = {t.id: t for t in store._tickets(
+                f"id IN ({','.join('?' * len(busy_ids))})", busy_ids)} if busy_ids else {}
+            busy = busy_minutes(counters, current, now)
+            return predict_wait(lines.tickets.get(ticket.id, ticket), lines, counters, now,
+                                store.rules, store.policy, busy)
+
+    def group(self, group: str, now: datetime | None = None) -> WaitEstimate:
+        """"The group's wait": the forecast of its last arrival still waiting, so the lobby
+        and the supervisor show what that citizen's ticket and page show; for an empty group,
+        a newcomer's."""
+        with self.store._lock:
+            now = now or self.store.clock()
+            newest = self.lines().newest(group)
+            return self.wait(newest or probe(group, now, EMPTY_GROUP_MINUTES), now)

@@ -3,67 +3,40 @@ supervisor's live load per group and counter with the day's counts by hour."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from onestop.queue.classify import classify
 from onestop.queue.daystats import Spread
 from onestop.queue.daystats import day_stats as compute_day
-from onestop.queue.estimate import WaitEstimate, capacity_for, estimate_from_work
-from onestop.queue.model import Kind
 from onestop.queue.numbering import service_day
-from onestop.queue.operations import IssueRequest, check_issue_request
-from onestop.queue.predict import predict_wait, spread
-from onestop.queue.staffing import group_waits, probe, suggest
+from onestop.queue.operations import IssueRequest, check_issue_request, draft_ticket
+from onestop.queue.staffing import suggest
 
 from .auth import Role
 from .deps import Auth, require
-from .forecast import MAX_FORECAST_QUEUE, busy_minutes
+from .forecast import busy_minutes
 from .store import HubStore
 
 router = APIRouter()
 
 
 def preview(store: HubStore, req: IssueRequest) -> dict:
-    """What a ticket for this request would get now: complexity, minutes, people ahead, wait."""
+    """What a ticket for this request would get now: the very ticket issuing would draft
+    (classification, number, place in line) and its forecast, so the receptionist reads
+    the wait the paper will print."""
     service = check_issue_request(req, store.catalog, store.rules)
-    kind = Kind(req.kind)
-    c = classify(service, kind, req.count, store.rules, store.observed(service.code, kind))
-    people, work = store._work_ahead(service.group, req.priority is not None)
-    estimate = estimate_from_work(people, work, capacity_for(service.group, store.counters()))
-    if people <= MAX_FORECAST_QUEUE:  # the forecast the ticket would get (hub/forecast.py)
+    with store.reading():
         now = store.clock()
-        waiting, counters, current = store.forecast_inputs()
-        ticket = replace(probe(service.group, now, c.expected_minutes), priority=req.priority,
-                         complexity=c.complexity)
-        estimate = predict_wait(ticket, waiting, counters, now, store.rules, store.policy,
-                                busy_minutes(counters, current, now))
-        people = estimate.people_ahead
-    return {"service": service.code, "group": service.group, "complexity": str(c.complexity),
-            "expected_minutes": c.expected_minutes, "people_ahead": people,
-            "estimate": estimate.to_dict()}
-
-
-def _group_forecast(store: HubStore, now) -> dict[str, float]:
-    """A newcomer's forecast wait per group, the same play-forward as a ticket's estimate and
-    the staffing suggestions, so the supervisor sees one set of numbers. Empty past
-    MAX_FORECAST_QUEUE waiting tickets (the work-ahead estimate is shown then)."""
-    waiting, counters, current = store.forecast_inputs()
-    if not waiting or len(waiting) > MAX_FORECAST_QUEUE:
-        return {}
-    groups = sorted({t.group for t in waiting})
-    return group_waits(waiting, counters, now, store.rules, store.policy,
-                       busy_minutes(counters, current, now), groups)
-
-
-def _expected(minutes: float | None, people: int, work: float, capacity: float) -> dict:
-    if minutes is None or minutes == float("inf"):
-        return estimate_from_work(people, work, capacity).to_dict()
-    width = spread(minutes, people)
-    return WaitEstimate(people, minutes, max(0.0, minutes - width), minutes + width,
-                        capacity).to_dict()
+        day = service_day(now, store.rules.timezone).isoformat()
+        ticket = draft_ticket(req, catalog=store.catalog, rules=store.rules, now=now,
+                              last_seq=store.last_seq(service.group, day),
+                              observed=store.observed(service.code, str(req.kind)),
+                              ticket_id="preview")
+        estimate = store.forecaster.wait(ticket, now)
+    return {"service": service.code, "group": service.group,
+            "complexity": str(ticket.complexity), "expected_minutes": ticket.expected_minutes,
+            "people_ahead": estimate.people_ahead, "estimate": estimate.to_dict()}
 
 
 def day_stats(store: HubStore) -> dict:
@@ -74,18 +47,15 @@ def day_stats(store: HubStore) -> dict:
     tickets = store.tickets_of_day(today.isoformat())
     stats = compute_day(today, tickets, store.rules.timezone)
     counters = store.counters()
-    forecast = _group_forecast(store, now)
     groups = []
     for g in store.catalog.groups:
         mine = [t for t in tickets if t.group == g.id]
         waiting = [t for t in mine if t.status == "waiting"]
-        people, work = len(waiting), sum(t.expected_minutes for t in waiting)
         groups.append({
-            "id": g.id, "name_vi": g.name_vi, "name_en": g.name_en, "waiting": people,
+            "id": g.id, "name_vi": g.name_vi, "name_en": g.name_en, "waiting": len(waiting),
             "longest_wait_minutes": round(max((t.waited_minutes(now) for t in waiting),
                                               default=0.0), 1),
-            "expected_wait": _expected(forecast.get(g.id), people, work,
-                                       capacity_for(g.id, counters)),
+            "expected_wait": store.forecaster.group(g.id, now).to_dict(),
             "served": sum(t.status == "done" for t in mine), "issued": len(mine),
             "no_show": stats.no_show_by_group.get(g.id, 0),
             "mean_wait_minutes": stats.wait_by_group.get(g.id, Spread()).mean,

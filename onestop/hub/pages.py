@@ -17,8 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from onestop.queue.errors import DomainError, InvalidRequest
-from onestop.queue.estimate import estimate_wait
-from onestop.queue.model import Status, Ticket
+from onestop.queue.model import Ticket
 from onestop.ratelimit import RateLimiter
 
 from .web.citizen import TicketView, render_message, render_ticket, t
@@ -144,21 +143,15 @@ def ticket_view(request: Request, ticket: Ticket, lang: str, notice: str | None)
         counter = f"{'Counter' if en else 'Quầy'} {ticket.counter}"
         label = next((c.label_en if en else c.label_vi for c in counters
                       if c.number == ticket.counter), None)
-    ahead, low, high = 0, None, None
-    if ticket.status == Status.WAITING:
-        # Issued before it; the same instant falls back to the number order, as the store does.
-        before = [w for w in store.waiting([ticket.group])
-                  if w.issued_at < ticket.issued_at or (
-                      w.issued_at == ticket.issued_at and w.issued_group == ticket.issued_group
-                      and w.seq < ticket.seq)]
-        est = estimate_wait(ticket.group, ticket.is_priority, before, counters)
-        ahead, low, high = est.people_ahead, est.low, est.high
+    estimate = store.forecaster.wait(ticket)  # the one forecast (hub/forecast.py)
     local = ticket.issued_at.astimezone(ZoneInfo(store.rules.timezone))
     return TicketView(
         token=ticket.token, lang=lang, ward=_ward(request, lang), number=ticket.number,
         service=service, group=group, status=str(ticket.status),
         issued=local.strftime("%H:%M"), counter=counter, counter_label=label,
-        people_ahead=ahead, low=low, high=high, rated=ticket.rating is not None, notice=notice)
+        people_ahead=estimate.people_ahead if estimate else 0,
+        wait=estimate.text(lang) if estimate else "", rated=ticket.rating is not None,
+        notice=notice)
 
 
 def _limiter(request: Request) -> RateLimiter:

@@ -90,13 +90,11 @@ class StoreReads:
                              list(groups))
 
     @_locked
-    def _work_ahead(self, group: str, priority: bool) -> tuple[int, float]:
-        """People a new ticket will follow and their expected minutes (see estimate.ahead_of)."""
-        row = self.db.execute(
-            "SELECT count(*), coalesce(sum(expected_minutes), 0) FROM tickets WHERE "
-            "status = 'waiting' AND group_id = ? AND assigned_counter IS NULL"
-            + (" AND priority IS NOT NULL" if priority else ""), [group]).fetchone()
-        return row[0], row[1]
+    def last_seq(self, group: str, day: str) -> int:
+        """The group's last sequence number issued on `day` (0 if none)."""
+        row = self.db.execute("SELECT last_seq FROM day_sequences WHERE day = ? AND "
+                              "group_id = ?", [day, group]).fetchone()
+        return row[0] if row else 0
 
     def heads_of_lines(self, counter: Counter, per_line: int = HEAD_SIZE) -> list[Ticket]:
         """What a routing policy needs to see: the oldest `per_line` waiting tickets of every

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-from onestop.queue.estimate import capacity_for, estimate_from_work
 from onestop.queue.numbering import service_day, zone
 
 from .rows import ticket_from_row
@@ -28,8 +27,8 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         marks = ",".join("?" * len(holding))
         current = {row["id"]: ticket_from_row(row) for row in db.query(
             f"SELECT * FROM tickets WHERE id IN ({marks})", holding)} if holding else {}
-        per_group = {row[0]: (row[1], row[2]) for row in db.execute(
-            "SELECT group_id, count(*), coalesce(sum(expected_minutes), 0) FROM tickets "
+        per_group = {row[0]: row[1] for row in db.execute(
+            "SELECT group_id, count(*) FROM tickets "
             "WHERE status = 'waiting' AND assigned_counter IS NULL GROUP BY group_id")}
         assigned = db.execute("SELECT count(*) FROM tickets WHERE status = 'waiting' AND "
                               "assigned_counter IS NOT NULL").fetchone()[0]
@@ -40,6 +39,8 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         calls = db.execute(
             f"SELECT type, at, data FROM events WHERE type IN ({','.join('?' * 3)}) "
             "ORDER BY seq DESC LIMIT ?", [*CALL_EVENTS, recent]).fetchall()
+        # The one forecast (hub/forecast.py): a group's wait is its last arrival's.
+        estimates = {g.id: store.forecaster.group(g.id, now).to_dict() for g in cat.groups}
     labels = {c.number: c.label_vi for c in counters}
 
     def counter_view(c) -> dict:
@@ -64,10 +65,9 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
                              "at": at, "recall": kind == "ticket.recalled"})
     groups = []
     for g in cat.groups:
-        waiting, work = per_group.get(g.id, (0, 0.0))
-        estimate = estimate_from_work(waiting, work, capacity_for(g.id, counters))
+        waiting = per_group.get(g.id, 0)
         groups.append({"id": g.id, "name_vi": g.name_vi, "name_en": g.name_en,
-                       "prefix": g.prefix, "waiting": waiting, "estimate": estimate.to_dict()})
+                       "prefix": g.prefix, "waiting": waiting, "estimate": estimates[g.id]})
     return {
         "seq": seq, "now": now.isoformat(),
         "day": today, "timezone": store.rules.timezone,
@@ -77,5 +77,5 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         "counters": [counter_view(c) for c in counters],
         "recent_calls": recent_calls,
         "groups": groups,
-        "waiting_total": sum(w for w, _ in per_group.values()) + assigned,
+        "waiting_total": sum(per_group.values()) + assigned,
     }

@@ -26,16 +26,16 @@ from onestop.queue import transitions as tr
 from onestop.queue.catalog import Catalog, default_catalog, parse_catalog
 from onestop.queue.centre import CentreLayout, default_centre
 from onestop.queue.errors import InvalidRequest
-from onestop.queue.estimate import WaitEstimate
 from onestop.queue.events import SCHEMA_VERSION, Event
 from onestop.queue.model import FINAL_STATUSES, Counter, CounterStatus, Status, Ticket
 from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, call_next, close_day, issue
 from onestop.queue.routing import Policy, smart
 from onestop.queue.rules import Rules
+from onestop.queue.wait import WaitEstimate
 
 from . import db as hubdb
-from . import forecast
+from .forecast import Forecaster
 from .reads import StoredEvent, StoreReads, _locked
 from .rows import counter_to_row, ticket_to_row, utc_text
 
@@ -51,7 +51,7 @@ def utc_now() -> datetime:
 @dataclass(frozen=True)
 class Issued:
     ticket: Ticket
-    estimate: WaitEstimate
+    estimate: WaitEstimate | None  # None: a replayed ticket no longer waiting
     replayed: bool = False  # True when an Idempotency-Key returned an earlier ticket
 
 
@@ -75,6 +75,7 @@ class HubStore(StoreReads):
         self.disabled_services: frozenset[str] = frozenset()
         self.reload_catalog()
         self.hub_id = self._meta("hub_id")
+        self.forecaster = Forecaster(self)
 
     # --- transactions ------------------------------------------------------------------------
     @contextmanager
@@ -269,7 +270,7 @@ class HubStore(StoreReads):
                 row = self.db.execute("SELECT ticket_id, request_hash FROM idempotency_keys "
                                       "WHERE key = ?", [idempotency_key]).fetchone()
                 if row is not None:
-                    return self._replay(row, request_hash)
+                    return self._replay(row, request_hash, now)
             try:
                 group = self.catalog.service(req.service).group
             except KeyError:
@@ -280,14 +281,11 @@ class HubStore(StoreReads):
                                      f"Thủ tục {req.service} đang tạm ngừng tiếp nhận tại "
                                      "trung tâm này")
             day = service_day(now, self.rules.timezone).isoformat()
-            row = self.db.execute("SELECT last_seq FROM day_sequences WHERE day = ? AND "
-                                  "group_id = ?", [day, group]).fetchone()
             change, estimate = issue(
                 req, catalog=self.catalog, rules=self.rules, now=now,
-                last_seq=row[0] if row else 0, waiting_in_group=None,
-                ahead=self._work_ahead(group, req.priority is not None),
-                counters=self.counters(), observed=self.observed(req.service, str(req.kind)),
-                predictor=forecast.predictor(self, now))
+                last_seq=self.last_seq(group, day),
+                forecast=lambda ticket: self.forecaster.wait(ticket, now),
+                observed=self.observed(req.service, str(req.kind)))
             ticket = change.ticket
             self.db.execute(
                 "INSERT INTO day_sequences (day, group_id, last_seq) VALUES (?, ?, ?) "
@@ -300,18 +298,15 @@ class HubStore(StoreReads):
                                 [idempotency_key, ticket.id, request_hash, utc_text(now)])
             return Issued(ticket, estimate)
 
-    def _replay(self, row: tuple, request_hash: str) -> Issued:
+    def _replay(self, row: tuple, request_hash: str, now: datetime) -> Issued:
         from onestop.queue.errors import DomainError
-        from onestop.queue.estimate import estimate_wait
 
         if request_hash and row[1] and row[1] != request_hash:
             raise DomainError("idempotency_key_reused",
                               "this Idempotency-Key was used for a different request",
                               "Khóa chống trùng đã dùng cho một yêu cầu khác")
         ticket = self.ticket(row[0])
-        ahead = [t for t in self.waiting([ticket.group]) if t.issued_at < ticket.issued_at]
-        estimate = estimate_wait(ticket.group, ticket.is_priority, ahead, self.counters())
-        return Issued(ticket, estimate, replayed=True)
+        return Issued(ticket, self.forecaster.wait(ticket, now), replayed=True)
 
     def call_next(self, counter_number: int, officer: str | None = None) -> Ticket | None:
         with self.write():

@@ -43,18 +43,10 @@ class TicketPrint:
     priority_vi: str | None = None
     complexity: str | None = None
     people_ahead: int | None = None
-    wait_low: float | None = None
-    wait_high: float | None = None
+    wait_vi: str = ""  # the hub's words for the forecast (its answer's estimate.text_vi)
     counters_vi: str = ""  # e.g. "Quầy 1, Quầy 4"
     checklist: tuple[str, ...] = field(default_factory=tuple)
     logo: bytes | None = None  # PNG/JPEG of the ward's emblem, from settings (logo_path)
-
-
-def wait_text(low: float | None, high: float | None) -> str:
-    if low is None or high is None:
-        return "Chưa có quầy mở – sẽ gọi khi quầy mở"
-    lo, hi = int(low), max(int(low) + 1, int(round(high)))
-    return f"khoảng {lo}–{hi} phút"
 
 
 def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
@@ -116,7 +108,8 @@ def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
     rule()
     if data.people_ahead is not None:
         text(f"Số người đang chờ trước bạn: {data.people_ahead}", regular, 9, gap=0.5)
-    text(f"Dự kiến chờ: {wait_text(data.wait_low, data.wait_high)}", regular, 9)
+    if data.wait_vi:
+        text(f"Dự kiến chờ: {data.wait_vi}", regular, 9)
     if data.counters_vi:
         text(f"Quầy phục vụ: {data.counters_vi}", regular, 9)
     text(f"Lấy số lúc {data.issued_at:%H:%M} ngày {data.issued_at:%d/%m/%Y}", regular, 8, gap=3)
@@ -155,6 +148,6 @@ def sample_ticket() -> TicketPrint:
         number="A023", service_vi="Chứng thực bản sao từ bản chính", group_vi="Chứng thực",
         kind="submit", count=12, unit_vi="trang", issued_at=datetime(2026, 11, 25, 8, 42),
         url="http://192.168.1.10:8700/t/3q2x7u0yK9dWm1pQ4sV8Zg", ward_name="Phường Cửa Nam",
-        priority_vi="Người cao tuổi", people_ahead=7, wait_low=9.0, wait_high=16.0,
+        priority_vi="Người cao tuổi", people_ahead=7, wait_vi="khoảng 9–16 phút",
         counters_vi="Quầy 1, Quầy 4",
         checklist=("Bản chính giấy tờ cần chứng thực", "Bản sao cần chứng thực"))

@@ -14,7 +14,6 @@ from . import transitions as tr
 from .catalog import Catalog
 from .classify import Observed
 from .errors import NotFound
-from .estimate import WaitEstimate
 from .events import Event
 from .model import Counter, CounterStatus, Status, Ticket
 from .numbering import service_day
@@ -26,8 +25,10 @@ from .operations import (
     new_public_token,
     new_ticket_id,
 )
+from .predict import predict_wait, remaining_minutes
 from .routing import Policy, standard
 from .rules import Rules
+from .wait import WaitEstimate
 
 Clock = Callable[[], datetime]
 
@@ -105,13 +106,19 @@ class InMemoryCentre:
         day = service_day(now, self.rules.timezone)
         change, estimate = issue(
             req, catalog=self.catalog, rules=self.rules, now=now,
-            last_seq=self.last_seq[(day, group)],
-            waiting_in_group=[t for t in self.waiting() if t.group == group],
-            counters=list(self.counters.values()), observed=self.observed(req.service, req.kind),
+            last_seq=self.last_seq[(day, group)], forecast=lambda t: self.forecast(t, now),
+            observed=self.observed(req.service, req.kind),
             new_id=self.new_id, new_token=self.new_token)
         ticket = self._apply(change).ticket
         self.last_seq[(day, ticket.issued_group)] = ticket.seq
         return ticket, estimate
+
+    def forecast(self, ticket: Ticket, now: datetime) -> WaitEstimate:
+        """The hub's forecast (predict.predict_wait) over this centre's queue."""
+        counters = list(self.counters.values())
+        busy = {c.number: remaining_minutes(self.tickets.get(c.current), now)
+                for c in counters if c.current}
+        return predict_wait(ticket, self.waiting(), counters, now, self.rules, self.policy, busy)
 
     def call_next(self, counter_number: int, officer: str | None = None) -> Ticket | None:
         now = self._now()

@@ -18,12 +18,12 @@ from . import transitions as tr
 from .catalog import Catalog, Service
 from .classify import Observed, classify
 from .errors import InvalidRequest, TransitionError
-from .estimate import WaitEstimate, capacity_for, estimate_from_work, estimate_wait
 from .model import Channel, Counter, Kind, Status, Ticket
 from .numbering import format_number, next_seq, service_day
 from .routing import Policy, eligible
 from .rules import Rules
 from .transitions import Change
+from .wait import WaitEstimate
 
 
 @dataclass(frozen=True)
@@ -61,41 +61,38 @@ def check_issue_request(req: IssueRequest, catalog: Catalog, rules: Rules) -> Se
     return service
 
 
-def issue(req: IssueRequest, *, catalog: Catalog, rules: Rules, now: datetime, last_seq: int,
-          waiting_in_group: Sequence[Ticket] | None, counters: Sequence[Counter],
-          ahead: tuple[int, float] | None = None,
-          observed: Observed | None = None,
-          predictor: Callable[[Ticket], WaitEstimate] | None = None,
-          new_id: Callable[[], str] = new_ticket_id,
-          new_token: Callable[[], str] = new_public_token) -> tuple[Change, WaitEstimate]:
-    """A new ticket numbered in its group's sequence for today, with its wait estimate.
-
-    `last_seq` is the group's last sequence today (0 if none); people ahead come from
-    `waiting_in_group` (the tickets now waiting in the group) or, on a long queue, from `ahead`:
-    (people, their expected minutes) already totalled by the caller. A `predictor` (see
-    predict.predict_wait) replaces that estimate with a forecast of the whole room."""
+def draft_ticket(req: IssueRequest, *, catalog: Catalog, rules: Rules, now: datetime,
+                 last_seq: int, observed: Observed | None = None, ticket_id: str = "",
+                 token: str = "") -> Ticket:
+    """The ticket `req` gets now: classified and numbered after `last_seq` (the group's last
+    sequence today, 0 if none). Reception's preview drafts the same ticket without issuing it,
+    so its forecast is the one the issued ticket gets."""
     service = check_issue_request(req, catalog, rules)
     group = catalog.group(service.group)
     kind = Kind(req.kind)
     classification = classify(service, kind, req.count, rules, observed)
-    if ahead is not None:
-        estimate = estimate_from_work(ahead[0], ahead[1], capacity_for(group.id, counters))
-    else:
-        estimate = estimate_wait(group.id, req.priority is not None, waiting_in_group or (),
-                                 counters)
     seq = next_seq(group, last_seq)
-    ticket = Ticket(
-        id=new_id(), token=new_token(), day=service_day(now, rules.timezone),
+    return Ticket(
+        id=ticket_id, token=token, day=service_day(now, rules.timezone),
         issued_group=group.id, seq=seq, number=format_number(group, seq), group=group.id,
         service=service.code, kind=kind, count=req.count, priority=req.priority,
         complexity=classification.complexity, expected_minutes=classification.expected_minutes,
         channel=Channel(req.channel), status=Status.WAITING, issued_at=now, queued_at=now,
     )
-    if predictor is not None:
-        estimate = predictor(ticket)
+
+
+def issue(req: IssueRequest, *, catalog: Catalog, rules: Rules, now: datetime, last_seq: int,
+          forecast: Callable[[Ticket], WaitEstimate], observed: Observed | None = None,
+          new_id: Callable[[], str] = new_ticket_id,
+          new_token: Callable[[], str] = new_public_token) -> tuple[Change, WaitEstimate]:
+    """A new ticket numbered in its group's sequence for today, with its wait forecast:
+    `forecast` is predict.predict_wait over the live queue (the hub: hub/forecast.py)."""
+    check_issue_request(req, catalog, rules)
+    ticket = draft_ticket(req, catalog=catalog, rules=rules, now=now, last_seq=last_seq,
+                          observed=observed, ticket_id=new_id(), token=new_token())
+    estimate = forecast(ticket)
     event = ev.ticket_event(ev.TICKET_ISSUED, ticket, now, estimate=estimate.to_dict())
     return Change((ticket,), (), (event,)), estimate
-
 
 
 def call_next(counter: Counter, waiting: Sequence[Ticket], *, now: datetime, rules: Rules,

@@ -17,7 +17,7 @@ class Outcome:
     ticket: Ticket
     wait: float  # minutes from issue to first call
     no_show: bool
-    forecast: dict  # predicted / v1 / baseline minutes (None when not computed)
+    forecast: dict  # predicted / baseline minutes (None when not computed)
 
 
 def _pct(xs: Sequence[float], q: float) -> float:
@@ -68,8 +68,7 @@ class SimReport:
                 if (s := _spread([o.wait for o in self.outcomes if o.ticket.complexity == c]))
             },
             "prediction": {"mae_min": _mae(self.outcomes, "predicted"),
-                           "baseline_mae_min": _mae(self.outcomes, "baseline"),
-                           "v1_mae_min": _mae(self.outcomes, "v1")},
+                           "baseline_mae_min": _mae(self.outcomes, "baseline")},
             "utilisation": {str(n): round(u, 3) for n, u in sorted(self.utilisation.items())},
         }
 

@@ -1,6 +1,6 @@
 """Discrete-event simulation of ward days, driving the real domain code.
 
-Tickets are issued with `operations.issue` (classification, numbering, the issuing estimate),
+Tickets are issued with `operations.issue` (classification, numbering, the hub's wait forecast),
 counters call with `operations.call_next` and the routing policy the hub uses, and citizens are
 served through the `transitions` state machine; only the clock is simulated. What the citizens
 do (when they come, what for, how long their case really takes, whether they answer the call)
@@ -28,15 +28,16 @@ from zoneinfo import ZoneInfo
 from . import transitions as tr
 from .catalog import Catalog, default_catalog
 from .classify import Observed, prior_minutes
-from .estimate import estimate_wait
 from .learn import WINDOW, learned
+from .lines import WaitingLines
 from .model import Counter, CounterStatus, Kind, Ticket
 from .operations import IssueRequest, call_next, issue
 from .predict import predict_wait, remaining_minutes
-from .routing import Policy, get_policy, line_key
+from .routing import Policy, get_policy
 from .rules import Rules
 from .scenario import Scenario
 from .simstats import Outcome, SimReport, summarise
+from .wait import WaitEstimate
 
 FIRST_DAY = date(2025, 7, 7)  # a Monday, after the July 2025 reform
 NO_SHOW_MINUTES = 2.0  # call, one recall, then no-show: the counter is held this long
@@ -145,7 +146,7 @@ class _Room:
         self.origin = datetime(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day, tzinfo=tz)
         self.counters = {p.id: Counter(p.id, f"Quầy {p.id}", f"Counter {p.id}", p.groups,
                                        p.fast_lane) for p in scenario.counters}
-        self.lines: dict[tuple, list[Ticket]] = defaultdict(list)
+        self.queue = WaitingLines()
         self.current: dict[int, Ticket] = {}
         self.samples: dict[tuple[str, str], list[float]] = defaultdict(list)
         self.observed: dict[tuple[str, str], Observed | None] = {}
@@ -157,12 +158,10 @@ class _Room:
     def at(self, minutes: float) -> datetime:
         return self.origin + timedelta(minutes=minutes)
 
-    def waiting(self) -> list[Ticket]:
-        return [t for line in self.lines.values() for t in line]
-
     def heads(self, counter: Counter) -> list[Ticket]:
         # One ticket per line is all a policy needs (routing.line_key); the hub shows 20.
-        return [line[0] for key, line in self.lines.items() if line and key[0] in counter.skills]
+        return [line.tickets[0] for key, line in self.queue.lines.items()
+                if key[0] in counter.skills]
 
     def busy(self, now: datetime) -> dict[int, float]:
         return {n: remaining_minutes(t, now) for n, t in self.current.items()}
@@ -180,25 +179,25 @@ class _Room:
         now = self.at(who.at)
         group = self.catalog.service(who.service).group
         day = now.date()
-        waiting = self.waiting()
         key = (who.service, str(who.kind))
-        predictor = None
-        if self.predict:
-            def predictor(t: Ticket) -> object:
-                return predict_wait(t, waiting, list(self.counters.values()), now, self.rules,
-                                    self.policy, self.busy(now))
+        counters = list(self.counters.values())
+
+        def forecast(t: Ticket) -> WaitEstimate:
+            if not self.predict:
+                return WaitEstimate(0, None, None, None, 0.0)
+            return predict_wait(t, self.queue, counters, now, self.rules, self.policy,
+                                self.busy(now))
         change, estimate = issue(
             IssueRequest(who.service, who.kind, who.count, who.priority), catalog=self.catalog,
             rules=self.rules, now=now, last_seq=self.last_seq[(day, group)],
-            waiting_in_group=[t for t in waiting if t.group == group],
-            counters=list(self.counters.values()), observed=self.observed.get(key),
-            predictor=predictor, new_id=self.new_id, new_token=self.new_id)
+            forecast=forecast, observed=self.observed.get(key),
+            new_id=self.new_id, new_token=self.new_id)
         ticket = change.ticket
         self.last_seq[(day, group)] = ticket.seq
-        v1 = estimate_wait(group, ticket.is_priority, waiting, list(self.counters.values()))
-        self.lines[line_key(ticket)].append(ticket)
+        baseline = self.baseline(ticket, list(self.queue))
+        self.queue.put(ticket)
         return ticket, {"predicted": estimate.minutes if self.predict else None,
-                        "v1": v1.minutes, "baseline": self.baseline(ticket, waiting)}
+                        "baseline": baseline}
 
     def call(self, number: int, now_min: float) -> Ticket | None:
         counter = self.counters[number]
@@ -208,8 +207,7 @@ class _Room:
         if change is None:
             return None
         ticket = change.ticket
-        line = self.lines[line_key(ticket)]
-        line.pop(next(i for i, t in enumerate(line) if t.id == ticket.id))
+        self.queue.discard(ticket.id)
         self.counters[number] = change.counters[-1]
         self.current[number] = ticket
         return ticket

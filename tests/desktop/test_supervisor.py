@@ -79,7 +79,16 @@ def test_shows_the_hubs_statistics_and_refreshes_on_push(qtbot, window, live_hub
             issue(live_hub, code)
     row = group_row(window, "Chứng thực")
     assert cell(window.groups, row, 1) == "2"
-    assert "phút" in cell(window.groups, row, 3)  # an expected-wait range, not a bare number
+    # No counter open yet: a dash, and the hub's words for why in the tooltip.
+    assert cell(window.groups, row, 3) == "–"
+    assert window.groups.item(row, 3).toolTip() == "chưa có quầy mở — chờ trung tâm mở cửa"
+    with qtbot.waitSignal(window.sig_stats, timeout=WAIT), live_hub.client("supervisor") as sup:
+        assert sup.post("/api/counters/1/open").status_code == 200
+    expected = hub_state(live_hub)
+    words = next(g["estimate"]["text_vi"] for g in expected["groups"]
+                 if g["id"] == "certification")
+    assert "phút" in words  # an expected-wait range, not a bare number
+    assert cell(window.groups, group_row(window, "Chứng thực"), 3) == words  # as the lobby
     assert window.tiles["issued"].value.text() == "3"
     assert window.tiles["waiting"].value.text() == "3"
     assert window.counters.rowCount() == 5

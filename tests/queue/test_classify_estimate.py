@@ -1,4 +1,4 @@
-"""Classification (service x kind x count + observations) and the wait estimate."""
+"""Classification (service x kind x count + observations) and the wait forecast."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from onestop.queue.catalog import default_catalog
 from onestop.queue.classify import Observed, classify
 from onestop.queue.errors import InvalidRequest
-from onestop.queue.estimate import estimate_wait
 from onestop.queue.model import (
     Channel,
     Complexity,
@@ -21,7 +20,10 @@ from onestop.queue.model import (
     Status,
     Ticket,
 )
+from onestop.queue.predict import predict_wait
+from onestop.queue.routing import smart
 from onestop.queue.rules import Rules
+from onestop.queue.wait import CLOSED, UNSERVED
 
 CAT = default_catalog()
 RULES = Rules()
@@ -84,22 +86,37 @@ def _waiting(group: str, n: int, minutes: float, priority_every: int = 0) -> lis
             for i in range(n)]
 
 
-def test_estimate_uses_open_counters_and_secondary_skills():
+def _newcomer(group: str, priority: str | None = None, minutes: float = 10.0) -> Ticket:
+    now = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    return Ticket("new", "new", now.date(), group, 999, "999", group, "x", Kind.SUBMIT, 1,
+                  priority, Complexity.QUICK, minutes, Channel.WALK_IN, Status.WAITING, now, now)
+
+
+def _forecast(ticket: Ticket, waiting: list[Ticket], counters: list[Counter]):
+    return predict_wait(ticket, waiting, counters, ticket.issued_at, RULES, smart)
+
+
+def test_forecast_uses_open_counters_and_secondary_skills():
     counters = [Counter(1, "1", "1", ("land",), status=CounterStatus.OPEN),
                 Counter(2, "2", "2", ("business", "land"), status=CounterStatus.OPEN),
                 Counter(3, "3", "3", ("land",), status=CounterStatus.CLOSED)]
-    est = estimate_wait("land", False, _waiting("land", 6, 10.0), counters)
-    assert est.people_ahead == 6 and est.counters == 1.5
-    assert est.minutes == pytest.approx(40.0)
+    est = _forecast(_newcomer("land"), _waiting("land", 6, 10.0), counters)
+    # Counter 2 has no business waiting, so both open counters call land: 3 rounds of 10 min.
+    assert est.people_ahead == 6 and est.counters == 2
+    assert est.minutes == pytest.approx(30.0)
     assert est.low < est.minutes < est.high
-    # Before opening, all counters with the skill count.
+    # No counter open: no minutes, and says why; the people ahead are still counted.
     closed = [Counter(c.number, "", "", c.skills) for c in counters]
-    assert estimate_wait("land", False, [], closed).counters == 2.5
-    assert estimate_wait("social", False, [], counters).minutes is None
+    shut = _forecast(_newcomer("land"), _waiting("land", 6, 10.0), closed)
+    assert (shut.state, shut.minutes, shut.people_ahead) == (CLOSED, None, 6)
+    unserved = _forecast(_newcomer("social"), [], counters)
+    assert (unserved.state, unserved.minutes) == (UNSERVED, None)
 
 
 def test_priority_ticket_is_behind_priority_tickets_only():
     counters = [Counter(1, "1", "1", ("land",), status=CounterStatus.OPEN)]
     waiting = _waiting("land", 9, 5.0, priority_every=3)
-    assert estimate_wait("land", True, waiting, counters).people_ahead == 3
-    assert estimate_wait("land", False, waiting, counters).people_ahead == 9
+    # Three priority tickets wait; after three priority calls in a row a regular one goes
+    # (rules.priority_streak_limit), then the newcomer: the policy's own order.
+    assert _forecast(_newcomer("land", "elderly"), waiting, counters).people_ahead == 4
+    assert _forecast(_newcomer("land"), waiting, counters).people_ahead == 9

@@ -7,7 +7,6 @@ a pregnancy). Every value from the store passes through html.escape.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from html import escape
 
@@ -18,11 +17,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "issued": ("Lấy số lúc", "Issued at"),
     "ahead": ("Còn {n} người trước bạn", "{n} people ahead of you"),
     "next": ("Bạn là người tiếp theo", "You are next"),
-    "about": ("khoảng {a}–{b} phút", "about {a}–{b} min"),
-    "about_one": ("khoảng {a} phút", "about {a} min"),
-    "soon": ("sắp đến lượt bạn", "your turn is coming soon"),
-    "no_counter": ("Chưa có quầy nào mở cho lĩnh vực này – chưa ước tính được thời gian chờ",
-                   "No counter is open for this area yet – no wait estimate"),
     "called": ("Đến lượt bạn – mời đến {counter}", "It's your turn – please go to {counter}"),
     "serving": ("Đang được phục vụ tại {counter}", "Being served at {counter}"),
     "parked": ("Hồ sơ đang tạm gác – vui lòng chờ cán bộ gọi lại",
@@ -83,21 +77,9 @@ class TicketView:
     counter: str | None = None  # "Quầy 3"
     counter_label: str | None = None  # "Quầy 3 – Kinh tế, Xây dựng"
     people_ahead: int = 0
-    low: float | None = None
-    high: float | None = None
+    wait: str = ""  # the forecast's words (wait.wait_words), as the paper ticket prints them
     rated: bool = False
     notice: str | None = None  # "thanks" | "already" after the rating form
-
-
-def wait_range(low: float | None, high: float | None, lang: str) -> str:
-    """"khoảng 7–17 phút": whole minutes, the low end rounded down and the high end up so the
-    range never claims more precision than the estimate has."""
-    if low is None or high is None:
-        return t("no_counter", lang)
-    a, b = math.floor(low), max(1, math.ceil(high))
-    if b <= 1:
-        return t("soon", lang)
-    return t("about_one", lang, a=b) if a == b else t("about", lang, a=a, b=b)
 
 
 # Refresh on its own only while the page can change without the citizen doing anything;
@@ -125,7 +107,7 @@ def _status_block(v: TicketView) -> str:
     if v.status == "waiting":
         head = t("next", lang) if v.people_ahead == 0 else t("ahead", lang, n=v.people_ahead)
         return (f'<section class="status waiting"><p class="big">{escape(head)}</p>'
-                f'<p class="range">{escape(wait_range(v.low, v.high, lang))}</p></section>')
+                f'<p class="range">{escape(v.wait)}</p></section>')
     if v.status == "called":
         label = (f'<p class="label">{escape(v.counter_label)}</p>'
                  if v.counter_label and v.counter_label != v.counter else "")

@@ -143,11 +143,10 @@
     });
   }
 
+  // The hub's own words for the forecast (wait.wait_words): the same sentence as the paper
+  // ticket and the citizen page; never formatted here.
   function rangeText(est) {
-    if (!est || est.low === null || est.low === undefined || est.high === null) return "";
-    var a = Math.floor(est.low), b = Math.max(1, Math.ceil(est.high));
-    if (b <= 1) return "sắp đến lượt";
-    return a === b ? "khoảng " + b + " phút" : "khoảng " + a + "–" + b + " phút";
+    return (est && est.text_vi) || "";
   }
 
   function renderGroups(state) {
