@@ -22,12 +22,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from onestop.queue.catalog import Catalog, CatalogError, Service, parse_catalog
+from onestop.queue.labels import KINDS
 
 from .base import StationWindow
 from .client import HubClient, HubError
 from .plain import Label
 from .reception_finder import ServiceFinder
-from .reception_panels import KINDS, EstimatePanel, RequestPanel, TicketPanel, section_title
+from .reception_panels import EstimatePanel, RequestPanel, TicketPanel, section_title
 from .reception_style import scale_for, style
 
 ESTIMATE_DEBOUNCE_MS = 150

@@ -4,7 +4,7 @@ supervisor's live load per group and counter with the day's counts by hour."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
@@ -113,7 +113,7 @@ def day_stats(store: HubStore) -> dict:
 @router.get("/api/estimate")
 def estimate(request: Request, st: Auth,
              service: Annotated[str, Query(min_length=1, max_length=64)],
-             kind: Literal["guidance", "submit", "supplement", "collect"] = "submit",
+             kind: Kind = Kind.SUBMIT,
              count: Annotated[int, Query(ge=1, le=500)] = 1,
              priority: Annotated[str | None, Query(max_length=32)] = None) -> dict:
     require(st, Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN)

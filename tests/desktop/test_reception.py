@@ -225,7 +225,7 @@ def test_english_from_settings(qtbot, live_hub, token):
         with qtbot.waitSignal(w.sig_ready, timeout=WAIT):
             client.start()
         assert w.issue_button.text() == "ISSUE  (F12)"
-        assert w.request.kind_buttons["collect"].text() == "Collect result"
+        assert w.request.kind_buttons["collect"].text() == "Collect a result"  # the glossary
         assert w.groups.buttons["land"].text() == "Land\n0 waiting"
         with qtbot.waitSignal(w.sig_estimate, timeout=WAIT):
             w.finder.sig_chosen.emit("2.000815")
