@@ -138,13 +138,14 @@ def test_group_buttons_for_touch(qtbot, window, live_hub):
 
 def test_hub_down_then_retry_issues_exactly_one_ticket(qtbot, window, live_hub, token):
     keys: list[str | None] = []
-    post = window.client.post
+    call = window.client.call
 
-    def recording_post(path, body, done, failed=None, *, key=None):
-        keys.append(key)
-        return post(path, body, done, failed, key=key)
+    def recording_call(owner, method, path, body=None, **options):
+        if method == "POST":
+            keys.append(options.get("key"))
+        return call(owner, method, path, body, **options)
 
-    window.client.post = recording_post
+    window.client.call = recording_call
     choose_by_typing(qtbot, window, "1.001193", "1.001193")
     with qtbot.waitSignal(window.client.sig_offline, timeout=WAIT):
         live_hub.server.stop()
