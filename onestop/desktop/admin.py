@@ -21,7 +21,6 @@ from .admin_ward import WardTab
 from .base import StationWindow
 from .client import HubClient, HubError
 from .plain import Label
-from .supervisor_widgets import while_alive
 
 
 class AdminWindow(StationWindow):
@@ -68,8 +67,8 @@ class AdminWindow(StationWindow):
     # --- the role ----------------------------------------------------------------------------
     def check_role(self) -> None:
         """GET /api/stations answers only an admin; its answer also fills the stations tab."""
-        self.client.get("/api/stations", while_alive(self, self._allowed),
-                        while_alive(self, self._refused))
+        self.client.call(self, "GET", "/api/stations", done=self._allowed,
+                         failed=self._refused)
 
     def _allowed(self, answer: object) -> None:
         self.allowed = True
@@ -89,7 +88,7 @@ class AdminWindow(StationWindow):
             self.pages.setCurrentWidget(self.refused)
             self.mark_ready()
         else:  # the hub is away: the banner says so, and sig_online asks again
-            self.stations.failed(error)
+            self.stations.show_hub_error(error)
 
     # --- live --------------------------------------------------------------------------------
     def _on_event(self, event: dict) -> None:

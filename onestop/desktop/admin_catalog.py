@@ -31,9 +31,8 @@ from .admin_common import (
     selected_key,
     show_error,
 )
-from .client import HubClient
+from .client import HubClient, HubError
 from .plain import Label
-from .supervisor_widgets import while_alive
 
 TEXTS = ("fee_vi", "fee_en", "result_vi", "result_en")
 
@@ -97,9 +96,11 @@ class ServiceDialog(QDialog):
 
     def submit(self) -> None:
         show_error(self.error, None)
-        self.client.patch(f"/api/catalog/services/{self.code}", self.body(),
-                          while_alive(self, self._done),
-                          while_alive(self, lambda e: show_error(self.error, e)))
+        self.client.call(self, "PATCH", f"/api/catalog/services/{self.code}", self.body(),
+                         done=self._done)
+
+    def show_hub_error(self, error: HubError) -> None:
+        show_error(self.error, error)
 
     def _done(self, answer: object) -> None:
         self.sig_done.emit(answer if isinstance(answer, dict) else {})
@@ -141,8 +142,7 @@ class CatalogTab(AdminTab):
         self._selection()
 
     def refresh(self) -> None:
-        self.client.get("/api/catalog", while_alive(self, self._got),
-                        while_alive(self, self.failed))
+        self.client.call(self, "GET", "/api/catalog", done=self._got)
 
     def _got(self, catalog: object) -> None:
         self.catalog = catalog if isinstance(catalog, dict) else {}
@@ -188,10 +188,9 @@ class CatalogTab(AdminTab):
         on = not service.get("enabled", True)
         text = (self.tr("Đã bật thủ tục %1.") if on else
                 self.tr("Đã tắt thủ tục %1: tiếp nhận không cấp số cho thủ tục này nữa."))
-        self.client.patch(f"/api/catalog/services/{service['code']}", {"enabled": on},
-                          while_alive(self, lambda _a: self.accepted(
-                              text.replace("%1", service["code"]))),
-                          while_alive(self, self.failed))
+        self.client.call(self, "PATCH", f"/api/catalog/services/{service['code']}",
+                         {"enabled": on}, done=lambda _a: self.accepted(
+                             text.replace("%1", service["code"])))
 
     # --- files -------------------------------------------------------------------------------
     def _choose_import(self) -> None:
@@ -217,11 +216,10 @@ class CatalogTab(AdminTab):
             show_error(self.error, self.tr("Tệp %1 không phải danh mục thủ tục.").replace(
                 "%1", Path(path).name))
             return
-        self.client.put("/api/catalog", body, while_alive(self, lambda answer: self.accepted(
+        self.client.call(self, "PUT", "/api/catalog", body, done=lambda answer: self.accepted(
             self.tr("Đã nhập danh mục %1: %2 thủ tục.").replace(
                 "%1", str((answer or {}).get("version", ""))).replace(
-                "%2", str((answer or {}).get("services", ""))))),
-            while_alive(self, self.failed))
+                "%2", str((answer or {}).get("services", "")))))
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất danh mục thủ tục"),
@@ -230,9 +228,8 @@ class CatalogTab(AdminTab):
             self.export_file(Path(path))
 
     def export_file(self, path: Path) -> None:
-        self.client.get_bytes("/api/catalog/export",
-                              while_alive(self, lambda data: self._save(Path(path), data)),
-                              while_alive(self, self.failed))
+        self.client.call(self, "GET", "/api/catalog/export", raw=True,
+                         done=lambda data: self._save(Path(path), data))
 
     def _save(self, path: Path, data: bytes) -> None:
         try:

@@ -304,7 +304,8 @@ class AdminTab(QWidget):
     def refresh(self) -> None:
         """Ask the hub again (subclasses)."""
 
-    def failed(self, error: HubError) -> None:
+    def show_hub_error(self, error: HubError) -> None:
+        """Where HubClient.call shows this tab's refusals (and its dialogs' unhandled ones)."""
         show_error(self.error, error)
 
     def accepted(self, text: str) -> None:

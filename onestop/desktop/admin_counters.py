@@ -32,7 +32,6 @@ from .admin_common import (
 )
 from .client import HubClient, HubError
 from .plain import Label
-from .supervisor_widgets import while_alive
 
 
 class CounterDialog(QDialog):
@@ -92,19 +91,19 @@ class CounterDialog(QDialog):
         if not body["skills"]:
             show_error(self.error, self.tr("Chọn ít nhất một lĩnh vực."))
             return
-        done, failed = while_alive(self, self._done), while_alive(self, self._refused)
         if self.counter is None:
             if self.number.value():
                 body["number"] = self.number.value()
-            self.client.post("/api/counters", body, done, failed)
+            self.client.call(self, "POST", "/api/counters", body, done=self._done)
         else:
-            self.client.patch(f"/api/counters/{self.counter['number']}", body, done, failed)
+            self.client.call(self, "PATCH", f"/api/counters/{self.counter['number']}", body,
+                             done=self._done)
 
     def _done(self, answer: object) -> None:
         self.sig_done.emit(answer if isinstance(answer, dict) else {})
         self.accept()
 
-    def _refused(self, error: HubError) -> None:
+    def show_hub_error(self, error: HubError) -> None:
         show_error(self.error, error)
         if field_for(error) == "number":
             self.number.setFocus()
@@ -146,8 +145,7 @@ class CountersTab(AdminTab):
         self._selection()
 
     def refresh(self) -> None:
-        self.client.get("/api/catalog", while_alive(self, self._got_catalog),
-                        while_alive(self, self.failed))
+        self.client.call(self, "GET", "/api/catalog", done=self._got_catalog)
         if self.client.state is not None:
             self.show_counters(self.client.state)
 
@@ -198,7 +196,5 @@ class CountersTab(AdminTab):
                         self.tr("Xóa %1? Mã trạm của quầy này bị thu hồi.").replace(
                             "%1", counter["label_vi"]), self.tr("&Xóa quầy")):
             return
-        self.client.delete(f"/api/counters/{number}",
-                           while_alive(self, lambda _a: self.accepted(
-                               self.tr("Đã xóa quầy %1.").replace("%1", str(number)))),
-                           while_alive(self, self.failed))
+        self.client.call(self, "DELETE", f"/api/counters/{number}", done=lambda _a: self.accepted(
+            self.tr("Đã xóa quầy %1.").replace("%1", str(number))))

@@ -30,7 +30,6 @@ from .admin_common import (
 )
 from .client import HubClient, HubError
 from .plain import Label
-from .supervisor_widgets import while_alive
 
 
 class OfficerDialog(QDialog):
@@ -90,24 +89,24 @@ class OfficerDialog(QDialog):
             show_error(self.pin.error, self.pin.problem())
             self.pin.pin.setFocus()
             return
-        done, failed = while_alive(self, self._done), while_alive(self, self._refused)
         name = self.username.text().strip()
         if self.mode == "add":
-            self.client.post("/api/officers", {"username": name,
-                                               "display_name": self.full_name.text().strip(),
-                                               "pin": self.pin.value()}, done, failed)
+            self.client.call(self, "POST", "/api/officers", {
+                "username": name, "display_name": self.full_name.text().strip(),
+                "pin": self.pin.value()}, done=self._done)
         elif self.mode == "rename":
-            self.client.patch(f"/api/officers/{name}",
-                              {"display_name": self.full_name.text().strip()}, done, failed)
+            self.client.call(self, "PATCH", f"/api/officers/{name}",
+                             {"display_name": self.full_name.text().strip()}, done=self._done)
         else:
-            self.client.post(f"/api/officers/{name}/pin", {"pin": self.pin.value()}, done,
-                             failed)
+            self.client.call(self, "POST", f"/api/officers/{name}/pin",
+                             {"pin": self.pin.value()}, done=self._done)
 
     def _done(self, answer: object) -> None:
         self.sig_done.emit(answer if isinstance(answer, dict) else {})
         self.accept()
 
-    def _refused(self, error: HubError) -> None:
+    def show_hub_error(self, error: HubError) -> None:
+        """A refusal next to the input it is about."""
         where = field_for(error)
         if where == "username":
             show_error(self.username_error, error)
@@ -151,8 +150,7 @@ class OfficersTab(AdminTab):
         self._selection()
 
     def refresh(self) -> None:
-        self.client.get("/api/officers", while_alive(self, self._got),
-                        while_alive(self, self.failed))
+        self.client.call(self, "GET", "/api/officers", done=self._got)
 
     def _got(self, answer: object) -> None:
         answer = answer if isinstance(answer, dict) else {}
@@ -197,6 +195,5 @@ class OfficersTab(AdminTab):
         action = "disable" if officer.get("active", True) else "enable"
         text = (self.tr("Đã vô hiệu hóa %1: không đăng nhập được nữa.") if action == "disable"
                 else self.tr("Đã kích hoạt lại %1.")).replace("%1", name)
-        self.client.post(f"/api/officers/{name}/{action}", None,
-                         while_alive(self, lambda _a: self.accepted(text)),
-                         while_alive(self, self.failed))
+        self.client.call(self, "POST", f"/api/officers/{name}/{action}",
+                         done=lambda _a: self.accepted(text))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
 from .admin_common import AdminTab, confirm, fill_table, make_table, selected_key, when
 from .client import HubClient
 from .supervisor_dialogs import PairingDialog
-from .supervisor_widgets import while_alive
 
 
 class StationsTab(AdminTab):
@@ -51,8 +50,7 @@ class StationsTab(AdminTab):
                 "admin": self.tr("Quản trị")}.get(role, role)
 
     def refresh(self) -> None:
-        self.client.get("/api/stations", while_alive(self, self._got),
-                        while_alive(self, self.failed))
+        self.client.call(self, "GET", "/api/stations", done=self._got)
 
     def _got(self, answer: object) -> None:
         if isinstance(answer, dict):
@@ -88,10 +86,9 @@ class StationsTab(AdminTab):
         if not self.ask(self, self.tr("Thu hồi mã trạm?"), text.replace("%1", name),
                         self.tr("&Thu hồi")):
             return
-        self.client.post(f"/api/stations/{station['id']}/revoke", None,
-                         while_alive(self, lambda _a: self.accepted(
-                             self.tr("Đã thu hồi mã của trạm „%1“.").replace("%1", name))),
-                         while_alive(self, self.failed))
+        self.client.call(self, "POST", f"/api/stations/{station['id']}/revoke",
+                         done=lambda _a: self.accepted(
+                             self.tr("Đã thu hồi mã của trạm „%1“.").replace("%1", name)))
 
     def open_pairing(self) -> PairingDialog:
         state = self.client.state or {}

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from .admin_common import AdminTab
 from .client import HubClient
 from .plain import Label
-from .supervisor_widgets import while_alive
 
 TEXT_FIELDS = ("name_vi", "name_en", "address_vi", "address_en", "notice_vi", "notice_en")
 
@@ -103,8 +102,7 @@ class WardTab(AdminTab):
         self.finish_layout()
 
     def refresh(self) -> None:
-        self.client.get("/api/ward", while_alive(self, self.show_ward),
-                        while_alive(self, self.failed))
+        self.client.call(self, "GET", "/api/ward", done=self.show_ward)
 
     def show_ward(self, ward: object, force: bool = False) -> None:
         self.ward = ward if isinstance(ward, dict) else {}
@@ -149,8 +147,7 @@ class WardTab(AdminTab):
                 "hours": [row.value() for row in self.hours]}
 
     def submit(self) -> None:
-        self.client.put("/api/ward", self.body(), while_alive(self, self._saved),
-                        while_alive(self, self.failed))
+        self.client.call(self, "PUT", "/api/ward", self.body(), done=self._saved)
 
     def _saved(self, _answer: object) -> None:
         self.dirty = False

@@ -1,6 +1,9 @@
 """The stations' connection to the hub: REST calls with QNetworkAccessManager, live events
 with QWebSocket, both on the GUI thread's event loop (no threads, no blocking).
 
+* `call(owner, method, path, ...)` is the one way a window calls the hub: answers come back on
+  the GUI thread only while the owner lives, and an error nobody handles is shown in the
+  owner's window (`show_hub_error`).
 * Every mutating call carries an `Idempotency-Key`; a call retried after a lost answer is
   applied once by the hub.
 * The event socket reconnects by itself with backoff (0.5 s doubling to 10 s) and resumes
@@ -20,6 +23,7 @@ from urllib.parse import quote
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 from PySide6.QtWebSockets import QWebSocket
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 BACKOFF_START_MS = 500
@@ -31,7 +35,7 @@ TIMEOUT_MS = 15_000
 class HubError:
     """A refused or failed call, ready to show: `message` is in the window's language."""
 
-    status: int  # HTTP status, 0 when the hub could not be reached
+    status: int  # HTTP status; 0 when the hub could not be reached or another server answered
     code: str
     message: str
     message_en: str = ""
@@ -39,6 +43,47 @@ class HubError:
 
 Done = Callable[[object], None]
 Failed = Callable[[HubError], None]
+
+
+def ignore(_error: HubError) -> None:
+    """A `failed` handler that drops the error: for reads that are asked again anyway."""
+
+
+def receiving(owner: QObject) -> bool:
+    """Whether an answer may still reach `owner`: not deleted, and no station window above it
+    closed (a closed window is deleted a moment later; its late answers are dropped)."""
+    node = owner
+    while node is not None:
+        if not isValid(node) or getattr(node, "window_closed", False):
+            return False
+        node = node.parent()
+    return True
+
+
+def report_error(owner: QObject, error: HubError) -> None:
+    """Show `error` where the owner's window shows errors: the nearest object up the parent
+    chain with a `show_hub_error(error)` method (every station window has one)."""
+    node = owner
+    while node is not None:
+        show = getattr(node, "show_hub_error", None)
+        if callable(show):
+            show(error)
+            return
+        node = node.parent()
+    log.warning("hub error with no window to show it: %s %s", error.code, error.message_en)
+
+
+def _answer(raw: bytes, kind: str, raw_body: bool) -> object:
+    """A 2xx body as the caller wants it; ValueError when it is not what the hub sends."""
+    if raw_body:
+        if kind.startswith("text/html"):
+            raise ValueError("an HTML page instead of a file")
+        return raw
+    if not raw:
+        return None
+    if kind and "json" not in kind:
+        raise ValueError(f"{kind} instead of JSON")
+    return json.loads(raw)
 
 
 class HubClient(QObject):
@@ -128,58 +173,63 @@ class HubClient(QObject):
             self.last_seq = event["seq"]
             self.sig_event.emit(event)
 
-    # --- REST --------------------------------------------------------------------------------
-    def get(self, path: str, done: Done, failed: Failed | None = None) -> QNetworkReply:
-        return self._send("GET", path, None, done, failed)
+    # --- REST: the one way a station calls the hub ------------------------------------------
+    def call(self, owner: QObject, method: str, path: str, body: dict | None = None, *,
+             done: Done | None = None, failed: Failed | None = None, key: str | None = None,
+             raw: bool = False) -> QNetworkReply:
+        """Send one request; its answer comes back on the GUI thread, to `owner` only.
 
-    def get_bytes(self, path: str, done: Done, failed: Failed | None = None) -> QNetworkReply:
-        """GET a file (a report PDF, an export): `done` receives the raw bytes."""
-        return self._send("GET", path, None, done, failed, raw=True)
-
-    def post(self, path: str, body: dict | None, done: Done, failed: Failed | None = None,
-             *, key: str | None = None, raw: bool = False) -> QNetworkReply:
-        """POST with an idempotency key (a new one unless the caller retries with its own);
-        with `raw`, `done` receives the answer's bytes (a PDF) instead of JSON."""
-        return self._send("POST", path, body, done, failed, key or uuid.uuid4().hex, raw=raw)
-
-    def patch(self, path: str, body: dict, done: Done, failed: Failed | None = None):
-        return self._send("PATCH", path, body, done, failed, uuid.uuid4().hex)
-
-    def put(self, path: str, body: dict, done: Done, failed: Failed | None = None):
-        """Replace a whole resource (the ward identity, the catalogue)."""
-        return self._send("PUT", path, body, done, failed, uuid.uuid4().hex)
-
-    def delete(self, path: str, done: Done, failed: Failed | None = None):
-        return self._send("DELETE", path, None, done, failed, uuid.uuid4().hex)
-
-    def _send(self, method: str, path: str, body: dict | None, done: Done,
-              failed: Failed | None, key: str | None = None, raw: bool = False) -> QNetworkReply:
+        * `done(value)` gets the JSON answer (None for an empty one), or the bytes with `raw`.
+        * `failed(error)` gets a HubError; without it the error is shown in the owner's window
+          (`report_error`). Pass `ignore` to drop errors on purpose (a read asked again later).
+        * Nothing is called once `owner` is deleted or its station window closed.
+        * A 2xx answer that is not the hub's (an HTML login page of the Wi-Fi, a proxy) is a
+          failure with code `unexpected_answer`, never an exception inside a Qt slot.
+        * Every call but GET carries an Idempotency-Key: `key` when the caller retries a
+          request whose answer was lost, else a new one; the hub applies it once.
+        """
         request = QNetworkRequest(QUrl(self.base_url + path))
         request.setRawHeader(b"Authorization", f"Bearer {self.token}".encode())
         request.setRawHeader(b"Content-Type", b"application/json")
         request.setTransferTimeout(TIMEOUT_MS)
-        if key:
-            request.setRawHeader(b"Idempotency-Key", key.encode())
-        data = json.dumps(body or {}).encode() if method != "GET" else b""
         if method == "GET":
             reply = self._net.get(request)
         else:
-            reply = self._net.sendCustomRequest(request, method.encode(), data)
-        reply.finished.connect(lambda: self._finished(reply, done, failed, raw))
+            request.setRawHeader(b"Idempotency-Key", (key or uuid.uuid4().hex).encode())
+            reply = self._net.sendCustomRequest(request, method.encode(),
+                                                json.dumps(body or {}).encode())
+        reply.finished.connect(lambda: self._finished(reply, owner, done, failed, raw))
         return reply
 
-    def _finished(self, reply: QNetworkReply, done: Done, failed: Failed | None,
-                  raw_body: bool = False) -> None:
+    def _finished(self, reply: QNetworkReply, owner: QObject, done: Done | None,
+                  failed: Failed | None, raw_body: bool) -> None:
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute) or 0
+        kind = str(reply.header(QNetworkRequest.KnownHeaders.ContentTypeHeader) or "")
         raw = bytes(reply.readAll().data())
         reply.deleteLater()
-        if status and 200 <= status < 300:
-            done(raw if raw_body else (json.loads(raw) if raw else None))
+        if not receiving(owner):
+            log.debug("dropped the answer to %s: its window is gone", reply.url().path())
             return
-        error = self._error(status, raw, reply.errorString())
+        if status and 200 <= status < 300:
+            try:
+                value = _answer(raw, kind, raw_body)
+            except ValueError:
+                error = self._unexpected(status, kind)
+            else:
+                if done is not None:
+                    done(value)
+                return
+        else:
+            error = self._error(status, raw, reply.errorString())
         log.info("hub call failed: %s %s", error.code, error.message_en)
-        if failed is not None:
-            failed(error)
+        (failed or (lambda e: report_error(owner, e)))(error)
+
+    def _unexpected(self, status: int, kind: str) -> HubError:
+        vi = ("Máy chủ trả lời không đúng định dạng – có thể mạng đang chuyển sang một trang "
+              "đăng nhập Wi-Fi hoặc proxy. Kiểm tra mạng rồi thử lại.")
+        en = (f"The answer (HTTP {status}, {kind or 'no type'}) is not the hub's: a Wi-Fi "
+              "login page or a proxy may be in the way. Check the network and try again.")
+        return HubError(0, "unexpected_answer", vi if self.language == "vi" else en, en)
 
     def _error(self, status: int, raw: bytes, transport: str) -> HubError:
         if not status:

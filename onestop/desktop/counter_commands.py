@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from shiboken6 import isValid
-
-from .client import HubError
+from .client import HubError, ignore
 from .counter_dialogs import ParkedDialog, TransferDialog
 
 TICKET_ACTIONS = {"recall": "recall", "start": "start", "done": "done", "no_show": "no-show",
@@ -63,14 +61,14 @@ class CounterCommands:
             (failed or self._refused)(error)
             self._render()
 
-        self.client.post(path, body, self._guarded(ok), self._guarded(refused), key=key)
+        self.client.call(self, "POST", path, body, done=ok, failed=refused, key=key)
 
-    def _get(self, path: str, done, failed=None) -> None:
-        self.client.get(path, self._guarded(done), self._guarded(failed or (lambda _error: None)))
+    def _get(self, path: str, done, failed=ignore) -> None:
+        """A read; by default a failure is dropped (the next event or state asks again)."""
+        self.client.call(self, "GET", path, done=done, failed=failed)
 
-    def _guarded(self, callback):
-        """A reply can land after the window is gone (closed and deleted): drop it then."""
-        return lambda value: callback(value) if isValid(self) else None
+    def show_hub_error(self, error: HubError) -> None:
+        self.say(error.message, error=True)
 
     def _refused(self, error: HubError) -> None:
         self.say(error.message, error=True)

@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop.queue.labels import kind_label
+
 from .counter_data import DeskCatalog, HubClock
 from .counter_widgets import CheckRow, FitLabel, fill_table, make_label, make_table, set_font
+from .qtapp import current_language
 
 CARD = "QFrame#card { background:#ffffff; border:1px solid #c9d3dd; border-radius:8px; }"
 PRIORITY_STYLE = "background:#fff1d6; color:#8a4b00; border-radius:4px; padding:2px 8px;"
@@ -26,9 +29,7 @@ class CounterWords(QObject):
     """The words of the queue in the window's language (kinds, complexity, statuses)."""
 
     def kind(self, kind: str) -> str:
-        return {"guidance": self.tr("Hướng dẫn"), "submit": self.tr("Nộp hồ sơ"),
-                "supplement": self.tr("Bổ sung hồ sơ"),
-                "collect": self.tr("Nhận kết quả")}.get(kind, kind)
+        return kind_label(kind, current_language())
 
     def complexity(self, complexity: str) -> str:
         return {"quick": self.tr("Nhanh"), "standard": self.tr("Trung bình"),

@@ -69,13 +69,13 @@ class SlipDialog(QDialog):
             self.status.setText(self.tr("Nhập họ tên người nộp hồ sơ."))
             return
         self.status.setText(self.tr("Đang tạo phiếu hẹn…"))
-        self.window.client.post(
-            f"/api/slips/{self.ticket_id}",
+        self.window.client.call(
+            self, "POST", f"/api/slips/{self.ticket_id}",
             {"citizen_name": name, "result_days": self.days.value(),
-             "phone": self.phone.text().strip()},
-            self._made, self._refused, raw=True)
+             "phone": self.phone.text().strip()}, done=self._made, raw=True)
 
-    def _refused(self, error: HubError) -> None:
+    def show_hub_error(self, error: HubError) -> None:
+        """Where HubClient.call shows the hub's refusal of this slip."""
         self.status.setText(error.message)
 
     def _made(self, pdf: object) -> None:
@@ -92,4 +92,4 @@ class SlipDialog(QDialog):
 
         self.status.setText(self.tr("Đang in phiếu hẹn…"))
         run_in_background(lambda: print_pdf(pdf, printer=printer, title="onestop-phieu-hen"),
-                          printed, failed)
+                          printed, failed, owner=self)

@@ -123,6 +123,11 @@ class DisplayWindow(StationWindow):
                        self.marquee):
             widget.set_vh(vh)
 
+    def show_hub_error(self, error) -> None:
+        """The lobby's public screen shows no error text: it goes to the log (the banner
+        already says when the hub is lost)."""
+        log.warning("display: hub call failed: %s %s", error.code, error.message_en)
+
     def show_on_tv(self) -> None:
         """Full screen without a mouse pointer: how the hall's TV runs it."""
         self.setCursor(Qt.CursorShape.BlankCursor)
@@ -146,8 +151,10 @@ class DisplayWindow(StationWindow):
         if self._was_offline:
             # A resumed stream replays missed events but no board: fetch one snapshot.
             self._was_offline = False
-            self.client.get("/api/state", lambda s: self.apply_state(s, force=True),
-                            lambda e: log.info("state after reconnect failed: %s", e.message_en))
+            self.client.call(self, "GET", "/api/state",
+                             done=lambda s: self.apply_state(s, force=True),
+                             failed=lambda e: log.info("state after reconnect failed: %s",
+                                                       e.message_en))
 
     def apply_state(self, state: dict, force: bool = False) -> None:
         seq = state.get("seq", 0)

@@ -88,7 +88,7 @@ class LauncherWindow(FirstRunSetup, QMainWindow):
         self.retranslate()
         self.client.start()
         if self.admin is not None:
-            self.admin.get("/api/setup", self._got_setup)
+            self.admin.call(self, "GET", "/api/setup", done=self._got_setup)
         self.resize(1024, 720)
 
     # --- layout ------------------------------------------------------------------------------
@@ -248,15 +248,13 @@ class LauncherWindow(FirstRunSetup, QMainWindow):
         self._maybe_ready()
 
     def fetch_health(self) -> None:
-        self.client.get("/api/health", self._got_health, self._health_failed)
+        self.client.call(self, "GET", "/api/health", done=self._got_health,
+                         failed=lambda error: self.sync.setText(error.message))
 
     def _got_health(self, health: object) -> None:
         self.health = health if isinstance(health, dict) else {}
         self._show_sync()
         self._maybe_ready()
-
-    def _health_failed(self, error: HubError) -> None:
-        self.sync.setText(error.message)
 
     def _show_sync(self) -> None:
         if self.health is not None:
@@ -310,6 +308,9 @@ class LauncherWindow(FirstRunSetup, QMainWindow):
         window.show()
         self.sig_opened.emit(key, window)
         return window
+
+    def show_hub_error(self, error: HubError) -> None:
+        self.say(error.message)  # HubClient.call's default for errors nobody handles
 
     def say(self, text: str) -> None:
         self.message.setText(text)

@@ -60,15 +60,16 @@ class LocalTokens(QObject):
             key = f"counter{number}"
             if key not in self.tokens and key not in self.pending:
                 self.pending.add(key)
-                self.admin.post("/api/pairing-codes", {"role": "counter", "counter": number},
-                                lambda answer, key=key: self._redeem(key, answer),
-                                lambda error, key=key: self._failed(key, error))
+                self.admin.call(self, "POST", "/api/pairing-codes",
+                                {"role": "counter", "counter": number},
+                                done=lambda answer, key=key: self._redeem(key, answer),
+                                failed=lambda error, key=key: self._failed(key, error))
 
     def _redeem(self, key: str, answer: object) -> None:
         code = (answer or {}).get("code") if isinstance(answer, dict) else None
-        self.admin.post("/api/pair", {"code": code or "", "name": f"local {key}"},
-                        lambda paired, key=key: self._paired(key, paired),
-                        lambda error, key=key: self._failed(key, error))
+        self.admin.call(self, "POST", "/api/pair", {"code": code or "", "name": f"local {key}"},
+                        done=lambda paired, key=key: self._paired(key, paired),
+                        failed=lambda error, key=key: self._failed(key, error))
 
     def _paired(self, key: str, answer: object) -> None:
         self.pending.discard(key)

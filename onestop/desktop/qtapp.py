@@ -21,6 +21,7 @@ _translators: list[QTranslator] = []
 # QTranslator.load(data) keeps a pointer to the bytes without copying them: they must live as
 # long as the translator, or translations turn into garbage once Python reuses the memory.
 _translator_data: list[bytes] = []
+_language = ["vi"]  # the language installed last (tr() follows it; so do the domain's words)
 
 
 def load_fonts() -> str:
@@ -44,6 +45,7 @@ def install_language(app: QApplication, language: str) -> bool:
         app.removeTranslator(translator)
     _translators.clear()
     _translator_data.clear()
+    _language[0] = language
     if language == "vi":
         return True
     folder = resources.files("onestop.assets") / "i18n"
@@ -60,6 +62,11 @@ def install_language(app: QApplication, language: str) -> bool:
     if not found:
         log.warning("no translation for %s; staying in Vietnamese", language)
     return found
+
+
+def current_language() -> str:
+    """The windows' language ("vi", "en"): the one `install_language` was last asked for."""
+    return _language[0]
 
 
 def has_display() -> bool:

@@ -22,12 +22,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from onestop.queue.catalog import Catalog, CatalogError, Service, parse_catalog
+from onestop.queue.labels import KINDS
 
 from .base import StationWindow
 from .client import HubClient, HubError
 from .plain import Label
 from .reception_finder import ServiceFinder
-from .reception_panels import KINDS, EstimatePanel, RequestPanel, TicketPanel, section_title
+from .reception_panels import EstimatePanel, RequestPanel, TicketPanel, section_title
 from .reception_style import scale_for, style
 
 ESTIMATE_DEBOUNCE_MS = 150
@@ -158,7 +159,8 @@ class ReceptionWindow(StationWindow):
 
     # --- hub data ---------------------------------------------------------------------------
     def _load_catalog(self) -> None:
-        self.client.get("/api/catalog", self._on_catalog, self._catalog_failed)
+        self.client.call(self, "GET", "/api/catalog", done=self._on_catalog,
+                         failed=self._catalog_failed)
 
     def _on_catalog(self, data: object) -> None:
         # Procedures the admin switched off are not offered; the hub's own flags ("enabled",
@@ -266,7 +268,7 @@ class ReceptionWindow(StationWindow):
             if serial == self._estimate_serial:  # an older answer must not overwrite a newer
                 self.estimate.clear(self.tr("Chưa có ước tính: {m}").format(m=error.message))
 
-        self.client.get(f"/api/estimate?{query}", done, failed)
+        self.client.call(self, "GET", f"/api/estimate?{query}", done=done, failed=failed)
 
     # --- issuing -------------------------------------------------------------------------------
     def issue(self) -> None:
@@ -281,7 +283,8 @@ class ReceptionWindow(StationWindow):
             self._key, self._key_body = uuid.uuid4().hex, body
         self._issuing = True
         self.issue_button.setText(self.tr("Đang cấp số…"))
-        self.client.post("/api/tickets", body, self._issued, self._issue_failed, key=self._key)
+        self.client.call(self, "POST", "/api/tickets", body, done=self._issued,
+                         failed=self._issue_failed, key=self._key)
 
     def _issued(self, answer: object) -> None:
         self._issuing = False
@@ -327,6 +330,9 @@ class ReceptionWindow(StationWindow):
         self.sig_reprint.emit(self.last_issued)
 
     # --- messages --------------------------------------------------------------------------------
+    def show_hub_error(self, error: HubError) -> None:
+        self.show_message(error.message, error=True)
+
     def show_message(self, text: str, error: bool = False) -> None:
         self._catalog_error = False
         self.message.setProperty("error", error)

@@ -21,19 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .plain import Label
+from onestop.queue.labels import KINDS, kind_label
 
-KINDS = ("guidance", "submit", "supplement", "collect")
+from .plain import Label
+from .qtapp import current_language
+
 MAX_COUNT = 500  # the hub refuses more in one ticket
 COMPLEXITY_COLOURS = {"quick": "#1b7f3b", "standard": "#1f5fa8", "complex": "#b3261e"}
 
 
 # Marked for Qt Linguist (lupdate reads QT_TRANSLATE_NOOP), translated when shown.
 _WORDS = {
-    "guidance": QT_TRANSLATE_NOOP("ReceptionText", "Hướng dẫn"),
-    "submit": QT_TRANSLATE_NOOP("ReceptionText", "Nộp hồ sơ"),
-    "supplement": QT_TRANSLATE_NOOP("ReceptionText", "Bổ sung"),
-    "collect": QT_TRANSLATE_NOOP("ReceptionText", "Nhận kết quả"),
     "quick": QT_TRANSLATE_NOOP("ReceptionText", "Nhanh"),
     "standard": QT_TRANSLATE_NOOP("ReceptionText", "Thường"),
     "complex": QT_TRANSLATE_NOOP("ReceptionText", "Phức tạp"),
@@ -50,9 +48,9 @@ class ReceptionText:
         text = _WORDS.get(key)
         return key if text is None else QCoreApplication.translate("ReceptionText", text)
 
-    @classmethod
-    def kind(cls, kind: str) -> str:
-        return cls.word(kind) if kind in KINDS else kind
+    @staticmethod
+    def kind(kind: str) -> str:
+        return kind_label(kind, current_language())
 
     @classmethod
     def complexity(cls, value: str) -> str:
@@ -190,7 +188,7 @@ class RequestPanel(QWidget):
 
     @property
     def kind(self) -> str:
-        return KINDS[max(self.kind_group.checkedId(), 0)]
+        return str(KINDS[max(self.kind_group.checkedId(), 0)])
 
     def set_kind(self, kind: str) -> None:
         self.kind_buttons[kind].setChecked(True)

@@ -37,7 +37,6 @@ from .admin_common import (
 )
 from .client import HubClient, HubError
 from .plain import Label
-from .supervisor_widgets import while_alive
 
 WARD_FIELDS = ("name_vi", "name_en", "address_vi", "address_en")
 WARD_BODY = (*WARD_FIELDS, "notice_vi", "notice_en", "hours")  # PUT /api/ward's fields
@@ -217,21 +216,18 @@ class SetupDialog(QDialog):
 
     # --- the hub's current values ------------------------------------------------------------
     def _load(self) -> None:
-        alive = lambda fn: while_alive(self, fn)  # noqa: E731
-        self.client.get("/api/ward", alive(self._got_ward), alive(lambda _e: self._got("ward")))
-        self.client.get("/api/counters", alive(self._got_counters), alive(self._load_failed))
-        self.client.get("/api/catalog", alive(self._got_catalog), alive(self._load_failed))
-        self.client.get("/api/officers", alive(self._got_officers),
-                        alive(lambda _e: self._got("officers")))
+        call = self.client.call
+        call(self, "GET", "/api/ward", done=self._got_ward, failed=lambda _e: self._got("ward"))
+        call(self, "GET", "/api/counters", done=self._got_counters)
+        call(self, "GET", "/api/catalog", done=self._got_catalog)
+        call(self, "GET", "/api/officers", done=self._got_officers,
+             failed=lambda _e: self._got("officers"))
 
     def _got(self, part: str) -> None:
         self._pending.discard(part)
         if not self._pending:
             self._fill_counters()
             self.sig_loaded.emit()
-
-    def _load_failed(self, error: HubError) -> None:
-        show_error(self.error, error)
 
     def _got_ward(self, ward: object) -> None:
         self.ward = {k: v for k, v in (ward or {}).items() if k in WARD_BODY and v is not None}
@@ -363,15 +359,15 @@ class SetupDialog(QDialog):
                 show_error(*problem)
                 return
         self.finish.setEnabled(False)
-        self.client.post("/api/setup", self.body(), while_alive(self, self._done),
-                         while_alive(self, self._refused))
+        self.client.call(self, "POST", "/api/setup", self.body(), done=self._done)
 
     def _done(self, answer: object) -> None:
         self.finish.setEnabled(True)
         self.sig_done.emit(answer if isinstance(answer, dict) else {})
         self.accept()
 
-    def _refused(self, error: HubError) -> None:
+    def show_hub_error(self, error: HubError) -> None:
+        """A refusal on the page and next to the input it is about."""
         self.finish.setEnabled(True)
         where = field_for(error)
         if where in ("username", "pin", "name"):

@@ -35,7 +35,6 @@ from .supervisor_widgets import (
     SuggestionsPanel,
     minutes_text,
     wait_text,
-    while_alive,
 )
 from .sync_line import SyncLine
 
@@ -200,8 +199,7 @@ class SupervisorWindow(StationWindow):
             self.message.setText(self.tr("Đã lưu báo cáo ngày vào {p}").format(p=path))
             self.sig_report_saved.emit(path)
 
-        self.client.get_bytes(f"/api/report?format={fmt}", done,
-                              lambda error: self.message.setText(error.message))
+        self.client.call(self, "GET", f"/api/report?format={fmt}", done=done, raw=True)
 
     def _heading(self, text: str) -> QLabel:
         label = Label(text, self)
@@ -268,8 +266,8 @@ class SupervisorWindow(StationWindow):
             self._again = True  # a change arrived while asking: ask again when answered
             return
         self._in_flight = True
-        self.client.get("/api/stats", while_alive(self, self._got_stats),
-                        while_alive(self, self._failed_stats))
+        self.client.call(self, "GET", "/api/stats", done=self._got_stats,
+                         failed=self._failed_stats)
 
     def _got_stats(self, stats: object) -> None:
         self._in_flight = False
@@ -277,8 +275,8 @@ class SupervisorWindow(StationWindow):
         self._render()
         self.mark_ready()
         self.sig_stats.emit(self.stats)
-        self.client.get("/api/suggestions", while_alive(self, lambda answer: (
-            self.suggestions.set_items(answer.get("suggestions", []), self.client.language))))
+        self.client.call(self, "GET", "/api/suggestions", done=lambda answer: (
+            self.suggestions.set_items(answer.get("suggestions", []), self.client.language)))
         if self._again:
             self._again = False
             self._schedule()
@@ -354,6 +352,9 @@ class SupervisorWindow(StationWindow):
         self._enable_actions()
 
     # --- actions -----------------------------------------------------------------------------
+    def show_hub_error(self, error: HubError) -> None:
+        self.say(error.message, error=True)
+
     def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error
                                    else "color: #2e7d32;")
@@ -389,9 +390,8 @@ class SupervisorWindow(StationWindow):
             return
         done = {"open": self.tr("Đã mở %1."), "pause": self.tr("Đã tạm dừng %1."),
                 "close": self.tr("Đã đóng %1.")}[change].replace("%1", c["label"])
-        self.client.post(f"/api/counters/{c['number']}/{change}", None,
-                         while_alive(self, lambda _answer: self.say(done)),
-                         while_alive(self, lambda e: self.say(e.message, True)))
+        self.client.call(self, "POST", f"/api/counters/{c['number']}/{change}",
+                         done=lambda _answer: self.say(done))
 
     def _open_dialog(self, dialog, done_text) -> None:
         self.dialog = dialog

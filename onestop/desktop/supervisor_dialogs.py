@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from .client import HubClient, HubError
 from .plain import Label
 from .qr import qr_pixmap
-from .supervisor_widgets import while_alive
 
 QR_SIZE = 220  # pixels: a phone camera reads it from the supervisor's screen
 
@@ -83,9 +82,9 @@ class _HubDialog(QDialog):
 
     error: QLabel
 
-    @property
-    def _failed(self):
-        return while_alive(self, lambda e: _show_error(self.error, e))
+    def show_hub_error(self, error: HubError) -> None:
+        """Where HubClient.call shows this dialog's refusals."""
+        _show_error(self.error, error)
 
 
 class ReskillDialog(_HubDialog):
@@ -150,9 +149,9 @@ class ReskillDialog(_HubDialog):
         if not skills:
             _show_error(self.error, self.tr("Chọn ít nhất một lĩnh vực."))
             return
-        self.client.patch(f"/api/counters/{self.number}",
-                          {"skills": skills, "fast_lane": self.fast_lane.isChecked()},
-                          while_alive(self, self._done), self._failed)
+        self.client.call(self, "PATCH", f"/api/counters/{self.number}",
+                         {"skills": skills, "fast_lane": self.fast_lane.isChecked()},
+                         done=self._done)
 
     def _done(self, answer: object) -> None:
         self.sig_done.emit(answer if isinstance(answer, dict) else {})
@@ -195,7 +194,7 @@ class MoveTicketDialog(_HubDialog):
         layout.addLayout(form)
         self.error = _finish(self, layout)
         self.setMinimumWidth(520)
-        client.get("/api/tickets?day=today&status=waiting", while_alive(self, self._fill))
+        client.call(self, "GET", "/api/tickets?day=today&status=waiting", done=self._fill)
 
     def _fill(self, answer: object) -> None:
         typed = self.number.currentText()
@@ -217,9 +216,8 @@ class MoveTicketDialog(_HubDialog):
         elif number in self.waiting:
             self._transfer(self.waiting[number])
         else:  # not in the list fetched when the dialog opened: ask the hub now
-            self.client.get(f"/api/tickets?day=today&number={number}",
-                            while_alive(self, lambda answer: self._found(number, answer)),
-                            self._failed)
+            self.client.call(self, "GET", f"/api/tickets?day=today&number={number}",
+                             done=lambda answer: self._found(number, answer))
 
     def _found(self, number: str, answer: object) -> None:
         tickets = [t for t in (answer or {}).get("tickets", [])
@@ -243,8 +241,8 @@ class MoveTicketDialog(_HubDialog):
             body["to_group"] = self.group.currentData()
         if self.reason.text().strip():
             body["reason"] = self.reason.text().strip()
-        self.client.post(f"/api/tickets/{ticket['id']}/transfer", body,
-                         while_alive(self, self._done), self._failed)
+        self.client.call(self, "POST", f"/api/tickets/{ticket['id']}/transfer", body,
+                         done=self._done)
 
     def _done(self, answer: object) -> None:
         self.sig_done.emit(answer if isinstance(answer, dict) else {})
@@ -312,8 +310,7 @@ class PairingDialog(_HubDialog):
         role = self.role.currentData()
         body = {"role": role, "counter": self.counter.currentData() if role == "counter"
                 else None}
-        self.client.post("/api/pairing-codes", body, while_alive(self, self._show),
-                         self._failed)
+        self.client.call(self, "POST", "/api/pairing-codes", body, done=self._show)
 
     def _show(self, answer: object) -> None:
         answer = answer if isinstance(answer, dict) else {}

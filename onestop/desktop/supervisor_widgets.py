@@ -3,9 +3,6 @@ chart (QPainter, no chart library to ship), and how minutes and ranges are writt
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
@@ -16,15 +13,6 @@ BAR = QColor("#1565c0")
 GRID = QColor("#cfd8dc")
 INK = QColor("#263238")
 MUTED = QColor("#607d8b")
-
-
-def while_alive(widget: QWidget, fn: Callable) -> Callable:
-    """A hub callback that does nothing once `widget` is gone: the client may outlive the
-    window (the runner, tests), and an answer can arrive after the window closed."""
-    def call(*args) -> None:
-        if shiboken6.isValid(widget):
-            fn(*args)
-    return call
 
 
 def minutes_text(value: float | None, decimals: int = 0) -> str:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from .client import HubClient, HubError
 from .launcher_parts import sync_text
 from .plain import Label
-from .supervisor_widgets import while_alive
 
 REFRESH_MS = 30_000
 
@@ -51,13 +50,12 @@ class SyncLine(QWidget):
         QTimer.singleShot(0, self.fetch)
 
     def fetch(self) -> None:
-        self.client.get("/api/sync", while_alive(self, self.show_sync),
-                        while_alive(self, self._failed))
+        self.client.call(self, "GET", "/api/sync", done=self.show_sync, failed=self._failed)
 
     def sync_now(self) -> None:
         self.now.setEnabled(False)
-        self.client.post("/api/sync/now", {}, while_alive(self, self._after_now),
-                         while_alive(self, self._failed))
+        self.client.call(self, "POST", "/api/sync/now", {}, done=self._after_now,
+                         failed=self._failed)
 
     def _after_now(self, sync: object) -> None:
         self.now.setEnabled(True)

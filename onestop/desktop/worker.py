@@ -1,5 +1,7 @@
 """The one way to run long work (rendering a PDF, printing, generating audio) off the GUI
-thread: `run_in_background(fn, on_done, on_error)`. The callbacks run back on the GUI thread."""
+thread: `run_in_background(fn, on_done, on_error, owner=widget)`. The callbacks run back on the
+GUI thread, and - like HubClient.call's answers - only while `owner` is there to receive them.
+(Calls to the hub need no thread: HubClient.call is asynchronous on the GUI thread.)"""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from .client import receiving
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +41,14 @@ _alive: set[_Relay] = set()  # keeps relays alive until their job reports
 
 
 def run_in_background(fn: Callable[[], object], on_done: Callable[[object], None] | None = None,
-                      on_error: Callable[[Exception], None] | None = None) -> _Relay:
+                      on_error: Callable[[Exception], None] | None = None, *,
+                      owner: QObject | None = None) -> _Relay:
     relay = _Relay()
     _alive.add(relay)
 
     def finish(callback, value) -> None:
         _alive.discard(relay)
-        if callback is not None:
+        if callback is not None and (owner is None or receiving(owner)):
             callback(value)
 
     relay.sig_done.connect(lambda value: finish(on_done, value))

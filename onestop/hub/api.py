@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.websockets import WebSocketDisconnect
 
 from onestop import __version__
+from onestop.queue.model import Kind
 from onestop.queue.operations import IssueRequest
 from onestop.queue.transitions import Action
 from onestop.ratelimit import RateLimiter
@@ -48,7 +49,7 @@ class _Body(BaseModel):
 
 class IssueBody(_Body):
     service: str = Field(min_length=1, max_length=64, examples=["2.000815"])
-    kind: Literal["guidance", "submit", "supplement", "collect"] = "submit"
+    kind: Kind = Kind.SUBMIT
     count: int = Field(1, ge=1, le=500, strict=True)  # "3" or true is not a count
     priority: str | None = Field(None, max_length=32)
     channel: Literal["walk_in", "booked"] = "walk_in"

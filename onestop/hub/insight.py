@@ -3,12 +3,13 @@ supervisor's live load per group and counter with the day's counts by hour."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
 from onestop.queue.daystats import Spread
 from onestop.queue.daystats import day_stats as compute_day
+from onestop.queue.model import Kind
 from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, check_issue_request, draft_ticket
 from onestop.queue.staffing import suggest
@@ -83,7 +84,7 @@ def day_stats(store: HubStore) -> dict:
 @router.get("/api/estimate")
 def estimate(request: Request, st: Auth,
              service: Annotated[str, Query(min_length=1, max_length=64)],
-             kind: Literal["guidance", "submit", "supplement", "collect"] = "submit",
+             kind: Kind = Kind.SUBMIT,
              count: Annotated[int, Query(ge=1, le=500)] = 1,
              priority: Annotated[str | None, Query(max_length=32)] = None) -> dict:
     require(st, Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN)

@@ -17,12 +17,12 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from onestop.queue.labels import kind_label
+
 from .fonts import register
 from .qr import draw_qr
 
 WIDTHS_MM = (58, 80)
-KIND_VI = {"guidance": "Hướng dẫn, tư vấn", "submit": "Nộp hồ sơ",
-           "supplement": "Bổ sung hồ sơ", "collect": "Nhận kết quả"}
 COMPLEXITY_VI = {"quick": "Nhanh", "standard": "Thường", "complex": "Phức tạp"}
 
 
@@ -101,7 +101,7 @@ def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
         mark = f"ƯU TIÊN: {data.priority_vi}"
         text(mark if width_mm == 58 else f"★ {mark} ★", bold, 9.5, gap=3)
     text(data.service_vi, bold, 10.5)
-    kind = KIND_VI.get(data.kind, data.kind)
+    kind = kind_label(data.kind, "vi")
     if data.count > 1:
         kind += f" · {data.count} {data.unit_vi}".rstrip()
     text(f"{data.group_vi} · {kind}", regular, 8.5, gap=3)

@@ -29,10 +29,7 @@ def call(qtbot, client: HubClient, method: str, path: str, body=None):
             box["error"] = error
             done(error)
 
-        if method == "GET":
-            client.get(path, ok, failed)
-        else:
-            client.post(path, body, ok, failed)
+        client.call(client, method, path, body, done=ok, failed=failed)
     return box
 
 

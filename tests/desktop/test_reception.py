@@ -140,13 +140,14 @@ def test_group_buttons_for_touch(qtbot, window, live_hub):
 
 def test_hub_down_then_retry_issues_exactly_one_ticket(qtbot, window, live_hub, token):
     keys: list[str | None] = []
-    post = window.client.post
+    call = window.client.call
 
-    def recording_post(path, body, done, failed=None, *, key=None):
-        keys.append(key)
-        return post(path, body, done, failed, key=key)
+    def recording_call(owner, method, path, body=None, **options):
+        if method == "POST":
+            keys.append(options.get("key"))
+        return call(owner, method, path, body, **options)
 
-    window.client.post = recording_post
+    window.client.call = recording_call
     choose_by_typing(qtbot, window, "1.001193", "1.001193")
     with qtbot.waitSignal(window.client.sig_offline, timeout=WAIT):
         live_hub.server.stop()
@@ -227,7 +228,7 @@ def test_english_from_settings(qtbot, live_hub, token):
         with qtbot.waitSignal(w.sig_ready, timeout=WAIT):
             client.start()
         assert w.issue_button.text() == "ISSUE  (F12)"
-        assert w.request.kind_buttons["collect"].text() == "Collect result"
+        assert w.request.kind_buttons["collect"].text() == "Collect a result"  # the glossary
         assert w.groups.buttons["land"].text() == "Land\n0 waiting"
         with qtbot.waitSignal(w.sig_estimate, timeout=WAIT):
             w.finder.sig_chosen.emit("2.000815")

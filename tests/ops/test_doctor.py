@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import stat
@@ -11,7 +12,7 @@ import pytest
 
 from onestop.hub.server import free_port
 from onestop.ops import doctor
-from onestop.settings import load_settings
+from onestop.settings import SettingsError, load_settings
 from tests.conftest import require
 from tests.ops.opsenv import onestop, overwrite_middle, seeded_db, write_settings
 
@@ -136,8 +137,13 @@ def test_clock_skew(tmp_path, skew, status):
 
 
 def test_invalid_timezone(tmp_data):
+    # settings.json refuses it at load (one line, exit 2: tests/test_cli_hostile.py); the
+    # doctor's own check still faults a Settings made some other way.
     write_settings(tmp_data, timezone="Mars/Olympus")
-    checks = _by_id(doctor.check_clock(load_settings(tmp_data), None, en))
+    with pytest.raises(SettingsError, match="Mars/Olympus"):
+        load_settings(tmp_data)
+    bad = dataclasses.replace(load_settings(tmp_data.parent), timezone="Mars/Olympus")
+    checks = _by_id(doctor.check_clock(bad, None, en))
     assert checks["timezone"].status == "fault"
 
 

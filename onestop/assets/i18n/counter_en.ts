@@ -127,22 +127,6 @@ Ctrl+M</translation>
 <context>
     <name>CounterWords</name>
     <message>
-        <source>Hướng dẫn</source>
-        <translation>Guidance</translation>
-    </message>
-    <message>
-        <source>Nộp hồ sơ</source>
-        <translation>Submit a dossier</translation>
-    </message>
-    <message>
-        <source>Bổ sung hồ sơ</source>
-        <translation>Supplement</translation>
-    </message>
-    <message>
-        <source>Nhận kết quả</source>
-        <translation>Collect a result</translation>
-    </message>
-    <message>
         <source>Nhanh</source>
         <translation>Quick</translation>
     </message>

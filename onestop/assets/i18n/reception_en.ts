@@ -38,22 +38,6 @@
 <context>
     <name>ReceptionText</name>
     <message>
-        <source>Hướng dẫn</source>
-        <translation>Guidance</translation>
-    </message>
-    <message>
-        <source>Nộp hồ sơ</source>
-        <translation>Submit dossier</translation>
-    </message>
-    <message>
-        <source>Bổ sung</source>
-        <translation>Supplement</translation>
-    </message>
-    <message>
-        <source>Nhận kết quả</source>
-        <translation>Collect result</translation>
-    </message>
-    <message>
         <source>Nhanh</source>
         <translation>Quick</translation>
     </message>
