@@ -60,7 +60,7 @@ def _loopback(url: str) -> str:
 
 @contextlib.contextmanager
 def session(settings: Settings) -> Iterator[Session]:
-    from onestop.hub.server import ADMIN_TOKEN, LOCAL_TOKENS, _read_tokens
+    from onestop.hub.server import ADMIN_TOKEN, LOCAL_TOKENS, read_tokens
     from onestop.oslayer.instance_lock import AlreadyRunning, acquire, running_hub
 
     data = settings.data_dir
@@ -69,8 +69,8 @@ def session(settings: Settings) -> Iterator[Session]:
         if not running.url:
             raise CliError(f"the hub of {data} ({running.describe()}) is still starting; "
                            "try again in a moment")
-        token = _read_tokens(data / LOCAL_TOKENS).get("admin") or \
-            _read_tokens(data / ADMIN_TOKEN).get("admin")
+        token = read_tokens(data / LOCAL_TOKENS).get("admin") or \
+            read_tokens(data / ADMIN_TOKEN).get("admin")
         if not token:
             raise CliError(f"{running.describe()} serves {data} but left no local admin "
                            "token there; restart it")

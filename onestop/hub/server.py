@@ -132,7 +132,7 @@ LOCAL_TOKENS = "local-stations.json"
 ADMIN_TOKEN = "admin-token.json"
 
 
-def _read_tokens(path) -> dict:
+def read_tokens(path) -> dict:
     with contextlib.suppress(OSError, ValueError):
         tokens = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(tokens, dict):
@@ -154,7 +154,7 @@ def provision_local_tokens(hub) -> dict:
     so the launcher can open any window without pairing. Valid tokens are kept; a counter
     added since gets one, a removed counter's (revoked) one is dropped."""
     path = hub.settings.data_dir / LOCAL_TOKENS
-    old = _read_tokens(path)
+    old = read_tokens(path)
     tokens = {}
     for role in ("reception", "display", "supervisor", "admin"):
         token = old.get(role)
@@ -174,8 +174,8 @@ def local_admin_token(hub) -> str:
     counter-config, ward, catalog, token): single-PC mode's, else `admin-token.json` (0600),
     made once and kept while it stays valid."""
     data = hub.settings.data_dir
-    for token in (_read_tokens(data / LOCAL_TOKENS).get("admin"),
-                  _read_tokens(data / ADMIN_TOKEN).get("admin")):
+    for token in (read_tokens(data / LOCAL_TOKENS).get("admin"),
+                  read_tokens(data / ADMIN_TOKEN).get("admin")):
         if token and _valid(hub, token):
             return token
     token = hub.auth.create_token("admin", name="local admin (command line)")
