@@ -12,7 +12,7 @@ import pytest
 
 from onestop import __version__
 from onestop.cli import COMMANDS, build_parser
-from onestop.hub.server import free_port
+from onestop.serving import free_port
 
 
 def onestop(*args: str) -> subprocess.CompletedProcess:

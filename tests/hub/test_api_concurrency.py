@@ -18,10 +18,10 @@ import httpx
 import pytest
 from websockets.sync.client import connect
 
-from onestop.compose import build_hub
-from onestop.hub.server import HubServer, free_port
+from onestop.compose import HubServer, build_hub
 from onestop.queue.centre import CounterSpec, default_centre
 from onestop.queue.operations import IssueRequest
+from onestop.serving import free_port
 from onestop.settings import Settings
 
 COUNTERS = 20

@@ -1,4 +1,5 @@
-"""Handlers of `onestop officer|counter-config|ward|catalog|token ...` (parsers: admin_cli.py).
+"""Handlers of `onestop officer|counter-config|ward|catalog|token ...` (parsers:
+admin_parsers.py).
 
 One code path whether or not the hub runs: every command is an HTTP call to the hub's admin
 API, so the use case, its validation, its event and its audit are the same as from the admin
@@ -60,8 +61,9 @@ def _loopback(url: str) -> str:
 
 @contextlib.contextmanager
 def session(settings: Settings) -> Iterator[Session]:
-    from onestop.hub.server import ADMIN_TOKEN, LOCAL_TOKENS, read_tokens
     from onestop.oslayer.instance_lock import AlreadyRunning, acquire, running_hub
+
+    from .local_tokens import ADMIN_TOKEN, LOCAL_TOKENS, read_tokens
 
     data = settings.data_dir
     running = running_hub(data) if data.is_dir() else None
@@ -88,7 +90,10 @@ def session(settings: Settings) -> Iterator[Session]:
 
 
 def _in_process(settings: Settings, lock) -> Iterator[Session]:
-    from onestop.hub.server import HubServer, free_port, local_admin_token, open_hub
+    from onestop.compose import HubServer, open_hub
+    from onestop.serving import free_port
+
+    from .local_tokens import local_admin_token
 
     hub = open_hub(settings)
     try:
