@@ -1,9 +1,10 @@
 """Twenty counters pressing "next" at once over HTTP, against a real hub on loopback.
 
 500 tickets wait; 20 counters that share the same skills each loop `next` -> `done` from its own
-thread with its own counter token until the hub answers 204. Proves DESIGN.md §5's first bar
-end to end (HTTP, thread pool, store lock, SQLite): every ticket is called exactly once (by the
-responses and by the pushed events), all 500 end done, and the event sequence has no gap.
+thread with its own counter token until the hub answers 204. Proves the first quality bar of
+docs/architecture.md end to end (HTTP, thread pool, store lock, SQLite): every ticket is called
+exactly once (by the responses and by the pushed events), all 500 end done, and the event
+sequence has no gap.
 """
 
 from __future__ import annotations
