@@ -46,7 +46,7 @@ class Hub:
     centre: CentreLayout
     broker: Broker = field(init=False)
     outbox: Outbox = field(init=False)
-    sync: SyncWorker | None = None  # started by the hub's runners, not by tests unless asked
+    sync: SyncWorker | None = None  # started by HubLifecycle, not by tests unless asked
     public_base: str = ""  # e.g. http://192.168.1.10:8700, set once the server is bound
 
     def __post_init__(self) -> None:

@@ -158,7 +158,7 @@ class DailyBackup:
 
 
 def start_daily_backup(hub) -> DailyBackup:
-    """For the hub's runners (server.py): the daily backup of a composed hub."""
+    """For the hub's lifecycle (onestop/compose.py): the daily backup of a composed hub."""
     s = hub.settings
     return DailyBackup(s.data_dir, s.timezone, s.backup_keep_days, hub.store.clock).start()
 
