@@ -48,10 +48,10 @@ SERVICE = "2.000815"  # certification
 
 def serve(data_dir: str, counters: int, tickets: int, conn) -> None:
     """Child process: build, seed and run the hub until told to stop."""
-    from onestop.compose import build_hub
-    from onestop.hub.server import HubServer, free_port
+    from onestop.compose import HubServer, build_hub
     from onestop.queue.centre import CounterSpec, default_centre
     from onestop.queue.operations import IssueRequest
+    from onestop.serving import free_port
     from onestop.settings import Settings
 
     centre = replace(default_centre(), counters=tuple(

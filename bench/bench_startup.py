@@ -44,9 +44,9 @@ TIMEOUT_S = 60
 
 def serve(data_dir: str, conn) -> None:
     """Hub child process: a morning's state, tokens for every station, then serve."""
-    from onestop.compose import build_hub
-    from onestop.hub.server import HubServer, free_port
+    from onestop.compose import HubServer, build_hub
     from onestop.queue.operations import IssueRequest
+    from onestop.serving import free_port
     from onestop.settings import Settings
 
     hub = build_hub(Settings(data_dir=Path(data_dir)))

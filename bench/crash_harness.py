@@ -260,7 +260,7 @@ def run(rounds: int, folder: Path, *, seed: int = 1, central_url: str | None = N
         max_requests: int = 120, log=print) -> Tally:
     """Run the harness; returns the tally (failures listed, never raised)."""
     from onestop.compose import build_hub
-    from onestop.hub.server import free_port
+    from onestop.serving import free_port
     from onestop.settings import Settings
     from onestop.sync.pusher import enrol
     from tests.sync.syncenv import assert_exactly_once, start_central
@@ -306,7 +306,7 @@ def run(rounds: int, folder: Path, *, seed: int = 1, central_url: str | None = N
 
 def end_check(folder: Path, central, assert_exactly_once, build_hub, settings_type) -> list[str]:
     """Heal: run the hub until sync has drained, stop it cleanly, compare with central."""
-    from onestop.hub.server import free_port
+    from onestop.serving import free_port
 
     port = free_port()
     proc = start_hub(folder, port)

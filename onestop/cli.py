@@ -1,6 +1,7 @@
-"""`onestop <command>`: the one entry point (DESIGN.md §4).
+"""`onestop <command>`: the one entry point (docs/architecture.md).
 
-Commands are wired through COMMANDS, a table from command name to "module:function" (imported
+Commands are wired through COMMANDS, a table from command name to "module:function" in
+onestop/commands/ (imported
 only when that command runs, so `--help`/`--version` never pay for Qt or FastAPI) or None while
 the command is not built yet. A handler takes (args, settings) and returns an exit code; it raises
 CliError for anything the user can fix, which becomes one line on stderr and exit code 2.
@@ -11,16 +12,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from onestop import __version__
-from onestop.admin_cli import COMMANDS as ADMIN_COMMANDS
-from onestop.admin_cli import GROUPS as ADMIN_GROUPS
-from onestop.admin_cli import add_parsers as add_admin_parsers
+from onestop.commands.admin_parsers import COMMANDS as ADMIN_COMMANDS
+from onestop.commands.admin_parsers import GROUPS as ADMIN_GROUPS
+from onestop.commands.admin_parsers import add_parsers as add_admin_parsers
 from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
 
@@ -30,27 +30,28 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 
 # Wiring a command is one line: replace None with "package.module:function".
 COMMANDS: dict[str, str | None] = {
-    "hub": "onestop.hub.server:run_hub",
+    "hub": "onestop.commands.hub:run_hub",
     "reception": "onestop.desktop.station:run_station",
     "counter": "onestop.desktop.station:run_station",
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
     "admin": "onestop.desktop.station:run_station",
-    "sync": "onestop.sync.commands:sync_command",
-    "simulate": "onestop.simcommand:simulate_command",
-    "central": "onestop.sync.central.server:run_central",
-    "central enrol": "onestop.sync.central.server:central_enrol",
-    "central token": "onestop.sync.central.server:central_token",
-    "central catalog": "onestop.sync.central.server:central_catalog",
-    "report": "onestop.hub.reporting:report_command",
-    "ticket": "onestop.printing.commands:ticket_command",
-    "doctor": "onestop.ops.doctor:doctor_command",
-    "backup": "onestop.ops.backup:backup_command",
-    "restore": "onestop.ops.backup:restore_command",
-    **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (admin_cli.py)
+    "sync": "onestop.commands.sync:sync_command",
+    "simulate": "onestop.commands.simulate:simulate_command",
+    "central": "onestop.commands.central:run_central",
+    "central enrol": "onestop.commands.central:central_enrol",
+    "central token": "onestop.commands.central:central_token",
+    "central catalog": "onestop.commands.central:central_catalog",
+    "report": "onestop.commands.report:report_command",
+    "ticket": "onestop.commands.ticket:ticket_command",
+    "doctor": "onestop.commands.doctor:doctor_command",
+    "backup": "onestop.commands.backup:backup_command",
+    "restore": "onestop.commands.backup:restore_command",
+    **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (commands/admin_parsers.py)
 }
+# `onestop` with no command: single-PC mode (hub + launcher), not a command line of its own.
+DEFAULT = "onestop.commands.hub:run_default"
 
-log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -250,37 +251,6 @@ def _resolve(target: str) -> Handler:
     return getattr(importlib.import_module(module_name), func_name)
 
 
-def _run_default(settings: Settings) -> int:
-    # Single-PC mode: an in-process hub and, on a PC with a screen, the launcher window.
-    from onestop.hub.server import prepare_folder, run_single_pc
-    from onestop.oslayer.instance_lock import running_hub
-
-    prepare_folder(settings)  # a folder that cannot be used is one line, before Qt loads
-    front_end = _launcher_if_display()
-    running = running_hub(settings.data_dir)
-    # Started twice from the desktop: the running launcher comes forward instead. A hub with
-    # no launcher (headless, `onestop hub`) is refused below with its pid and address.
-    if running is not None and front_end is not None and \
-            _resolve("onestop.desktop.single_instance:wake_launcher")(settings):
-        print(f"onestop: already running ({running.describe()}); its launcher window was "
-              "brought to the front", flush=True)
-        return 0
-    return run_single_pc(settings, front_end=front_end)
-
-
-def _launcher_if_display() -> Callable[..., int] | None:
-    """The launcher's runner when this PC can show windows, else None (the hub runs alone).
-    Chosen here, not in the hub package, which must never import Qt (DESIGN.md §2); resolved
-    by name like COMMANDS, so the CLI module itself keeps no import edge to Qt."""
-    try:
-        if not _resolve("onestop.desktop.qtapp:has_display")():
-            return None
-        return _resolve("onestop.desktop.launcher:run_launcher")
-    except ImportError as exc:  # Qt's system libraries missing: still serve the centre
-        log.warning("cannot load the desktop windows (%s); the hub runs alone", exc)
-        return None
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     key = _command_key(args)
@@ -290,7 +260,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = load_settings(args.data)
     _usable_folder(settings.data_dir)
     if key is None:
-        return _run_default(settings)
+        return int(_resolve(DEFAULT)(settings) or 0)
     return int(_resolve(COMMANDS[key])(args, settings) or 0)  # type: ignore[arg-type]
 
 

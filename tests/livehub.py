@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from onestop.compose import Hub, build_hub
-from onestop.hub.server import HubServer, free_port
+from onestop.compose import Hub, HubServer, build_hub
+from onestop.serving import free_port
 from onestop.settings import Settings
 
 

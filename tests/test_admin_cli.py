@@ -13,9 +13,10 @@ import sys
 import httpx
 import pytest
 
+from onestop.commands.local_tokens import local_admin_token
 from onestop.compose import build_hub
-from onestop.hub.server import free_port, local_admin_token
 from onestop.oslayer.instance_lock import acquire, running_hub
+from onestop.serving import free_port
 from onestop.settings import Settings
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from onestop import __version__
 from onestop.cli import COMMANDS, build_parser
-from onestop.hub.server import free_port
+from onestop.serving import free_port
 
 
 def onestop(*args: str) -> subprocess.CompletedProcess:
@@ -163,7 +163,7 @@ def test_bad_settings_file_is_one_line_not_a_traceback(tmp_data):
     ],
 )
 def test_design_commands_parse(argv):
-    # Every command line of DESIGN.md §4 must be accepted by the parser, wired or not.
+    # Every command line of the contracts (docs/architecture.md) must parse, wired or not.
     args = build_parser().parse_args(argv)
     assert args.command == argv[0]
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from onestop import __version__
-from onestop.hub.server import free_port
+from onestop.serving import free_port
 from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -385,7 +385,7 @@ class _Wake(QObject):
 
 def run_launcher(*, hub_url: str, lan_url: str, lan_open: bool, tokens: dict[str, str],
                  settings: Settings) -> int:
-    """Single-PC mode's front end (called by onestop.hub.server.run_single_pc through the
+    """Single-PC mode's front end (called by onestop.commands.hub.run_single_pc through the
     CLI): show the launcher and run Qt's loop until it closes. The hub keeps serving from its
     background thread meanwhile. On return no window of this process is left: every station
     window is closed and deleted (their connections to the hub closed) before the hub stops."""

@@ -1,5 +1,5 @@
 """Single-PC mode's station tokens follow the live counter list: the hub makes local tokens
-only at start (onestop.hub.server.provision_local_tokens), so a counter added later by the
+only at start (commands/local_tokens.py), so a counter added later by the
 set-up or the admin window gets its token here, over the API as any new station would - a
 pairing code made with the local admin token, redeemed at once - and saved to
 `<data>/local-stations.json` (0600). A removed counter's token (revoked by the hub) is dropped.

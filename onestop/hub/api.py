@@ -1,4 +1,4 @@
-"""The hub's HTTP and WebSocket API (DESIGN.md §4).
+"""The hub's HTTP and WebSocket API (docs/architecture.md).
 
 Handlers are plain `def` (FastAPI runs them in its thread pool) because the store is
 synchronous; the WebSocket feed is async. Every error is JSON `{code, message, message_vi}`:

@@ -28,7 +28,7 @@ from .db import LATEST
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "hub.db"  # as onestop.compose.DB_NAME (not imported: compose pulls in FastAPI)
+DB_NAME = "hub.db"  # as onestop.compose.DB_NAME (not imported: compose is a layer above)
 BACKUP_DIR = "backups"
 MAGIC = b"SQLite format 3\x00"
 CHECK_EVERY_S = 900.0  # the daily thread looks every 15 min whether today's copy exists
@@ -158,7 +158,7 @@ class DailyBackup:
 
 
 def start_daily_backup(hub) -> DailyBackup:
-    """For the hub's runners (server.py): the daily backup of a composed hub."""
+    """For the hub's lifecycle (onestop/compose.py): the daily backup of a composed hub."""
     s = hub.settings
     return DailyBackup(s.data_dir, s.timezone, s.backup_keep_days, hub.store.clock).start()
 

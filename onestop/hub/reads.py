@@ -38,7 +38,7 @@ class StoredEvent:
                 "schema": self.schema, "data": self.data}
 
 
-def _locked(method):
+def locked(method):
     """Run a read under the store's lock (the connection is shared between threads)."""
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
@@ -51,19 +51,19 @@ def _locked(method):
 class StoreReads:
     """Mixed into HubStore, which provides `db` and `_lock`."""
 
-    @_locked
+    @locked
     def events_since(self, seq: int, limit: int = 1000) -> list[StoredEvent]:
         rows = self.db.execute(
             "SELECT seq, id, type, at, schema, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
             [seq, limit]).fetchall()
         return [StoredEvent(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
 
-    @_locked
+    @locked
     def last_event_seq(self) -> int:
         return self.db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
 
     # --- reads -------------------------------------------------------------------------------
-    @_locked
+    @locked
     def _tickets(self, where: str, params: Sequence = ()) -> list[Ticket]:
         return [ticket_from_row(r) for r in self.db.query(
             f"SELECT * FROM tickets WHERE {where}", list(params))]
@@ -89,7 +89,7 @@ class StoreReads:
         return self._tickets(f"status = 'waiting' AND group_id IN ({marks}) ORDER BY issued_at",
                              list(groups))
 
-    @_locked
+    @locked
     def last_seq(self, group: str, day: str) -> int:
         """The group's last sequence number issued on `day` (0 if none)."""
         row = self.db.execute("SELECT last_seq FROM day_sequences WHERE day = ? AND "
@@ -116,12 +116,12 @@ class StoreReads:
     def tickets_of_day(self, day: str) -> list[Ticket]:
         return self._tickets("day = ? ORDER BY issued_at", [day])
 
-    @_locked
+    @locked
     def counters(self) -> list[Counter]:
         return [counter_from_row(r) for r in self.db.query(
             "SELECT * FROM counters ORDER BY number")]
 
-    @_locked
+    @locked
     def counter(self, number: int) -> Counter:
         rows = list(self.db.query("SELECT * FROM counters WHERE number = ?", [number]))
         if not rows:
@@ -129,7 +129,7 @@ class StoreReads:
                            counter=number)
         return counter_from_row(rows[0])
 
-    @_locked
+    @locked
     def observed(self, service: str, kind: str) -> Observed | None:
         """Learned counter minutes of (service, kind): the robust mean (learn.learned) of the
         last WINDOW services finished, so a forgotten Done button weighs like a long service,

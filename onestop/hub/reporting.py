@@ -1,10 +1,9 @@
-"""The daily report from the hub's database: `onestop report --date D --out FILE.pdf`
-(with `--csv` / `--xlsx` exports) and `GET /api/report?date=D[&format=pdf|csv|xlsx]` for the
-supervisor window's button."""
+"""The daily report from the hub's database: `GET /api/report?date=D[&format=pdf|csv|xlsx]`
+for the supervisor window's button, and the inputs `onestop report` (commands/report.py) renders
+too; plus the appointment slip of a dossier received at a counter."""
 
 from __future__ import annotations
 
-import argparse
 from datetime import date, timedelta
 from typing import Annotated, Literal
 
@@ -16,10 +15,8 @@ from onestop.printing.report import ReportInput, render_report
 from onestop.printing.slip import SlipData, render_slip
 from onestop.queue.appointment import return_time
 from onestop.queue.daystats import day_stats
-from onestop.queue.errors import InvalidRequest
 from onestop.queue.model import ticket_to_dict
 from onestop.queue.numbering import service_day, zone
-from onestop.settings import Settings
 
 from .auth import Role
 from .deps import Auth, require
@@ -105,35 +102,3 @@ def slip(ticket_id: str, body: SlipBody, request: Request, st: Auth) -> Response
         phone=body.phone.strip()))
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition": f'inline; filename="phieu-hen-{t.number}.pdf"'})
-
-
-def report_command(args: argparse.Namespace, settings: Settings) -> int:
-    from onestop.compose import build_hub
-    from onestop.errors import CliError
-    from onestop.hub.db import DatabaseError
-
-    try:
-        hub = build_hub(settings)
-    except DatabaseError as exc:
-        raise CliError(str(exc)) from exc
-    try:
-        store = hub.store
-        day = args.date or service_day(store.clock(), store.rules.timezone)
-        if day > service_day(store.clock(), store.rules.timezone):
-            raise InvalidRequest("future_day", f"{day} is in the future", "Ngày trong tương lai")
-        outputs = [(args.out, lambda: render_report(report_input(store, day, hub.ward_name_vi)))]
-        if args.csv:
-            outputs.append((args.csv, lambda: to_csv(export_rows(store, day))))
-        if args.xlsx:
-            outputs.append((args.xlsx, lambda: to_xlsx(export_rows(store, day))))
-        for path, make in outputs:
-            try:
-                path.write_bytes(make())
-            except OSError as exc:
-                raise CliError(f"cannot write {path}: {exc.strerror or exc}") from exc
-            print(f"onestop: report for {day} written to {path}")
-    except InvalidRequest as exc:
-        raise CliError(exc.message) from exc
-    finally:
-        hub.close()
-    return 0

@@ -36,7 +36,7 @@ from onestop.queue.wait import WaitEstimate
 
 from . import db as hubdb
 from .forecast import Forecaster
-from .reads import StoredEvent, StoreReads, _locked
+from .reads import StoredEvent, StoreReads, locked
 from .rows import counter_to_row, ticket_to_row, utc_text
 
 log = logging.getLogger(__name__)
@@ -145,7 +145,7 @@ class HubStore(StoreReads):
             self.db.conn.close()
 
     # --- setup -------------------------------------------------------------------------------
-    @_locked
+    @locked
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None

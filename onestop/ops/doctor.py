@@ -1,5 +1,6 @@
-"""`onestop doctor`: is this PC ready to run the centre? One line per check (✓ ok, ! warning,
-✗ fault, · information), then a verdict; exit 1 on any fault, warnings do not fail.
+"""The checks of `onestop doctor` (printed by onestop/commands/doctor.py): is this PC ready to
+run the centre? One check per line (✓ ok, ! warning, ✗ fault, · information), then a verdict;
+any fault fails, warnings do not.
 
 Everything is read-only: the database is opened with `mode=ro`, so the doctor can run next to
 a working hub. Qt (printers on Windows, the audio device) is imported inside its check only, so
@@ -8,16 +9,14 @@ a PC without Qt's system libraries still gets every other line and a clear "not 
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -360,23 +359,3 @@ def verdict(checks: list[Check], lang: str) -> str:
         return f"{head} ({faults} faults, {warns} warnings)"
     head = "CÓ LỖI: sửa các dòng ✗" if faults else "ỔN: sẵn sàng"
     return f"{head} ({faults} lỗi, {warns} cảnh báo)"
-
-
-def _write(line: str) -> None:
-    # A Windows console in a legacy code page cannot show ✓ or Vietnamese: replace, not crash.
-    enc = sys.stdout.encoding or "utf-8"
-    print(line.encode(enc, errors="replace").decode(enc), flush=True)
-
-
-def doctor_command(args: argparse.Namespace, settings: Settings) -> int:
-    lang = args.lang or settings.language
-    checks = run_checks(settings, args.hub, lang)
-    failed = any(c.status == FAULT for c in checks)
-    if args.json:
-        print(json.dumps({"ok": not failed, "checks": [asdict(c) for c in checks]},
-                         ensure_ascii=False, indent=1))
-    else:
-        for c in checks:
-            _write(f"{SYMBOLS[c.status]} {c.message}")
-        _write(verdict(checks, lang))
-    return 1 if failed else 0

@@ -1,6 +1,6 @@
 """When a deferred dossier's result can be collected (phiếu hẹn).
 
-Rules (Circular 01/2018/TT-VPCP practice, DOMAIN.md): a same-day result received before the
+Rules (Circular 01/2018/TT-VPCP practice, docs/domain.md): a same-day result received before the
 cut-off (15:00) is returned the same day at the stated hour; received after it, it moves to the
 next working day, and the slip must state that hour and date. A result in N working days is
 returned on the N-th working day after receipt, at the morning opening. Working days are the

@@ -11,35 +11,33 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import os
-import re
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from .catalog import (
-    _TOP,
-    Catalog,
+from .catalog import Catalog, default_catalog
+from .validation import (
+    TOP,
     CatalogError,
-    _check_schema,
-    _decode,
-    _entry,
-    _list,
-    _object,
-    _read,
-    _show,
-    _sourced,
-    _text,
-    _unique,
-    _Where,
-    _whole,
-    _wrong,
-    default_catalog,
+    Where,
+    check_unique,
+    checked_object,
+    checked_top_level,
+    clock_field,
+    decode_json,
+    list_entry,
+    list_field,
+    read_text_file,
+    show,
+    text_field,
+    whole_field,
+    with_source,
+    wrong_type,
 )
 
 DAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DAY_NAMES_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 _DOC_VI = "Tệp cấu hình trung tâm"
-_HHMM = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
 
 @dataclass(frozen=True)
@@ -96,28 +94,18 @@ class CentreLayout:
         }
 
 
-def _clock(raw: dict, key: str, where: _Where) -> time:
-    value = _text(raw, key, where)
-    match = _HHMM.fullmatch(value)
-    if not match:
-        where.fail(f"field '{key}' must be a time HH:MM such as \"08:00\", not {_show(value)}",
-                   f"trường '{key}' phải là giờ dạng HH:MM như \"08:00\", "
-                   f"không phải {_show(value)}")
-    return time(int(match[1]), int(match[2]))
-
-
 def _parse_hours(raw: object, index: int, before: list[OpeningHours]) -> OpeningHours:
-    where = _Where(f"hours[{index}]", f"mục hours[{index}]")
-    _object(raw, where, ("days", "open", "close"))
-    days = _list(raw, "days", where, nonempty=True)
+    where = Where(f"hours[{index}]", f"mục hours[{index}]")
+    checked_object(raw, where, ("days", "open", "close"))
+    days = list_field(raw, "days", where, nonempty=True)
     for i, day in enumerate(days):
         if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 6:
-            _wrong(where, f"days[{i}]", "a weekday number 0-6 (0 = Monday)",
-                   "số thứ trong tuần 0-6 (0 = Thứ Hai)", day)
+            wrong_type(where, f"days[{i}]", "a weekday number 0-6 (0 = Monday)",
+                       "số thứ trong tuần 0-6 (0 = Thứ Hai)", day)
         if day in days[:i]:
             where.fail(f"day {day} ({DAY_NAMES_EN[day]}) is listed twice",
                        f"ngày {day} ({DAY_NAMES_VI[day]}) bị lặp")
-    opens, closes = _clock(raw, "open", where), _clock(raw, "close", where)
+    opens, closes = clock_field(raw, "open", where), clock_field(raw, "close", where)
     if closes <= opens:
         where.fail(f"closes at {closes:%H:%M}, not after it opens at {opens:%H:%M}",
                    f"giờ đóng cửa {closes:%H:%M} phải sau giờ mở cửa {opens:%H:%M}")
@@ -136,54 +124,54 @@ def parse_hours(raw: object, source: str = "hours") -> tuple[OpeningHours, ...]:
     list of {days, open, close}, no overlaps."""
     hours: list[OpeningHours] = []
     try:
-        for i, item in enumerate(_list({"hours": raw}, "hours", _TOP, nonempty=True)):
+        for i, item in enumerate(list_field({"hours": raw}, "hours", TOP, nonempty=True)):
             hours.append(_parse_hours(item, i, hours))
     except CatalogError as bad:
-        raise _sourced(bad, source, _DOC_VI) from None
+        raise with_source(bad, source, _DOC_VI) from None
     return tuple(hours)
 
 
 def _parse_counter(raw: object, index: int, before: list[CounterSpec],
                    catalog: Catalog) -> CounterSpec:
-    where = _entry("counters", index, raw, "number", "number", "quầy")
-    _object(raw, where, ("number", "label_vi", "label_en", "skills"), ("fast_lane",))
-    number = _whole(raw, "number", where, 1, 999)
-    _unique(where, number, [c.number for c in before], "counters", "counter number", "số quầy")
-    label_vi, label_en = _text(raw, "label_vi", where), _text(raw, "label_en", where)
-    skills = _list(raw, "skills", where, nonempty=True)
+    where = list_entry("counters", index, raw, "number", "number", "quầy")
+    checked_object(raw, where, ("number", "label_vi", "label_en", "skills"), ("fast_lane",))
+    number = whole_field(raw, "number", where, 1, 999)
+    check_unique(where, number, [c.number for c in before], "counters", "counter number", "số quầy")
+    label_vi, label_en = text_field(raw, "label_vi", where), text_field(raw, "label_en", where)
+    skills = list_field(raw, "skills", where, nonempty=True)
     known = [g.id for g in catalog.groups]
     for i, skill in enumerate(skills):
         if not isinstance(skill, str):
-            _wrong(where, f"skills[{i}]", "a group id", "mã nhóm", skill)
+            wrong_type(where, f"skills[{i}]", "a group id", "mã nhóm", skill)
         if skill not in known:
-            where.fail(f"skill {_show(skill)} is not a group of catalogue {catalog.version} "
+            where.fail(f"skill {show(skill)} is not a group of catalogue {catalog.version} "
                        f"(groups: {', '.join(known)})",
-                       f"kỹ năng {_show(skill)} không phải nhóm của danh mục {catalog.version} "
+                       f"kỹ năng {show(skill)} không phải nhóm của danh mục {catalog.version} "
                        f"(các nhóm: {', '.join(known)})")
         if skill in skills[:i]:
-            where.fail(f"skill {_show(skill)} is listed twice", f"kỹ năng {_show(skill)} bị lặp")
+            where.fail(f"skill {show(skill)} is listed twice", f"kỹ năng {show(skill)} bị lặp")
     fast_lane = raw.get("fast_lane", False)
     if not isinstance(fast_lane, bool):
-        _wrong(where, "fast_lane", "true or false", "true hoặc false", fast_lane)
+        wrong_type(where, "fast_lane", "true or false", "true hoặc false", fast_lane)
     return CounterSpec(number, label_vi, label_en, tuple(skills), fast_lane)
 
 
 def _parse(data: object, catalog: Catalog) -> CentreLayout:
-    top = _check_schema(data, ("schema", "ward_name_vi", "ward_name_en", "timezone", "hours",
-                               "counters"))
-    ward_vi, ward_en = _text(top, "ward_name_vi", _TOP), _text(top, "ward_name_en", _TOP)
-    timezone = _text(top, "timezone", _TOP)
+    top = checked_top_level(data, ("schema", "ward_name_vi", "ward_name_en", "timezone",
+                                   "hours", "counters"))
+    ward_vi, ward_en = text_field(top, "ward_name_vi", TOP), text_field(top, "ward_name_en", TOP)
+    timezone = text_field(top, "timezone", TOP)
     try:
         zoneinfo.ZoneInfo(timezone)
     except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):  # "Asia" is a folder
-        _TOP.fail(f"unknown timezone {_show(timezone)} (expected a name such as "
+        TOP.fail(f"unknown timezone {show(timezone)} (expected a name such as "
                   "\"Asia/Ho_Chi_Minh\")",
-                  f"múi giờ {_show(timezone)} không tồn tại (ví dụ đúng: \"Asia/Ho_Chi_Minh\")")
+                  f"múi giờ {show(timezone)} không tồn tại (ví dụ đúng: \"Asia/Ho_Chi_Minh\")")
     hours: list[OpeningHours] = []
-    for i, raw in enumerate(_list(top, "hours", _TOP, nonempty=True)):
+    for i, raw in enumerate(list_field(top, "hours", TOP, nonempty=True)):
         hours.append(_parse_hours(raw, i, hours))
     counters: list[CounterSpec] = []
-    for i, raw in enumerate(_list(top, "counters", _TOP, nonempty=True)):
+    for i, raw in enumerate(list_field(top, "counters", TOP, nonempty=True)):
         counters.append(_parse_counter(raw, i, counters, catalog))
     return CentreLayout(ward_vi, ward_en, timezone, tuple(hours), tuple(counters))
 
@@ -194,16 +182,16 @@ def parse_centre(data: object, source: str = "<text>",
     try:
         return _parse(data, catalog if catalog is not None else default_catalog())
     except CatalogError as bad:
-        raise _sourced(bad, source, _DOC_VI) from None
+        raise with_source(bad, source, _DOC_VI) from None
 
 
 def load_centre_text(text: str | bytes, source: str = "<text>",
                      catalog: Catalog | None = None) -> CentreLayout:
-    return parse_centre(_decode(text, source, _DOC_VI), source, catalog)
+    return parse_centre(decode_json(text, source, _DOC_VI), source, catalog)
 
 
 def load_centre_file(path: str | os.PathLike, catalog: Catalog | None = None) -> CentreLayout:
-    text, source = _read(path, _DOC_VI)
+    text, source = read_text_file(path, _DOC_VI)
     return load_centre_text(text, source, catalog)
 
 

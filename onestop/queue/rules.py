@@ -17,7 +17,7 @@ class Rules:
     # A ticket that has waited this long is called before anything else at any counter that
     # serves its group, oldest first: no ticket waits forever behind fast lanes or priority.
     ageing_minutes: float = 45.0
-    # "Recall up to three times, then no-show" (DOMAIN.md). No-show needs at least
+    # "Recall up to three times, then no-show" (docs/domain.md). No-show needs at least
     # `no_show_min_recalls` recalls so a citizen is never dropped on the first call.
     max_recalls: int = 3
     no_show_min_recalls: int = 1

@@ -11,27 +11,26 @@ import os
 from dataclasses import dataclass
 from datetime import time
 
-from .catalog import (
-    _TOP,
-    Catalog,
-    CatalogError,
-    _decode,
-    _entry,
-    _list,
-    _number,
-    _object,
-    _read,
-    _show,
-    _sourced,
-    _text,
-    _unique,
-    _Where,
-    _whole,
-    _wrong,
-    default_catalog,
-)
-from .centre import _clock
+from .catalog import Catalog, default_catalog
 from .model import Kind
+from .validation import (
+    TOP,
+    CatalogError,
+    Where,
+    check_unique,
+    checked_object,
+    clock_field,
+    decode_json,
+    list_entry,
+    list_field,
+    number_field,
+    read_text_file,
+    show,
+    text_field,
+    whole_field,
+    with_source,
+    wrong_type,
+)
 
 _DOC_VI = "Tệp kịch bản mô phỏng"
 DISTRIBUTIONS = ("lognormal", "exponential", "fixed")
@@ -76,13 +75,13 @@ class Scenario:
 
 def _open(top: dict) -> tuple[tuple[time, time], ...]:
     sessions: list[tuple[time, time]] = []
-    for i, raw in enumerate(_list(top, "open", _TOP, nonempty=True)):
-        where = _Where(f"open[{i}]", f"mục open[{i}]")
+    for i, raw in enumerate(list_field(top, "open", TOP, nonempty=True)):
+        where = Where(f"open[{i}]", f"mục open[{i}]")
         if not isinstance(raw, list) or len(raw) != 2:
-            _wrong(where, f"open[{i}]", "a pair [\"HH:MM\", \"HH:MM\"]",
-                   "cặp [\"HH:MM\", \"HH:MM\"]", raw)
+            wrong_type(where, f"open[{i}]", "a pair [\"HH:MM\", \"HH:MM\"]",
+                       "cặp [\"HH:MM\", \"HH:MM\"]", raw)
         pair = {"from": raw[0], "to": raw[1]}
-        start, end = _clock(pair, "from", where), _clock(pair, "to", where)
+        start, end = clock_field(pair, "from", where), clock_field(pair, "to", where)
         if end <= start or (sessions and start < sessions[-1][1]):
             where.fail(f"session {start:%H:%M}-{end:%H:%M} must end after it starts and after "
                        "the previous session",
@@ -93,31 +92,31 @@ def _open(top: dict) -> tuple[tuple[time, time], ...]:
 
 
 def _arrivals(top: dict, sessions) -> tuple[float | None, dict[int, float], float | None]:
-    where = _Where("arrivals", "mục arrivals")
+    where = Where("arrivals", "mục arrivals")
     raw = top["arrivals"]
     if isinstance(raw, dict) and "process" in raw:
-        _object(raw, where, ("process", "rate_per_hour"))
+        checked_object(raw, where, ("process", "rate_per_hour"))
         if raw["process"] != "poisson":
-            where.fail(f"process must be \"poisson\", not {_show(raw['process'])}",
-                       f"process phải là \"poisson\", không phải {_show(raw['process'])}")
-        return None, {}, _number(raw, "rate_per_hour", where, 0, 10_000, above_low=True)
-    _object(raw, where, ("tickets_per_day", "hourly_share"))
-    per_day = _number(raw, "tickets_per_day", where, 0, 100_000, above_low=True)
+            where.fail(f"process must be \"poisson\", not {show(raw['process'])}",
+                       f"process phải là \"poisson\", không phải {show(raw['process'])}")
+        return None, {}, number_field(raw, "rate_per_hour", where, 0, 10_000, above_low=True)
+    checked_object(raw, where, ("tickets_per_day", "hourly_share"))
+    per_day = number_field(raw, "tickets_per_day", where, 0, 100_000, above_low=True)
     shares_raw = raw["hourly_share"]
     if not isinstance(shares_raw, dict) or not shares_raw:
-        _wrong(where, "hourly_share", "an object {\"8\": 0.18, ...}", "đối tượng {\"8\": 0.18}",
-               shares_raw)
+        wrong_type(where, "hourly_share", "an object {\"8\": 0.18, ...}",
+                   "đối tượng {\"8\": 0.18}", shares_raw)
     shares: dict[int, float] = {}
     for key in shares_raw:
-        inner = _Where(f"arrivals.hourly_share[{_show(key)}]",
-                       f"mục arrivals.hourly_share[{_show(key)}]")
+        inner = Where(f"arrivals.hourly_share[{show(key)}]",
+                      f"mục arrivals.hourly_share[{show(key)}]")
         if not key.isdigit() or not 0 <= int(key) <= 23:
             inner.fail("the key must be an hour 0-23", "khóa phải là giờ từ 0 đến 23")
         hour = int(key)
         if not any(o.hour <= hour < c.hour + (c.minute > 0) for o, c in sessions):
             inner.fail(f"hour {hour} is outside the open sessions",
                        f"giờ {hour} nằm ngoài giờ mở cửa")
-        shares[hour] = _number(shares_raw, key, inner, 0, 1)
+        shares[hour] = number_field(shares_raw, key, inner, 0, 1)
     total = sum(shares.values())
     if total <= 0:
         where.fail("hourly_share must not be all zero", "hourly_share không được toàn số 0")
@@ -126,27 +125,27 @@ def _arrivals(top: dict, sessions) -> tuple[float | None, dict[int, float], floa
 
 def _mix(top: dict, catalog: Catalog) -> tuple[MixEntry, ...]:
     entries: list[MixEntry] = []
-    for i, raw in enumerate(_list(top, "mix", _TOP, nonempty=True)):
-        where = _entry("mix", i, raw, "service", "service", "thủ tục")
-        _object(raw, where, ("service", "share"), ("kind", "count", "minutes"))
-        code = _text(raw, "service", where)
+    for i, raw in enumerate(list_field(top, "mix", TOP, nonempty=True)):
+        where = list_entry("mix", i, raw, "service", "service", "thủ tục")
+        checked_object(raw, where, ("service", "share"), ("kind", "count", "minutes"))
+        code = text_field(raw, "service", where)
         try:
             catalog.service(code)
         except KeyError:
-            where.fail(f"service {_show(code)} is not in catalogue {catalog.version}",
-                       f"thủ tục {_show(code)} không có trong danh mục {catalog.version}")
+            where.fail(f"service {show(code)} is not in catalogue {catalog.version}",
+                       f"thủ tục {show(code)} không có trong danh mục {catalog.version}")
         kind = raw.get("kind", "submit")
         if kind not in [k.value for k in Kind]:
-            _wrong(where, "kind", "guidance, submit, supplement or collect",
-                   "guidance, submit, supplement hoặc collect", kind)
-        share = _number(raw, "share", where, 0, 1, above_low=True)
+            wrong_type(where, "kind", "guidance, submit, supplement or collect",
+                       "guidance, submit, supplement hoặc collect", kind)
+        share = number_field(raw, "share", where, 0, 1, above_low=True)
         count = raw.get("count", [1, 1])
         if (not isinstance(count, list) or len(count) != 2
                 or any(isinstance(n, bool) or not isinstance(n, int) for n in count)
                 or not 1 <= count[0] <= count[1] <= 500):
-            _wrong(where, "count", "a pair [low, high] of whole numbers 1-500",
-                   "cặp [nhỏ, lớn] số nguyên 1-500", count)
-        minutes = _number(raw, "minutes", where, 0, 480, above_low=True) \
+            wrong_type(where, "count", "a pair [low, high] of whole numbers 1-500",
+                       "cặp [nhỏ, lớn] số nguyên 1-500", count)
+        minutes = number_field(raw, "minutes", where, 0, 480, above_low=True) \
             if "minutes" in raw else None
         entries.append(MixEntry(code, Kind(kind), share, (count[0], count[1]), minutes))
     total = sum(e.share for e in entries)
@@ -157,54 +156,54 @@ def _mix(top: dict, catalog: Catalog) -> tuple[MixEntry, ...]:
 def _counters(top: dict, catalog: Catalog) -> tuple[CounterPlan, ...]:
     plans: list[CounterPlan] = []
     known = [g.id for g in catalog.groups]
-    for i, raw in enumerate(_list(top, "counters", _TOP, nonempty=True)):
-        where = _entry("counters", i, raw, "id", "id", "quầy")
-        _object(raw, where, ("id", "groups"), ("fast_lane",))
-        number = _whole(raw, "id", where, 1, 999)
-        _unique(where, number, [p.id for p in plans], "counters", "counter id", "số quầy")
-        groups = _list(raw, "groups", where, nonempty=True)
+    for i, raw in enumerate(list_field(top, "counters", TOP, nonempty=True)):
+        where = list_entry("counters", i, raw, "id", "id", "quầy")
+        checked_object(raw, where, ("id", "groups"), ("fast_lane",))
+        number = whole_field(raw, "id", where, 1, 999)
+        check_unique(where, number, [p.id for p in plans], "counters", "counter id", "số quầy")
+        groups = list_field(raw, "groups", where, nonempty=True)
         for g in groups:
             if g not in known or groups.count(g) > 1:
-                where.fail(f"group {_show(g)} is unknown or repeated (groups: "
+                where.fail(f"group {show(g)} is unknown or repeated (groups: "
                            f"{', '.join(known)})",
-                           f"nhóm {_show(g)} không có hoặc bị lặp (các nhóm: {', '.join(known)})")
+                           f"nhóm {show(g)} không có hoặc bị lặp (các nhóm: {', '.join(known)})")
         fast = raw.get("fast_lane", False)
         if not isinstance(fast, bool):
-            _wrong(where, "fast_lane", "true or false", "true hoặc false", fast)
+            wrong_type(where, "fast_lane", "true or false", "true hoặc false", fast)
         plans.append(CounterPlan(number, tuple(groups), fast))
     return tuple(plans)
 
 
 def _parse(data: object, catalog: Catalog) -> Scenario:
     if not isinstance(data, dict):
-        _TOP.fail("must be a JSON object", "phải là một đối tượng JSON")
-    top = _object(data, _TOP, ("name", "open", "arrivals", "mix", "counters"),
-                  ("seed", "days", "service_time", "priority_share", "no_show_share"))
-    name = _text(top, "name", _TOP)
-    seed = _whole(top, "seed", _TOP, 0) if "seed" in top else 1
-    days = _whole(top, "days", _TOP, 1, 10_000) if "days" in top else 1
+        TOP.fail("must be a JSON object", "phải là một đối tượng JSON")
+    top = checked_object(data, TOP, ("name", "open", "arrivals", "mix", "counters"),
+                         ("seed", "days", "service_time", "priority_share", "no_show_share"))
+    name = text_field(top, "name", TOP)
+    seed = whole_field(top, "seed", TOP, 0) if "seed" in top else 1
+    days = whole_field(top, "days", TOP, 1, 10_000) if "days" in top else 1
     sessions = _open(top)
     per_day, shares, rate = _arrivals(top, sessions)
     mix = _mix(top, catalog)
     service = top.get("service_time", {"distribution": "lognormal", "cv": 0.6})
-    where = _Where("service_time", "mục service_time")
-    _object(service, where, ("distribution",), ("cv",))
+    where = Where("service_time", "mục service_time")
+    checked_object(service, where, ("distribution",), ("cv",))
     dist = service["distribution"]
     if dist not in DISTRIBUTIONS:
-        _wrong(where, "distribution", "lognormal, exponential or fixed",
-               "lognormal, exponential hoặc fixed", dist)
-    cv = _number(service, "cv", where, 0, 5) if "cv" in service else 0.6
+        wrong_type(where, "distribution", "lognormal, exponential or fixed",
+                   "lognormal, exponential hoặc fixed", dist)
+    cv = number_field(service, "cv", where, 0, 5) if "cv" in service else 0.6
     if dist == "lognormal" and cv == 0:
         where.fail("a lognormal needs cv > 0 (use \"fixed\" for none)",
                    "phân phối lognormal cần cv > 0 (dùng \"fixed\" nếu không dao động)")
-    shares_p = [_number(top, k, _TOP, 0, 1) if k in top else 0.0
+    shares_p = [number_field(top, k, TOP, 0, 1) if k in top else 0.0
                 for k in ("priority_share", "no_show_share")]
     counters = _counters(top, catalog)
     served = {g for c in counters for g in c.groups}
     for i, e in enumerate(mix):
         group = catalog.service(e.service).group
         if group not in served:
-            _Where(f"mix[{i}] (service {e.service})", f"mục mix[{i}] (thủ tục {e.service})").fail(
+            Where(f"mix[{i}] (service {e.service})", f"mục mix[{i}] (thủ tục {e.service})").fail(
                 f"no counter serves its group {group!r}",
                 f"không quầy nào phục vụ nhóm {group!r}")
     return Scenario(name, seed, days, sessions, per_day, shares, rate, mix, dist, cv,
@@ -216,9 +215,9 @@ def parse_scenario(data: object, source: str = "<text>",
     try:
         return _parse(data, catalog if catalog is not None else default_catalog())
     except CatalogError as bad:
-        raise _sourced(bad, source, _DOC_VI) from None
+        raise with_source(bad, source, _DOC_VI) from None
 
 
 def load_scenario_file(path: str | os.PathLike, catalog: Catalog | None = None) -> Scenario:
-    text, source = _read(path, _DOC_VI)
-    return parse_scenario(_decode(text, source, _DOC_VI), source, catalog)
+    text, source = read_text_file(path, _DOC_VI)
+    return parse_scenario(decode_json(text, source, _DOC_VI), source, catalog)

@@ -2,7 +2,7 @@
 
 A generated day has a random procedure mix (services, kinds, sizes, true pace differing from the
 catalogue by up to +-40%), 3-12 counters whose primary skills follow each group's share of the
-work and whose secondary skills chain them together (DOMAIN.md), a noisy version of the
+work and whose secondary skills chain them together (docs/domain.md), a noisy version of the
 default hourly profile, and a ticket volume set so that the day's offered work is `load` times
 the staffed counter-minutes.
 """

@@ -23,6 +23,7 @@ from onestop.hub.store import HubStore
 from onestop.queue.catalog import Catalog, CatalogError, parse_catalog
 
 from . import protocol as p
+from .transport import SyncError, error_from_response, http_client
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,6 @@ class CatalogPull:
     def pull(self, link: SyncLink, *, transport: httpx.BaseTransport | None = None) -> str:
         """'unchanged', 'updated' or 'same-version'. Raises SyncError when central cannot be
         asked or the catalogue is refused (the old one stays)."""
-        from .pusher import SyncError, error_from_response, http_client
-
         etag = self.outbox.catalog_etag()
         headers = {"If-None-Match": etag} if etag else {}
         try:

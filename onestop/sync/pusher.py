@@ -29,6 +29,7 @@ from onestop.hub.outbox import Outbox, Parked, SyncLink, dumps
 
 from . import protocol as p
 from .catalog_pull import CatalogPull
+from .transport import SyncError, error_from_response, http_client
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -38,16 +39,6 @@ BACKOFF_CAP_S = 300.0
 IDLE_POLL_S = 60.0          # a quiet hub still checks in (and retries a halted link) this often
 LINGER_S = 1.0              # after a new event, wait this long so a busy room sends batches
 CATALOG_EVERY_S = 30 * 60
-
-
-class SyncError(Exception):
-    """A push or pull that failed; `retry` says whether sending again can help."""
-
-    def __init__(self, message: str, *, retry: bool = True, reenrol: bool = False,
-                 retry_after: float | None = None, status: int | None = None) -> None:
-        super().__init__(message)
-        self.message, self.retry, self.reenrol = message, retry, reenrol
-        self.retry_after, self.status = retry_after, status
 
 
 @dataclass
@@ -76,44 +67,6 @@ class Backoff:
 
     def reset(self) -> None:
         self.attempt = 0
-
-
-def http_client(link: SyncLink | None = None, *, base_url: str | None = None,
-                timeout: float = 30.0, transport: httpx.BaseTransport | None = None
-                ) -> httpx.Client:
-    """An HTTPS-verifying client for central; a private CA file replaces the system's."""
-    import ssl
-
-    ca_file = link.ca_file if link else None
-    verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_file) if ca_file \
-        else True
-    headers = {"User-Agent": f"onestop-hub/{__version__}"}
-    if link and link.token:
-        headers["Authorization"] = f"Bearer {link.token}"
-    return httpx.Client(base_url=base_url or (link.central_url if link else ""),
-                        verify=verify, timeout=httpx.Timeout(timeout, connect=10.0),
-                        headers=headers, transport=transport)
-
-
-def error_from_response(response: httpx.Response, what: str) -> SyncError:
-    try:
-        body = response.json()
-        detail = f"{body.get('code')}: {body.get('message')}"
-    except Exception:
-        detail = response.text[:200] or response.reason_phrase
-    status = response.status_code
-    message = f"{what}: central answered {status} ({detail})"
-    if status == p.REENROL_STATUS:
-        return SyncError(message + "; enrol this hub again", retry=False, reenrol=True,
-                         status=status)
-    retry_after = None
-    if status == 429:
-        try:
-            retry_after = float(response.headers.get("Retry-After", ""))
-        except ValueError:
-            retry_after = None
-    retry = status in p.RETRY_STATUSES or status >= 500
-    return SyncError(message, retry=retry, retry_after=retry_after, status=status)
 
 
 def enrol(outbox: Outbox, central_url: str, code: str, *, ca_file: str | None = None,

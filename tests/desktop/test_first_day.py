@@ -20,10 +20,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from onestop.commands.local_tokens import provision_local_tokens
+from onestop.compose import HubServer, open_hub
 from onestop.desktop.announcer import Announcer, RecordingPlayer
 from onestop.desktop.launcher import LauncherWindow
 from onestop.desktop.qtapp import application
-from onestop.hub.server import HubServer, free_port, open_hub, provision_local_tokens
+from onestop.serving import free_port
 from onestop.settings import Settings
 
 WAIT = 15_000

@@ -16,14 +16,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from onestop.compose import build_hub
+from onestop.compose import HubServer, build_hub
 from onestop.desktop.client import HubClient
 from onestop.desktop.qtapp import application
 from onestop.desktop.supervisor import SupervisorWindow
 from onestop.desktop.supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
 from onestop.desktop.supervisor_widgets import BAR, HourlyChart
-from onestop.hub.server import HubServer, free_port
 from onestop.queue.operations import IssueRequest
+from onestop.serving import free_port
 from onestop.settings import Settings
 from tests.clock import FakeClock, hanoi
 from tests.conftest import require

@@ -1,9 +1,10 @@
 """Twenty counters pressing "next" at once over HTTP, against a real hub on loopback.
 
 500 tickets wait; 20 counters that share the same skills each loop `next` -> `done` from its own
-thread with its own counter token until the hub answers 204. Proves DESIGN.md §5's first bar
-end to end (HTTP, thread pool, store lock, SQLite): every ticket is called exactly once (by the
-responses and by the pushed events), all 500 end done, and the event sequence has no gap.
+thread with its own counter token until the hub answers 204. Proves the first quality bar of
+docs/architecture.md end to end (HTTP, thread pool, store lock, SQLite): every ticket is called
+exactly once (by the responses and by the pushed events), all 500 end done, and the event
+sequence has no gap.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ import httpx
 import pytest
 from websockets.sync.client import connect
 
-from onestop.compose import build_hub
-from onestop.hub.server import HubServer, free_port
+from onestop.compose import HubServer, build_hub
 from onestop.queue.centre import CounterSpec, default_centre
 from onestop.queue.operations import IssueRequest
+from onestop.serving import free_port
 from onestop.settings import Settings
 
 COUNTERS = 20

@@ -1,11 +1,11 @@
 """Property-based fuzzing of every operation in the live hub's `/openapi.json` with schemathesis.
 
-Proves DESIGN.md §4 "bad input is 4xx, never 5xx" beyond the cases written by hand: for each
-operation, schemathesis generates requests that fit the schema (positive) and requests that do
-not (negative), sends them with an admin token (which may do everything) and with a counter
-token (refused most of the time, so the refusal paths are fuzzed too), and checks that no answer
-is a server error and that every error answer is JSON with a `code`; a revoked token fuzzes
-the refusals before any handler runs. Bounded (25 examples per
+Proves the API contract of docs/architecture.md "bad input is 4xx, never 5xx" beyond the cases
+written by hand: for each operation, schemathesis generates requests that fit the schema
+(positive) and requests that do not (negative), sends them with an admin token (which may do
+everything) and with a counter token (refused most of the time, so the refusal paths are fuzzed
+too), and checks that no answer is a server error and that every error answer is JSON with a
+`code`; a revoked token fuzzes the refusals before any handler runs. Bounded (25 examples per
 operation and mode) so the file runs in well under two minutes.
 """
 

@@ -11,7 +11,7 @@ import pytest
 
 from onestop.hub.backup import check_at_start, daily_backup, startup_error
 from onestop.hub.db import LATEST, DatabaseError
-from onestop.hub.server import free_port
+from onestop.serving import free_port
 from tests.ops.opsenv import one_line, onestop, overwrite_middle, seeded_db
 
 

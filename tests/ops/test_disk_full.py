@@ -11,8 +11,8 @@ import subprocess
 
 import pytest
 
-from onestop.compose import build_hub
-from onestop.hub.server import HubServer, free_port
+from onestop.compose import HubServer, build_hub
+from onestop.serving import free_port
 from onestop.settings import Settings
 from tests.conftest import require
 from tests.livehub import LiveHub

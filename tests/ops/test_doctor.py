@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from onestop.hub.server import free_port
 from onestop.ops import doctor
+from onestop.serving import free_port
 from onestop.settings import SettingsError, load_settings
 from tests.conftest import require
 from tests.ops.opsenv import onestop, overwrite_middle, seeded_db, write_settings

@@ -1,4 +1,4 @@
-"""A realistic ward day in a real hub store: arrivals by DOMAIN.md's hourly shares, counters
+"""A realistic ward day in a real hub store: arrivals by docs/domain.md's hourly shares, counters
 calling and serving, some no-shows, transfers and ratings. Deterministic for a seed."""
 
 from __future__ import annotations

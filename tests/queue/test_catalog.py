@@ -22,7 +22,7 @@ from onestop.queue.catalog import (
 )
 from onestop.queue.centre import default_centre, load_centre_file, parse_centre
 
-# DOMAIN.md's procedure table: code, group, class, counter minutes.
+# docs/domain.md's procedure table: code, group, class, counter minutes.
 DOMAIN_ROWS = [
     ("local.guidance", "general", "quick", 3),
     ("local.result", "general", "quick", 3),

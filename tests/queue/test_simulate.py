@@ -62,7 +62,7 @@ def citizens_of(scenario, days: int, seed: int):
 def test_erlang_c_formula():
     assert erlang_c(0.14, 10, 2) == pytest.approx(0.5765, abs=1e-4)  # 2 counters, 70% load
     assert mean_wait(0.14, 10, 2) == pytest.approx(9.608, abs=1e-3)
-    # DOMAIN.md: at 80% load two pooled counters wait 1.78 mean service times.
+    # docs/domain.md: at 80% load two pooled counters wait 1.78 mean service times.
     assert mean_wait(0.16, 10, 2) / 10 == pytest.approx(1.78, abs=0.01)
 
 

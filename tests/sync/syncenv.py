@@ -75,7 +75,7 @@ def enrol_hub(hub: Hub, env: CentralEnv, ward: str, url: str | None = None) -> N
 
 def seed_days(hub: Hub, days: int, tickets: int = 120, first: date = MONDAY,
               seed: int = 1) -> None:
-    """Realistic ward days (DOMAIN.md arrivals, serving, no-shows, ratings), weekdays only."""
+    """Realistic ward days (docs/domain.md arrivals, serving, no-shows, ratings), weekdays only."""
     day, done = first, 0
     while done < days:
         if day.weekday() < 5:

@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from onestop.hub.server import free_port
+from onestop.serving import free_port
 from tests.sync.faultproxy import FaultProxy, check_fault
 
 EVENTS = "/api/sync/events"

@@ -70,7 +70,7 @@ def test_sigkill_during_sync_loses_and_duplicates_nothing(central, tmp_path):
 
 def test_hub_process_killed_while_syncing_restarts_and_finishes(central, tmp_path):
     """The real `onestop hub` (its sync worker running) killed 3 times mid-backlog."""
-    from onestop.hub.server import free_port
+    from onestop.serving import free_port
 
     folder = tmp_path / "hub"
     hub = new_hub(folder)

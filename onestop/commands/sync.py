@@ -35,7 +35,7 @@ def sync_command(args: argparse.Namespace, settings: Settings) -> int:
     action = args.sync_command
     lock = None
     if action != "status":  # a writer: never beside a running hub, which syncs by itself
-        from onestop.hub.lifecycle import claim_folder
+        from onestop.oslayer.process import claim_folder
 
         lock = claim_folder(settings.data_dir, hint=SYNC_HINT)
     try:
@@ -51,7 +51,8 @@ def sync_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _enrol(args, settings: Settings, hub) -> int:
-    from .pusher import SyncError, enrol
+    from onestop.sync.pusher import enrol
+    from onestop.sync.transport import SyncError
 
     central = args.central or settings.central_url
     if not central:
@@ -90,7 +91,8 @@ def _status(args, settings: Settings, hub) -> int:
 
 def _push(args, settings: Settings, hub) -> int:
     """Drain the outbox now; exit 1 with one line when central cannot take it."""
-    from .pusher import SyncError, SyncWorker
+    from onestop.sync.pusher import SyncWorker
+    from onestop.sync.transport import SyncError
 
     worker = SyncWorker(hub.outbox, clock=hub.store.clock, batch_size=args.batch)
     try:
@@ -106,8 +108,7 @@ def _push(args, settings: Settings, hub) -> int:
 
 def _catalog(args, settings: Settings, hub) -> int:
     from onestop.compose import build_sync
-
-    from .pusher import SyncError
+    from onestop.sync.transport import SyncError
 
     link = hub.outbox.link()
     if not link.ready:

@@ -1,6 +1,6 @@
 """The command line of administration: `onestop officer|counter-config|ward|catalog|token ...`.
 
-Only argparse here (cli.py imports it for every run); the handlers are in admin_commands.py,
+Only argparse here (cli.py imports it for every run); the handlers are in admin.py,
 loaded when one of these commands runs.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 ROLES = ("reception", "counter", "display", "supervisor", "admin")
 # The command groups whose action picks the handler: "officer add", "ward show", ...
 GROUPS = ("token", "officer", "counter-config", "ward", "catalog")
-_H = "onestop.admin_commands:"
+_H = "onestop.commands.admin:"
 COMMANDS: dict[str, str] = {
     "token create": _H + "token_create", "token list": _H + "token_list",
     "token revoke": _H + "token_revoke",

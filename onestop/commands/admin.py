@@ -1,4 +1,5 @@
-"""Handlers of `onestop officer|counter-config|ward|catalog|token ...` (parsers: admin_cli.py).
+"""Handlers of `onestop officer|counter-config|ward|catalog|token ...` (parsers:
+admin_parsers.py).
 
 One code path whether or not the hub runs: every command is an HTTP call to the hub's admin
 API, so the use case, its validation, its event and its audit are the same as from the admin
@@ -60,8 +61,9 @@ def _loopback(url: str) -> str:
 
 @contextlib.contextmanager
 def session(settings: Settings) -> Iterator[Session]:
-    from onestop.hub.server import ADMIN_TOKEN, LOCAL_TOKENS, _read_tokens
     from onestop.oslayer.instance_lock import AlreadyRunning, acquire, running_hub
+
+    from .local_tokens import ADMIN_TOKEN, LOCAL_TOKENS, read_tokens
 
     data = settings.data_dir
     running = running_hub(data) if data.is_dir() else None
@@ -69,8 +71,8 @@ def session(settings: Settings) -> Iterator[Session]:
         if not running.url:
             raise CliError(f"the hub of {data} ({running.describe()}) is still starting; "
                            "try again in a moment")
-        token = _read_tokens(data / LOCAL_TOKENS).get("admin") or \
-            _read_tokens(data / ADMIN_TOKEN).get("admin")
+        token = read_tokens(data / LOCAL_TOKENS).get("admin") or \
+            read_tokens(data / ADMIN_TOKEN).get("admin")
         if not token:
             raise CliError(f"{running.describe()} serves {data} but left no local admin "
                            "token there; restart it")
@@ -88,7 +90,10 @@ def session(settings: Settings) -> Iterator[Session]:
 
 
 def _in_process(settings: Settings, lock) -> Iterator[Session]:
-    from onestop.hub.server import HubServer, free_port, local_admin_token, open_hub
+    from onestop.compose import HubServer, open_hub
+    from onestop.serving import free_port
+
+    from .local_tokens import local_admin_token
 
     hub = open_hub(settings)
     try:

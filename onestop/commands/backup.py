@@ -11,8 +11,8 @@ from pathlib import Path
 from onestop.errors import CliError
 from onestop.hub.backup import DB_NAME, BackupError, copy_database, hub_running, inspect, restore
 from onestop.hub.db import LATEST
-from onestop.hub.lifecycle import claim_folder
 from onestop.oslayer.file_modes import private_umask, secure_folder
+from onestop.oslayer.process import claim_folder
 from onestop.settings import Settings
 
 

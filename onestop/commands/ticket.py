@@ -1,12 +1,11 @@
-"""Command-line entry points of the printing package."""
+"""`onestop ticket --sample`: a sample ticket PDF, no hub needed."""
 
 from __future__ import annotations
 
 import argparse
 
+from onestop.printing.ticket import render_ticket, sample_ticket
 from onestop.settings import Settings
-
-from .ticket import render_ticket, sample_ticket
 
 
 def ticket_command(args: argparse.Namespace, settings: Settings) -> int:

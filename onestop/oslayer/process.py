@@ -1,18 +1,16 @@
-"""One hub per data folder, and a clean stop.
+"""One writer per data folder, and stop signals that let it stop cleanly.
 
-* :func:`claim_folder` takes the data folder's OS lock (onestop/oslayer/instance_lock.py) for
-  a hub or any other writer (restore, sync push...), or raises CliError naming the process and
-  address that already serve it: one line, exit code 2.
-* :func:`wait_for_stop` keeps the main thread waiting while the hub serves from its thread,
-  until Ctrl+C or SIGTERM (a service manager's stop), and :func:`stop_hub` then stops
-  everything in order: the server (open connections get a few seconds), the daily backup, the
-  sync worker, the database (WAL checkpointed), and last the lock.
+* :func:`claim_folder` takes the data folder's OS lock (instance_lock.py) for a hub or any
+  other writer (restore, sync push...), or raises CliError naming the process and address that
+  already serve it: one line, exit code 2.
+* :func:`stop_signals_raise` turns Ctrl+C and SIGTERM (a service manager's stop) into the quiet
+  end of a block, and :func:`stop_signals_ignored` keeps a second one from cutting the clean stop
+  short. The hub's lifecycle (onestop/compose.py) uses both around a running hub.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
 import signal
 import threading
 from collections.abc import Iterator
@@ -21,7 +19,6 @@ from pathlib import Path
 from onestop.errors import CliError
 from onestop.oslayer.instance_lock import AlreadyRunning, InstanceLock, acquire
 
-log = logging.getLogger(__name__)
 STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGBREAK")
                      if hasattr(signal, n))
 
@@ -75,25 +72,3 @@ def stop_signals_ignored() -> Iterator[None]:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
-
-
-def wait_for_stop(server) -> None:
-    """Until a stop signal (inside :func:`stop_signals_raise`), or the server's thread ends."""
-    while server.thread is not None and server.thread.is_alive():
-        server.thread.join(0.5)
-
-
-def stop_hub(server, backup, hub, lock: InstanceLock | None) -> None:
-    """Stop in order; each step runs even when an earlier one failed."""
-    steps = [("server", server.stop if server else None),
-             ("daily backup", backup.stop if backup else None),
-             ("hub", hub.close if hub else None),
-             ("instance lock", lock.release if lock else None)]
-    with stop_signals_ignored():
-        for name, step in steps:
-            if step is None:
-                continue
-            try:
-                step()
-            except Exception:  # noqa: BLE001 (log it and go on stopping the rest)
-                log.exception("stopping the %s failed", name)
