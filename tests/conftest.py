@@ -32,6 +32,20 @@ def require(component: str, available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application():
+    """The process's one Qt application is a QApplication, made first. Code that only needs
+    Qt's core (the doctor's printer and voice checks) makes a QCoreApplication when none
+    exists; made first by a test, it stayed the instance, and the next window's font
+    registration crashed the run (QFontDatabase needs a QGuiApplication)."""
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # Qt's system libraries missing: the Qt tests report it themselves
+        yield None
+        return
+    yield QApplication.instance() or QApplication(["onestop-tests"])
+
+
 @pytest.fixture
 def tmp_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh, empty data folder, also exported as ONESTOP_DATA for code and subprocesses."""

@@ -67,7 +67,7 @@ def _launcher_if_display() -> Callable[..., int] | None:
 
         if not has_display():
             return None
-        from onestop.desktop.launcher import run_launcher
+        from onestop.desktop.launcher_main import run_launcher
 
         return run_launcher
     except ImportError as exc:  # Qt's system libraries missing: still serve the centre

@@ -9,10 +9,8 @@ the data folder, the sync state, and the language. Closing it stops the hub, so 
 from __future__ import annotations
 
 import dataclasses
-import signal
-import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,7 +34,6 @@ from .launcher_tokens import LocalTokens
 from .plain import Label
 from .qr import qr_pixmap
 from .qtapp import application, install_language
-from .single_instance import listen_for_wake
 from .station import build_window
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -369,50 +366,3 @@ class LauncherWindow(FirstRunSetup, QMainWindow):
         """Ctrl+C or a stop signal in the terminal: close without asking."""
         self.confirm_close = False
         self.close()
-
-
-class _Wake(QObject):
-    """Python runs signal handlers only between bytecodes; while Qt's C++ loop waits, a short
-    timer gives it that chance, so Ctrl+C stops single-PC mode from the terminal."""
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.startTimer(200)
-
-    def timerEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        pass
-
-
-def run_launcher(*, hub_url: str, lan_url: str, lan_open: bool, tokens: dict[str, str],
-                 settings: Settings) -> int:
-    """Single-PC mode's front end (called by onestop.commands.hub.run_single_pc through the
-    CLI): show the launcher and run Qt's loop until it closes. The hub keeps serving from its
-    background thread meanwhile. On return no window of this process is left: every station
-    window is closed and deleted (their connections to the hub closed) before the hub stops."""
-    app = application(settings.language)
-    app.setQuitOnLastWindowClosed(False)  # only the launcher's own close ends the loop
-    window = LauncherWindow(hub_url, tokens, settings, lan_url=lan_url, lan_open=lan_open,
-                            confirm_close=True)
-    window.sig_closed.connect(lambda: QTimer.singleShot(0, QCoreApplication.quit))
-    handlers = {}
-    for name in ("SIGINT", "SIGTERM"):
-        if hasattr(signal, name):
-            number = getattr(signal, name)
-            handlers[number] = signal.signal(number, lambda *_: window.quit_now())
-    _Wake(window)
-    wake = listen_for_wake(window)
-    window.show()
-    try:
-        app.exec()
-    finally:
-        for number, previous in handlers.items():
-            signal.signal(number, previous)
-        wake.close()
-        window.close_stations()
-        for widget in app.topLevelWidgets():
-            widget.hide()
-            widget.deleteLater()
-        # Deferred deletes run now, not at exit: each station's socket closes before the hub.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    print("onestop: launcher closed", file=sys.stderr)
-    return 0

@@ -38,8 +38,19 @@ class _Stop(Exception):
     """Raised in the main thread by a stop signal."""
 
 
+# Also remembered: a signal that lands while Qt's C++ code runs a Python callback (building the
+# launcher) has its exception swallowed there, and the launcher would then run on forever.
+_stop_requested = threading.Event()
+
+
 def _raise_stop(*_: object) -> None:
+    _stop_requested.set()
     raise _Stop
+
+
+def stop_requested() -> bool:
+    """Whether a stop signal arrived inside the current stop_signals_raise() block."""
+    return _stop_requested.is_set()
 
 
 def _install(handler) -> dict:
@@ -53,6 +64,7 @@ def _install(handler) -> dict:
 def stop_signals_raise() -> Iterator[None]:
     """While inside: Ctrl+C and SIGTERM end the block (quietly) instead of killing the process
     before the database is closed."""
+    _stop_requested.clear()
     previous = _install(_raise_stop)
     try:
         yield
