@@ -14,21 +14,24 @@ import pytest  # noqa: E402
 
 from onestop.settings import DATA_ENV  # noqa: E402
 
+CI_TRUE = ("true", "1", "yes")
+
 
 def on_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
+    """CI=true, CI=1 or CI=yes (any case): CI services set one of these."""
+    return os.environ.get("CI", "").strip().lower() in CI_TRUE
 
 
 def require(component: str, available: bool, reason: str) -> None:
     """Skip a test whose real component (PostgreSQL, Chromium, CUPS, Xvfb...) is missing.
 
-    Locally a skip is fine; under CI=true the component must be there (.ci/run installs and
+    Locally a skip is fine; under CI (see on_ci) the component must be there (.ci/run installs and
     starts it), so a missing one fails loudly instead of letting a green run hide it.
     """
     if available:
         return
     if on_ci():
-        pytest.fail(f"{component} missing under CI=true: {reason}", pytrace=False)
+        pytest.fail(f"{component} missing under CI: {reason}", pytrace=False)
     pytest.skip(reason)
 
 

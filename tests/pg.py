@@ -1,7 +1,7 @@
 """Real PostgreSQL for the central server's tests: one fresh database per test.
 
 Connects with ONESTOP_TEST_PG (default: the role .ci/run creates). Locally, without a running
-PostgreSQL, the tests skip with the reason; under CI=true they fail (tests/conftest.require).
+PostgreSQL, the tests skip with the reason; under CI they fail (tests/conftest.require).
 """
 
 from __future__ import annotations

@@ -114,10 +114,12 @@ def close_day(open_tickets: Sequence[Ticket], counters: Sequence[Counter], *, no
               rules: Rules) -> Change:
     """At the first use after local midnight, every ticket of an earlier day still open is
     cancelled with reason `day_closed` and its counter freed. History stays; numbers restart
-    because the new day has its own sequences."""
+    because the new day has its own sequences. Cancelled in the order they were issued, so the
+    event log is the same whatever order the caller's storage returned them in."""
     today = service_day(now, rules.timezone)
-    stale = [t for t in open_tickets if t.day < today and t.status not in
-             (Status.DONE, Status.NO_SHOW, Status.CANCELLED)]
+    stale = sorted((t for t in open_tickets if t.day < today and t.status not in
+                    (Status.DONE, Status.NO_SHOW, Status.CANCELLED)),
+                   key=lambda t: (t.issued_at, t.issued_group, t.seq))
     if not stale:
         return Change()
     stale_ids = {t.id for t in stale}

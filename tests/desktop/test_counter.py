@@ -85,6 +85,20 @@ def served_at_counter(qtbot, w, ticket: dict, status: str = "called") -> None:
                     and w.current["status"] == status and not w.busy, timeout=WAIT)
 
 
+def record_posts(monkeypatch, client) -> list[str]:
+    """The path of every POST the window sends through its hub client, recorded as it is sent
+    (the send is synchronous, so a key press that sent nothing is known at once: no sleep)."""
+    sent: list[str] = []
+    original = client.post
+
+    def post(path, *args, **kwargs):
+        sent.append(path)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(client, "post", post)
+    return sent
+
+
 def idle(qtbot, w) -> None:
     qtbot.waitUntil(lambda: not w.busy, timeout=WAIT)
 
@@ -251,7 +265,7 @@ def test_no_show_after_a_recall_and_hub_errors_in_vietnamese(qtbot, desk, live_h
     assert not w.message.isVisibleTo(w)  # a success clears the old error
 
 
-def test_pause_and_open(qtbot, desk, live_hub):
+def test_pause_and_open(qtbot, desk, live_hub, monkeypatch):
     w = desk
     ready_to_call(qtbot, w, live_hub)
     issue(live_hub, "2.000815")
@@ -260,10 +274,11 @@ def test_pause_and_open(qtbot, desk, live_hub):
     qtbot.waitUntil(lambda: hub_counter(live_hub).status == "paused", timeout=WAIT)
     qtbot.waitUntil(lambda: w.status_pill.text() == "Tạm dừng" and not w.busy, timeout=WAIT)
     assert w.pause_button.text() == "Mở quầy" and not w.buttons["next"].isEnabled()
-    key(w, "F1")  # ignored while paused
-    qtbot.wait(200)
-    assert events_of(live_hub, "ticket.called") == []
+    posts = record_posts(monkeypatch, w.client)
+    key(w, "F1")  # ignored while paused: nothing is sent to the hub
+    assert posts == [] and not w.busy
     click(qtbot, w.pause_button)
+    assert posts == ["/api/counters/1/open"]  # the recorder sees what the window sends
     qtbot.waitUntil(lambda: hub_counter(live_hub).status == "open", timeout=WAIT)
     qtbot.waitUntil(w.buttons["next"].isEnabled, timeout=WAIT)
     click(qtbot, w.close_button)
@@ -294,18 +309,20 @@ def test_compact_strip_keeps_working(qtbot, desk, live_hub):
     qtbot.waitUntil(lambda: w.isVisible() and not strip.isVisible(), timeout=WAIT)
 
 
-def test_a_double_press_of_next_calls_one_citizen(qtbot, desk, live_hub):
+def test_a_double_press_of_next_calls_one_citizen(qtbot, desk, live_hub, monkeypatch):
     w = desk
     ready_to_call(qtbot, w, live_hub)
     first, second = issue(live_hub), issue(live_hub)
     qtbot.waitUntil(w.buttons["next"].isEnabled, timeout=WAIT)
+    posts = record_posts(monkeypatch, w.client)
     # A double click, the key and the space bar, all before the hub has answered.
     qtbot.mouseClick(w.buttons["next"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(w.buttons["next"], Qt.MouseButton.LeftButton)
     key(w, "F1")
     key(w, "Space")
-    served_at_counter(qtbot, w, first)
-    qtbot.wait(300)  # anything sent twice would have been answered by now
+    assert posts == ["/api/counters/1/next"]  # one request sent for four presses
+    served_at_counter(qtbot, w, first)  # ... and its answer has arrived
+    assert posts == ["/api/counters/1/next"]
     calls = events_of(live_hub, "ticket.called")
     assert [c["ticket"]["id"] for c in calls] == [first["id"]]
     assert live_hub.hub.store.ticket(second["id"]).status == "waiting"

@@ -47,13 +47,14 @@ def _issue(store, n: int) -> None:
         store.issue(IssueRequest(SERVICE))
 
 
-def _quiet(ws, seconds: float = 0.3) -> bool:
-    """True when nothing more arrives for `seconds`."""
-    try:
-        ws.recv(timeout=seconds)
-    except TimeoutError:
-        return True
-    return False
+def _next_is_a_fresh_event(ws, store) -> None:
+    """Nothing else was sent: one more event is committed, and it is the very next message.
+    (The feed is ordered, so a duplicate or a stray message would arrive before it; no waiting
+    for a silence that proves nothing.)"""
+    _issue(store, 1)
+    message = _recv(ws)
+    assert message["kind"] == "event", message
+    assert message["event"]["seq"] == store.last_event_seq(), message["event"]["seq"]
 
 
 def test_resume_gets_exactly_the_missed_events_then_live_ones(live_hub):
@@ -75,7 +76,7 @@ def test_resume_gets_exactly_the_missed_events_then_live_ones(live_hub):
         assert [e["seq"] for e in live] == [head + 1, head + 2]
         assert live[-1]["type"] == "ticket.called"
         assert live[-1]["data"]["ticket"]["id"] == called.id
-        assert _quiet(ws)  # nothing twice
+        _next_is_a_fresh_event(ws, store)  # nothing twice
 
 
 def test_resume_while_writers_commit_has_no_gap_and_no_duplicate(live_hub):
@@ -88,19 +89,28 @@ def test_resume_while_writers_commit_has_no_gap_and_no_duplicate(live_hub):
         while not stop.is_set():
             store.issue(IssueRequest(SERVICE))
 
+    def committed(more: int, after: int) -> None:
+        """Wait until the writer has committed `more` events after seq `after`."""
+        deadline = time.monotonic() + 20
+        while store.last_event_seq() < after + more:
+            assert time.monotonic() < deadline and thread.is_alive(), "the writer stalled"
+            time.sleep(0.005)
+
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        time.sleep(0.05)
+        committed(20, 50)  # the writer is busy before the client connects...
+        connected_at = store.last_event_seq()
         ws = _ws(live_hub, f"since={since}")
-        time.sleep(0.3)
+        committed(50, connected_at)  # ... and keeps committing while it catches up
     finally:
         stop.set()
         thread.join()
+    head = store.last_event_seq()
     with ws:
-        got = _events_until(ws, store.last_event_seq())
-        assert _quiet(ws)
-    assert [e["seq"] for e in got] == list(range(since + 1, store.last_event_seq() + 1))
+        got = _events_until(ws, head)
+        _next_is_a_fresh_event(ws, store)
+    assert [e["seq"] for e in got] == list(range(since + 1, head + 1))
 
 
 @pytest.mark.parametrize("query", ["", "since=999999", "since=-5"])
@@ -113,10 +123,9 @@ def test_snapshot_first_without_a_usable_since(live_hub, query):
         state = first["state"]
         assert state["seq"] == store.last_event_seq() and state["waiting_total"] == 4
         assert {c["number"] for c in state["counters"]} == {c.number for c in store.counters()}
-        assert _quiet(ws)  # the snapshot replaces the history: no old events after it
-        _issue(store, 1)
-        message = _recv(ws)
-        assert message["kind"] == "event" and message["event"]["seq"] == state["seq"] + 1
+        # The snapshot replaces the history: no old event after it, the next one is new.
+        _next_is_a_fresh_event(ws, store)
+        assert store.last_event_seq() == state["seq"] + 1
 
 
 def test_state_view_pushes_state_after_a_call(live_hub):
@@ -150,8 +159,9 @@ def test_plain_view_gets_no_state_messages(live_hub):
     with _ws(live_hub) as ws:
         assert _recv(ws)["kind"] == "snapshot"
         store.call_next(1)
-        assert _recv(ws)["kind"] == "event"
-        assert _quiet(ws, 0.5)
+        _issue(store, 1)  # everything up to this last event is an event, never a state
+        assert [e["type"] for e in _events_until(ws, store.last_event_seq())] == [
+            "ticket.called", "ticket.issued"]
 
 
 @pytest.mark.parametrize("token", ["not-a-token", ""])

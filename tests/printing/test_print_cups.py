@@ -27,16 +27,24 @@ def cups_queue(qapp):
     return QUEUE
 
 
+def complete_pdf(path: Path) -> bool:
+    """Written to the end: a PDF's last bytes hold its %%EOF marker."""
+    try:
+        return path.read_bytes()[-1024:].rstrip().endswith(b"%%EOF")
+    except OSError:
+        return False
+
+
 def wait_for_new_pdf(before: set[Path], timeout: float = 60) -> Path:
-    """cups-pdf writes the job asynchronously; wait for the file (bounded)."""
+    """cups-pdf writes the job asynchronously; wait (bounded) until the new file is complete
+    (a condition, not a guessed delay)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         new = [p for p in OUT.glob("*.pdf") if p not in before]
-        if new and all(p.stat().st_size > 0 for p in new):
-            time.sleep(0.5)  # let cups-pdf finish writing the file it just created
+        if new and all(complete_pdf(p) for p in new):
             return max(new, key=lambda p: p.stat().st_mtime)
         time.sleep(0.2)
-    raise AssertionError(f"no printed PDF appeared in {OUT} within {timeout} s")
+    raise AssertionError(f"no complete printed PDF in {OUT} within {timeout} s")
 
 
 def test_ticket_printed_through_cups_carries_its_qr(cups_queue, tmp_path):

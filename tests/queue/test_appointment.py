@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onestop.queue.appointment import return_time
@@ -28,6 +28,7 @@ def test_working_days_skip_the_weekend():
         return_time(datetime(2026, 11, 26, 9, 0), -1, HOURS)
 
 
+@settings(deadline=timedelta(seconds=2))  # the default 200 ms fails on a loaded machine
 @given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)),
        st.integers(0, 20))
 def test_return_is_later_and_on_a_working_day(received, days):

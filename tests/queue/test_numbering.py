@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fakes import FakeClock, hanoi, make_centre
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onestop.queue.catalog import Group, default_catalog
@@ -68,6 +68,7 @@ def test_format_and_range():
     assert spoken_digits("A023") == ["A", "0", "2", "3"]
 
 
+@settings(deadline=timedelta(seconds=2))  # the default 200 ms fails on a loaded machine
 @given(st.integers(1, 5000))
 def test_numbers_are_distinct_within_a_group(seq):
     group = default_catalog().group("certification")

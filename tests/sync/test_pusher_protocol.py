@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import logging
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onestop.compose import build_hub
@@ -216,6 +216,7 @@ def test_not_enrolled_sends_nothing(tmp_path):
         hub.close()
 
 
+@settings(deadline=timedelta(seconds=2))  # the default 200 ms fails on a loaded machine
 @given(st.integers(0, 40), st.integers(0, 2**32))
 def test_backoff_is_full_jitter_between_1s_doubling_and_5min(attempt, seed):
     b = Backoff(random.Random(seed), attempt=attempt)

@@ -148,6 +148,7 @@ def test_the_catalogue_travels_with_the_worker_loop(central, tmp_path):
     hub = new_hub(tmp_path / "hub")
     try:
         enrol_hub(hub, central, "Phường Cửa Nam")
+        seed_days(hub, 1, tickets=20)
         central.central.catalogs.publish(catalogue_with("2027.01-city"))
         worker = hub.start_sync()
         worker.sync_now()
@@ -157,6 +158,12 @@ def test_the_catalogue_travels_with_the_worker_loop(central, tmp_path):
             time.sleep(0.05)
         assert hub.store.catalog.version == "2027.01-city"
         assert hub.sync_status()["catalog_etag"]
+        # And it pushed: central holds the day's events once each, the catalogue's own
+        # `catalog.updated` included (the worker wakes for it).
+        deadline = time.monotonic() + 20
+        while hub.outbox.pending() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert_exactly_once(central, hub)
     finally:
         hub.close()
 

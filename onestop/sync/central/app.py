@@ -81,6 +81,18 @@ async def require_admin(request: Request, token: str | None) -> None:
         raise _unauthorised("admin token needed (onestop central token)")
 
 
+def _declared_json(request: Request) -> None:
+    """A batch is JSON: a body declared as anything else (form, text, XML) is refused before it
+    is read. No Content-Type at all is read as JSON (curl without -H)."""
+    declared = request.headers.get("content-type")
+    if declared is None:
+        return
+    media = declared.partition(";")[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        raise ApiError(415, "unsupported_media_type",
+                       f"a batch is sent as application/json, not {media or 'an empty type'}")
+
+
 async def _body(request: Request) -> bytes:
     """The request body, refused with 413 as soon as it passes MAX_BATCH_BYTES."""
     declared = request.headers.get("content-length")
@@ -185,6 +197,7 @@ def create_app(central) -> FastAPI:
     @app.post(EVENTS_PATH)
     async def events(request: Request):
         hub = await hub_identity(request)
+        _declared_json(request)
         batch = _batch(await _body(request))
         if batch.hub_id != hub.hub_id:
             raise ApiError(403, "wrong_hub", "the batch's hub_id is not this token's hub")
