@@ -164,5 +164,5 @@ def test_speech_engine_only_with_a_vietnamese_voice(qtbot, tmp_path):
     player = RecordingPlayer()
     announcer = Announcer(player, speech=speech)
     with qtbot.waitSignal(announcer.sig_finished, timeout=15_000):
-        announcer.announce("C005", 4)
+        announcer.announce("U005", 4)
     assert player.played == [["chime"]]

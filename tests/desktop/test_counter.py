@@ -120,7 +120,7 @@ def test_next_calls_the_right_ticket_and_shows_it(qtbot, desk, live_hub):
     # A longer certification job second: smart routing calls shorter jobs first, and this
     # test is about the window, not the policy.
     second = issue(live_hub, "local.contract")
-    land = issue(live_hub, "local.land")  # not one of counter 1's groups
+    land = issue(live_hub, "1.013831")  # not one of counter 1's groups
     qtbot.waitUntil(lambda: w.queue_panel.backlog_numbers() == [first["number"],
                                                                second["number"]], timeout=WAIT)
     click(qtbot, w.buttons["next"])
@@ -200,7 +200,7 @@ def test_transfer_to_another_group_keeps_the_place_in_line(qtbot, desk, live_hub
     w = desk
     ready_to_call(qtbot, w, live_hub)
     moved = issue(live_hub, "2.000815")
-    later = issue(live_hub, "local.land")  # issued after: must stay behind the moved one
+    later = issue(live_hub, "1.013831")  # issued after: must stay behind the moved one
     press(qtbot, w, "next", "F1")
     served_at_counter(qtbot, w, moved)
     press(qtbot, w, "transfer", "F8")

@@ -202,8 +202,8 @@ def morning(desk: Desk) -> None:
     """A morning in progress: four counters open, citizens called, served and waiting."""
     desk.open(1, 2, 3, 4)
     for service in ("2.000815", "2.000815", "2.000884", "1.001193", "1.000894", "1.001612",
-                    "local.land", "2.000815", "1.001193", "1.001776", "2.000815", "1.004873",
-                    "local.land", "1.013225", "local.guidance"):
+                    "1.013831", "2.000815", "1.001193", "1.001776", "2.000815", "1.004873",
+                    "1.013831", "1.013225", "local.guidance"):
         desk.issue(service)
     first = [desk.next(n) for n in (2, 3, 4)]
     desk.act(2, first[0]["id"], "start")

@@ -115,7 +115,7 @@ def test_keyboard_only_flow(qtbot, window, live_hub):
 
 
 def test_group_buttons_for_touch(qtbot, window, live_hub):
-    issue_some(live_hub, "local.land", 3)
+    issue_some(live_hub, "1.013831", 3)
     qtbot.waitUntil(lambda: window.groups.buttons["land"].text().endswith("3 đang chờ"),
                     timeout=WAIT)
     qtbot.mouseClick(window.groups.buttons["civil-status"], Qt.MouseButton.LeftButton)
@@ -126,7 +126,7 @@ def test_group_buttons_for_touch(qtbot, window, live_hub):
     assert window.service.code == item.data(Qt.ItemDataRole.UserRole)
     # A group with one procedure chooses it at once.
     with qtbot.waitSignal(window.sig_estimate, timeout=WAIT,
-                          check_params_cb=lambda e: e["request"]["service"] == "local.land"
+                          check_params_cb=lambda e: e["request"]["service"] == "1.013831"
                           and e["request"]["kind"] == "collect") as got:
         qtbot.mouseClick(window.groups.buttons["land"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(window.request.kind_buttons["collect"], Qt.MouseButton.LeftButton)
@@ -134,7 +134,7 @@ def test_group_buttons_for_touch(qtbot, window, live_hub):
     assert got.args[0]["people_ahead"] == 0
     with qtbot.waitSignal(window.sig_ticket_issued, timeout=WAIT) as issued:
         qtbot.mouseClick(window.issue_button, Qt.MouseButton.LeftButton)
-    assert issued.args[0]["number"] == "D004"
+    assert issued.args[0]["number"] == "L004"
     assert live_hub.hub.store.ticket(issued.args[0]["ticket"]["id"]).kind == "collect"
 
 
@@ -180,7 +180,7 @@ def test_hub_down_then_retry_issues_exactly_one_ticket(qtbot, window, live_hub, 
 
 
 def test_refused_request_shows_the_hubs_reason(qtbot, window):
-    choose_by_typing(qtbot, window, "dat dai", "local.land")
+    choose_by_typing(qtbot, window, "dat dai", "1.013831")
     window.service = dataclasses.replace(window.service, code="9.999999")
     with qtbot.waitSignal(window.sig_message, timeout=WAIT,
                           check_params_cb=lambda m: "Chưa cấp được số" in m):
@@ -197,7 +197,7 @@ def test_refused_request_shows_the_hubs_reason(qtbot, window):
 def test_screenshots(qtbot, window, live_hub, tmp_path, size):
     issue_some(live_hub, "2.000815", 4)
     issue_some(live_hub, "1.001193", 2)
-    issue_some(live_hub, "local.land", 1)
+    issue_some(live_hub, "1.013831", 1)
     qtbot.waitUntil(lambda: window.groups.buttons["land"].text().endswith("1 đang chờ"),
                     timeout=WAIT)
     window.resize(*size)

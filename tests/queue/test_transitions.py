@@ -50,7 +50,7 @@ def test_park_and_return_to_another_counter(centre):
 def test_transfer_keeps_place_in_line(centre):
     early = issue(centre, "1.001193")  # civil-status
     centre.clock.advance(10)
-    later = issue(centre, "local.land")
+    later = issue(centre, "1.013831")
     centre.call_next(2)
     moved = centre.act(early.id, "transfer", to_group="land")
     assert moved.status == Status.WAITING and moved.group == "land" and moved.transfers == 1
