@@ -44,7 +44,8 @@ class DisplayWindow(StationWindow):
         self.english = client.language == "en"
         self.announcer = announcer or Announcer.for_data_folder(
             settings.data_dir if settings else None,
-            settings.display_voice if settings else "clips")
+            settings.display_voice if settings else "clips",
+            settings.announce_twice if settings else True)
         self.announcer.setParent(self)
         self.state: dict | None = None
         self.calls: list[dict] = []  # every call seen, in order (tests and diagnostics)

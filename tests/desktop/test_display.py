@@ -90,8 +90,9 @@ def display(qtbot, live_hub, player):
 def clips(number: str, counter: int) -> list[str]:
     """The clip names expected for one call, spelled out by hand (not by the code under test)."""
     letter, digits = number[0].lower(), number[1:]
-    return ["chime", "xin_moi", f"letter_{letter}", *(f"digit_{d}" for d in digits),
-            "den_quay", f"counter_{counter}"]
+    sentence = ["xin_moi", f"letter_{letter}", *(f"digit_{d}" for d in digits),
+                "den_quay", f"counter_{counter}"]
+    return ["chime", *sentence, *sentence]  # said twice by default (announce_twice)
 
 
 def wait_for_call(qtbot, window: DisplayWindow, number: str, count: int = 1) -> None:

@@ -115,8 +115,8 @@ def test_keyboard_only_flow(qtbot, window, live_hub):
 
 
 def test_group_buttons_for_touch(qtbot, window, live_hub):
-    issue_some(live_hub, "1.013831", 3)
-    qtbot.waitUntil(lambda: window.groups.buttons["land"].text().endswith("3 đang chờ"),
+    issue_some(live_hub, "1.013225", 3)
+    qtbot.waitUntil(lambda: window.groups.buttons["construction"].text().endswith("3 đang chờ"),
                     timeout=WAIT)
     qtbot.mouseClick(window.groups.buttons["civil-status"], Qt.MouseButton.LeftButton)
     assert window.results.count() == 5 and "Hộ tịch" in window.list_caption.text()
@@ -126,15 +126,15 @@ def test_group_buttons_for_touch(qtbot, window, live_hub):
     assert window.service.code == item.data(Qt.ItemDataRole.UserRole)
     # A group with one procedure chooses it at once.
     with qtbot.waitSignal(window.sig_estimate, timeout=WAIT,
-                          check_params_cb=lambda e: e["request"]["service"] == "1.013831"
+                          check_params_cb=lambda e: e["request"]["service"] == "1.013225"
                           and e["request"]["kind"] == "collect") as got:
-        qtbot.mouseClick(window.groups.buttons["land"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.groups.buttons["construction"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(window.request.kind_buttons["collect"], Qt.MouseButton.LeftButton)
-    # The hub's smart routing calls a 3-minute collection before three land dossiers.
+    # The hub's smart routing calls a 3-minute collection before three permit dossiers.
     assert got.args[0]["people_ahead"] == 0
     with qtbot.waitSignal(window.sig_ticket_issued, timeout=WAIT) as issued:
         qtbot.mouseClick(window.issue_button, Qt.MouseButton.LeftButton)
-    assert issued.args[0]["number"] == "L004"
+    assert issued.args[0]["number"] == "Y004"
     assert live_hub.hub.store.ticket(issued.args[0]["ticket"]["id"]).kind == "collect"
 
 
@@ -180,7 +180,7 @@ def test_hub_down_then_retry_issues_exactly_one_ticket(qtbot, window, live_hub, 
 
 
 def test_refused_request_shows_the_hubs_reason(qtbot, window):
-    choose_by_typing(qtbot, window, "dat dai", "1.013831")
+    choose_by_typing(qtbot, window, "sang ten so do", "1.013831")
     window.service = dataclasses.replace(window.service, code="9.999999")
     with qtbot.waitSignal(window.sig_message, timeout=WAIT,
                           check_params_cb=lambda m: "Chưa cấp được số" in m):
