@@ -36,6 +36,11 @@ from .validation import (
 
 COMPLEXITIES = ("quick", "standard", "complex")
 MAX_MINUTES = 480.0  # one working day; more is a typo
+NOTICE_TAIL = {
+    "vi": "Quý công dân vui lòng giữ trật tự, theo dõi số thứ tự trên màn hình và đến đúng quầy "
+          "khi được mời.",
+    "en": "Please keep order, watch the numbers on the screen and go to the counter when called.",
+}
 
 _SLUG = re.compile(r"[a-z0-9-]+")
 _CATEGORY_ID = re.compile(r"[a-z0-9_-]+")
@@ -121,6 +126,18 @@ class Catalog:
             if category.id == category_id:
                 return category
         raise KeyError(f"no priority category {category_id!r} in catalogue {self.version}")
+
+    def priority_notice(self, language: str = "vi") -> str:
+        """The lobby's notice naming every priority category of this catalogue, so the display
+        and reception never list different people."""
+        en = language == "en"
+        names = [c.name_en if en else c.name_vi for c in self.priority_categories]
+        names = [n[:1].lower() + n[1:] for n in names]
+        head = ""
+        if names:
+            head = (f"Served first: {'; '.join(names)}. " if en else
+                    f"Ưu tiên tiếp nhận và giải quyết trước hồ sơ của: {'; '.join(names)}. ")
+        return head + NOTICE_TAIL["en" if en else "vi"]
 
     def services_in(self, group_id: str) -> tuple[Service, ...]:
         """Services of a group in catalogue order; KeyError for a group that does not exist."""

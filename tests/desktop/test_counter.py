@@ -146,7 +146,7 @@ def test_recall_start_done_with_shortcuts(qtbot, desk, live_hub):
     ticket = issue(live_hub, "1.001193", priority="elderly")
     press(qtbot, w, "next", "Space")
     served_at_counter(qtbot, w, ticket)
-    assert w.current_panel.priority.text() == "★ Ưu tiên: Người cao tuổi từ 75 tuổi"
+    assert w.current_panel.priority.text() == "★ Ưu tiên: Người cao tuổi từ đủ 75 tuổi"
     press(qtbot, w, "recall", "F2")
     qtbot.waitUntil(lambda: live_hub.hub.store.ticket(ticket["id"]).recalls == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: "đã gọi lại 1 lần" in w.current_panel.timing.text(), timeout=WAIT)

@@ -100,6 +100,15 @@ def wait_for_call(qtbot, window: DisplayWindow, number: str, count: int = 1) -> 
                     timeout=WAIT_MS)
 
 
+def test_the_notice_names_the_catalogues_priority_categories(display):
+    """Reception offers the catalogue's categories; the lobby's notice names the same ones."""
+    notice = display.marquee.text
+    for name in ("người có công với cách mạng", "người cao tuổi từ đủ 75 tuổi", "người khuyết tật",
+                 "phụ nữ mang thai", "người đi cùng trẻ em dưới 36 tháng tuổi"):
+        assert name in notice
+    assert notice.startswith("Ưu tiên tiếp nhận và giải quyết trước hồ sơ của: ")
+
+
 def test_shows_and_announces_a_call_from_another_station(qtbot, display, desk, player):
     assert display.board.tiles == {}  # nothing open yet
     desk.open(1)

@@ -179,6 +179,19 @@ def test_hub_down_then_retry_issues_exactly_one_ticket(qtbot, window, live_hub, 
     assert second.args[0]["number"] == "B002" and keys[-1] != keys[0]
 
 
+def test_internal_codes_are_never_shown(qtbot, window):
+    """National codes help an officer look a procedure up; a centre's `local.` codes do not."""
+    qtbot.keyClicks(window.search_box, "hop dong")
+    item = window.results.currentItem()
+    assert item.data(Qt.ItemDataRole.UserRole) == "local.contract"
+    assert "local." not in item.text() and item.text().endswith("Chứng thực")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert "local." not in window.service_label.text()
+    window.start_over()
+    qtbot.keyClicks(window.search_box, "khai sinh")
+    assert window.results.currentItem().text().endswith("Hộ tịch · 1.001193")
+
+
 def test_refused_request_shows_the_hubs_reason(qtbot, window):
     choose_by_typing(qtbot, window, "sang ten so do", "1.013831")
     window.service = dataclasses.replace(window.service, code="9.999999")

@@ -144,7 +144,8 @@ def test_reskill_a_counter(qtbot, window, live_hub):
         dialog.submit()
     counter = hub_state(live_hub)["counters"][2]
     assert counter["skills"] == ["land", "general"] and counter["fast_lane"] is True
-    qtbot.waitUntil(lambda: cell(window.counters, 2, 6) == "Đất đai, Chung", timeout=WAIT)
+    qtbot.waitUntil(lambda: cell(window.counters, 2, 6) == "Đất đai, Hướng dẫn, trả kết quả",
+                    timeout=WAIT)
 
 
 def test_reskill_needs_one_group(qtbot, window):

@@ -107,6 +107,19 @@ def test_priority_categories():
     assert all(c.sources for c in catalog.priority_categories)
 
 
+def test_the_priority_notice_names_every_category_and_codes_stay_internal():
+    from onestop.queue.catalog import public_code
+
+    catalog = default_catalog()
+    notice = catalog.priority_notice()
+    assert notice.startswith("Ưu tiên tiếp nhận và giải quyết trước hồ sơ của: người có công")
+    assert all(c.name_vi[1:] in notice for c in catalog.priority_categories)
+    assert "accompanying a child under 36 months" in catalog.priority_notice("en")
+    bare = Catalog("x", catalog.groups, catalog.services)
+    assert bare.priority_notice().startswith("Quý công dân vui lòng giữ trật tự")
+    assert public_code("local.contract") == "" and public_code("1.001193") == "1.001193"
+
+
 def test_corrected_facts_carry_their_sources():
     catalog = default_catalog()
     marital = catalog.service("1.004873")
