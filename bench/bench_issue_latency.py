@@ -31,7 +31,7 @@ from machine import cpu_model  # noqa: E402  (bench/ is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 LENGTHS = (0, 100, 300, 600, 1000)
-SERVICES = ("2.000815", "1.001193", "local.land", "1.000894", "2.000884", "local.guidance",
+SERVICES = ("2.000815", "1.001193", "1.013831", "1.000894", "2.000884", "local.guidance",
             "1.001612", "1.004873")
 
 

@@ -50,6 +50,7 @@ class Settings:
     print_tickets: bool = True
     logo_path: str | None = None  # the ward's emblem on tickets (PNG or JPEG)
     display_voice: str = "clips"
+    announce_twice: bool = True  # each call said twice, as Vietnamese centres do
     backup_keep_days: int = 14  # daily copies of hub.db kept in <data>/backups (newest first)
     # Officers' PINs: digits only, at least this many (6 as docs/security.md recommends; a
     # ward may ask for more, never fewer than 4) and at most 12.
@@ -91,7 +92,8 @@ def _type_name(annotation: object) -> str:
         return " or ".join(_type_name(a) for a in typing.get_args(annotation))
     if annotation is type(None):
         return "null"
-    return {str: "a string", int: "an integer"}.get(annotation, str(annotation))  # type: ignore[arg-type]
+    return {str: "a string", int: "an integer", bool: "true or false"}.get(
+        annotation, str(annotation))  # type: ignore[call-overload]  # type: ignore[arg-type]
 
 
 def _check_timezone(path: Path, name: object) -> None:

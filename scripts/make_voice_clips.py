@@ -34,16 +34,9 @@ PHRASES = {
     "xin_moi": "Xin mời công dân có số thứ tự",
     "den_quay": "đến quầy số",
 }
-DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
-# Letters as Vietnamese people say them when they spell a code (group prefixes A–Z). J is
-# "gi" /zi/; written "di" because espeak-ng reads a bare "gi" as the consonant alone, and in
-# the Northern accent "di" sounds the same.
-LETTERS = {
-    "a": "a", "b": "bê", "c": "xê", "d": "đê", "e": "e", "f": "ép", "g": "giê", "h": "hát",
-    "i": "i", "j": "di", "k": "ca", "l": "e lờ", "m": "em mờ", "n": "en nờ", "o": "o",
-    "p": "pê", "q": "quy", "r": "e rờ", "s": "ét xì", "t": "tê", "u": "u", "v": "vê",
-    "w": "vê kép", "x": "ích xì", "y": "i dài", "z": "dét",
-}
+# The words are defined once, beside the code that plays them.
+from onestop.desktop.display_voice import DIGIT_WORDS as DIGITS  # noqa: E402
+from onestop.desktop.display_voice import LETTER_NAMES as LETTERS  # noqa: E402
 
 
 def vi_number(n: int) -> str:

@@ -47,7 +47,7 @@ def test_unknown_key_names_file_and_key(tmp_data):
 @pytest.mark.parametrize(
     ("key", "value"),
     [("hub_port", "8700"), ("hub_port", True), ("ward_name", 5), ("central_url", 1),
-     ("data_dir", "/tmp")],
+     ("data_dir", "/tmp"), ("announce_twice", "yes"), ("announce_twice", 1)],
 )
 def test_wrong_type_or_forbidden_key_names_file_and_key(tmp_data, key, value):
     path = tmp_data / "settings.json"
@@ -55,6 +55,12 @@ def test_wrong_type_or_forbidden_key_names_file_and_key(tmp_data, key, value):
     with pytest.raises(SettingsError) as err:
         load_settings(tmp_data)
     assert str(path) in str(err.value) and repr(key) in str(err.value)
+
+
+def test_each_call_is_said_twice_unless_the_centre_says_once(tmp_data):
+    assert load_settings(tmp_data).announce_twice is True
+    (tmp_data / "settings.json").write_text('{"announce_twice": false}', encoding="utf-8")
+    assert load_settings(tmp_data).announce_twice is False
 
 
 def test_broken_json_says_where(tmp_data):

@@ -1,4 +1,5 @@
-"""The lobby's voice: a chime, then "Xin mời công dân có số thứ tự A023 đến quầy số 3".
+"""The lobby's voice: a chime, then "Xin mời công dân có số thứ tự A023 đến quầy số 3", the
+ticket spelled ("a, không, hai, ba"), said twice by default (setting `announce_twice`).
 
 Announcements queue and play strictly one after another: calls that arrive together (two
 counters pressing Next in the same second, or calls replayed after an outage) are said in
@@ -22,7 +23,15 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QObject, QTi
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from .display_voice import CHIME, ClipLibrary, clip_names, duration_ms, join_clips, spoken_text
+from .display_voice import (
+    CHIME,
+    ClipLibrary,
+    call_text,
+    clip_names,
+    duration_ms,
+    join_clips,
+    spoken_text,
+)
 from .worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -195,13 +204,15 @@ class Announcer(QObject):
     """A queue of calls to announce; one plays at a time."""
 
     sig_started = Signal(str)
-    """An announcement starts; the argument is the sentence being said."""
+    """An announcement starts; the call as people read it ("… số thứ tự A023 đến quầy số 3")."""
     sig_finished = Signal(str)
-    """An announcement is over (played, failed or timed out); the sentence."""
+    """An announcement is over (played, failed or timed out); the same text."""
 
     def __init__(self, player: ClipPlayer | None = None, *, library: ClipLibrary | None = None,
-                 speech: SpeechVoice | None = None, parent: QObject | None = None) -> None:
+                 speech: SpeechVoice | None = None, twice: bool = True,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.twice = twice  # each call said twice, as Vietnamese centres do
         self.player = player if player is not None else QtClipPlayer(parent=self)
         self.library = library or ClipLibrary()
         self.speech = speech
@@ -212,7 +223,7 @@ class Announcer(QObject):
         self._serial = 0  # which announcement a player's callback belongs to
 
     @classmethod
-    def for_data_folder(cls, data_dir: Path | None, voice: str = "clips",
+    def for_data_folder(cls, data_dir: Path | None, voice: str = "clips", twice: bool = True,
                         parent: QObject | None = None) -> Announcer:
         """The station's announcer: the centre's clips in <data>/voice/ first; a speech engine
         only when asked for ("tts" or "tts:<engine>") and it has a Vietnamese voice."""
@@ -224,7 +235,7 @@ class Announcer(QObject):
             if speech is None:
                 log.warning("no Vietnamese voice in speech engine %s; using clips",
                             engine or "(default)")
-        return cls(library=library, speech=speech, parent=parent)
+        return cls(library=library, speech=speech, twice=twice, parent=parent)
 
     @property
     def busy(self) -> bool:
@@ -248,19 +259,20 @@ class Announcer(QObject):
         if self._current is not None or not self._queue:
             return  # one at a time: the one playing starts the next when it is over
         number, counter = self._queue.popleft()
-        text = spoken_text(number, counter)
+        text = call_text(number, counter)
         self._serial += 1
         serial = self._serial
         self._current = text
         log.info("announcing: %s", text)
         self.sig_started.emit(text)
-        names = clip_names(number, counter)
+        names = clip_names(number, counter, self.twice)
         if self.speech is None:
             self.player.play(self.library.resolve(names), lambda: self._done(serial))
             return
         speech = self.speech
         chime = self.library.resolve([CHIME])
-        self.player.play(chime, lambda: speech.say(text, lambda: self._done(serial)))
+        said = spoken_text(number, counter, self.twice)
+        self.player.play(chime, lambda: speech.say(said, lambda: self._done(serial)))
 
     def _done(self, serial: int) -> None:
         if serial != self._serial or self._current is None:

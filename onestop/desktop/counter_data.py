@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from onestop.queue.catalog import public_code
+
 
 class DeskCatalog:
     """The catalogue from `GET /api/catalog`, looked up by code and id in one language."""
@@ -22,7 +24,9 @@ class DeskCatalog:
         return item.get(f"name_{self.language}") or item.get("name_vi") or fallback
 
     def service_name(self, code: str) -> str:
-        return self._name(self._services.get(code), code)
+        """The procedure's name; a code no longer in the catalogue shows as itself, except a
+        centre's internal `local.` code, which people never see."""
+        return self._name(self._services.get(code), public_code(code))
 
     def group_name(self, group_id: str) -> str:
         return self._name(self._groups.get(group_id), group_id)

@@ -44,7 +44,8 @@ class DisplayWindow(StationWindow):
         self.english = client.language == "en"
         self.announcer = announcer or Announcer.for_data_folder(
             settings.data_dir if settings else None,
-            settings.display_voice if settings else "clips")
+            settings.display_voice if settings else "clips",
+            settings.announce_twice if settings else True)
         self.announcer.setParent(self)
         self.state: dict | None = None
         self.calls: list[dict] = []  # every call seen, in order (tests and diagnostics)
@@ -95,11 +96,9 @@ class DisplayWindow(StationWindow):
         self.footer = WaitingFooter()
         self.footer.set_content(self.tr("Đang chờ"), "0", [])
         self.marquee = Marquee()
-        notice = self.settings.display_notice if self.settings else None
-        self.marquee.set_text(notice or self.tr(
-            "Ưu tiên tiếp nhận và giải quyết trước hồ sơ của người cao tuổi từ 75 tuổi, phụ nữ "
-            "mang thai, người khuyết tật, người có công với cách mạng. Quý công dân vui lòng "
-            "giữ trật tự, theo dõi số thứ tự trên màn hình và đến đúng quầy khi được mời."))
+        # The notice comes with the hub's state (the catalogue's priority categories, or the
+        # ward's own notice); this station's setting display_notice overrides both.
+        self.marquee.set_text(self._notice({}))
         for widget in (self.header, self.call_banner, middle, self.footer, self.marquee):
             self.body.addWidget(widget, 1 if widget is middle else 0)
 
@@ -171,6 +170,9 @@ class DisplayWindow(StationWindow):
         name = (ward.get("name_en") if self.english else None) or ward.get("name_vi")
         if name:
             self.header.ward = name
+        notice = self._notice(state)
+        if notice != self.marquee.text:
+            self.marquee.set_text(notice)
         self._tick()
         self._render_footer(state)
         self._render_recent(state)
@@ -179,6 +181,13 @@ class DisplayWindow(StationWindow):
             last = state["recent_calls"][0]
             self._show_call(last["number"], last["counter"], last.get("recall", False), False)
         self.mark_ready()
+
+    def _notice(self, state: dict) -> str:
+        own = self.settings.display_notice if self.settings else None
+        ward = state.get("ward") or {}
+        lang = "en" if self.english else "vi"
+        return (own or ward.get(f"notice_{lang}") or ward.get("notice_vi")
+                or state.get(f"priority_notice_{lang}") or state.get("priority_notice_vi", ""))
 
     def _group_name(self, group_id: str, fallback: str = "") -> str:
         for g in (self.state or {}).get("groups", []):

@@ -1,5 +1,9 @@
-"""What a call sounds like, without Qt: which clips say "A023 to counter 3", where each clip
-comes from, and joining them into one WAV in memory.
+"""What a call sounds like, without Qt: which clips say "A023 to counter 3", the sentence a
+speech engine is given, where each clip comes from, and joining them into one WAV in memory.
+
+A ticket is always spelled: "A023" is said "a, không, hai, ba", never "không trăm hai mươi ba"
+(what an engine makes of the raw number). The group prefixes of the default catalogue are
+letters whose Vietnamese names sound apart (docs/domain.md, "Numbers and letters").
 
 Every clip is 16 kHz mono 16-bit PCM. The shipped ones are generated with espeak-ng by
 scripts/make_voice_clips.py; a centre may drop human recordings with the same names into
@@ -26,34 +30,59 @@ CHIME = "chime"
 INTRO = "xin_moi"  # "Xin mời công dân có số thứ tự"
 TO_COUNTER = "den_quay"  # "đến quầy số"
 MAX_COUNTER_WORD = 30  # counters 1..30 have a number word; larger ones are read digit by digit
+DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+# Letters as Vietnamese people say them when they spell a code. J is "gi" /zi/, written "di"
+# because espeak-ng reads a bare "gi" as the consonant alone (in the Northern accent "di"
+# sounds the same). The clips letter_<x>.wav say these names (scripts/make_voice_clips.py).
+LETTER_NAMES = {
+    "a": "a", "b": "bê", "c": "xê", "d": "đê", "e": "e", "f": "ép", "g": "giê", "h": "hát",
+    "i": "i", "j": "di", "k": "ca", "l": "e lờ", "m": "em mờ", "n": "en nờ", "o": "o",
+    "p": "pê", "q": "quy", "r": "e rờ", "s": "ét xì", "t": "tê", "u": "u", "v": "vê",
+    "w": "vê kép", "x": "ích xì", "y": "i dài", "z": "dét",
+}
 # Pauses (ms) inserted after a clip: a breath after the chime and around the phrases; a short
 # gap between digits so "không, hai, ba" is heard as three digits, not one word.
 GAP_AFTER_CHIME_MS = 350
 GAP_PHRASE_MS = 220
 GAP_WORD_MS = 110
+GAP_REPEAT_MS = 800  # before the call is said the second time
 
 
-def spoken_text(number: str, counter: int) -> str:
-    """The sentence an announcement says, as text (for logs, tests and a speech engine)."""
+def call_text(number: str, counter: int) -> str:
+    """The call as people read it ("… số thứ tự A023 đến quầy số 3"): logs and signals."""
     return f"Xin mời công dân có số thứ tự {number} đến quầy số {counter}"
 
 
-def clip_names(number: str, counter: int) -> list[str]:
+def _symbols(number: str) -> list[str]:
+    """The letters and digits of a ticket number, lower case; "-" and spaces are not read."""
+    return [ch for ch in number.strip().lower() if ch.isdigit() or "a" <= ch <= "z"]
+
+
+def spelled(number: str) -> str:
+    """The ticket spelled for a speech engine: "A023" -> "a, không, hai, ba"."""
+    return ", ".join(DIGIT_WORDS[int(ch)] if ch.isdigit() else LETTER_NAMES[ch]
+                     for ch in _symbols(number))
+
+
+def spoken_text(number: str, counter: int, twice: bool = False) -> str:
+    """What a speech engine is given: the ticket spelled, never the raw number; the sentence
+    said twice when the centre announces each call twice."""
+    sentence = f"Xin mời công dân có số thứ tự {spelled(number)}, đến quầy số {counter}."
+    return f"{sentence} {sentence}" if twice else sentence
+
+
+def clip_names(number: str, counter: int, twice: bool = False) -> list[str]:
     """The clips that say one call: chime, intro, the ticket letter by letter and digit by
-    digit ("A023" -> letter_a, digit_0, digit_2, digit_3), "đến quầy số", the counter."""
-    names = [CHIME, INTRO]
-    for ch in number.strip().lower():
-        if ch.isdigit():
-            names.append(f"digit_{ch}")
-        elif "a" <= ch <= "z":
-            names.append(f"letter_{ch}")
-        # anything else ("-", spaces) is not read aloud
-    names.append(TO_COUNTER)
+    digit ("A023" -> letter_a, digit_0, digit_2, digit_3), "đến quầy số", the counter; with
+    `twice`, the sentence again after a pause (no second chime)."""
+    sentence = [INTRO]
+    sentence += [f"digit_{ch}" if ch.isdigit() else f"letter_{ch}" for ch in _symbols(number)]
+    sentence.append(TO_COUNTER)
     if 1 <= counter <= MAX_COUNTER_WORD:
-        names.append(f"counter_{counter}")
+        sentence.append(f"counter_{counter}")
     else:
-        names.extend(f"digit_{d}" for d in str(abs(counter)))
-    return names
+        sentence.extend(f"digit_{d}" for d in str(abs(counter)))
+    return [CHIME, *sentence, *(sentence if twice else [])]
 
 
 def gap_after(name: str, following: str | None) -> int:
@@ -62,6 +91,8 @@ def gap_after(name: str, following: str | None) -> int:
         return 0
     if name == CHIME:
         return GAP_AFTER_CHIME_MS
+    if following == INTRO:
+        return GAP_REPEAT_MS
     if name in (INTRO, TO_COUNTER) or following == TO_COUNTER:
         return GAP_PHRASE_MS
     return GAP_WORD_MS

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from onestop.queue.catalog import Catalog, CatalogError, Service, parse_catalog
+from onestop.queue.catalog import Catalog, CatalogError, Service, parse_catalog, public_code
 from onestop.queue.labels import KINDS
 
 from .base import StationWindow
@@ -218,9 +218,10 @@ class ReceptionWindow(StationWindow):
     def choose(self, service: Service) -> None:
         self.service = service
         group = self._name(self.catalog.group(service.group)) if self.catalog else service.group
+        shown = " · ".join(x for x in (group, public_code(service.code)) if x)
         self.service_label.setText(
             f"<b>{escape(self._name(service))}</b><br><span style='color:#4a5868'>"
-            f"{escape(group)} · {escape(service.code)}</span>")
+            f"{escape(shown)}</span>")
         self.request.set_unit(service.unit_en if self.english else service.unit_vi)
         self.request.count.setFocus()
         self.request.count.selectAll()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from onestop.queue.catalog import Catalog, Service
+from onestop.queue.catalog import Catalog, Service, public_code
 from onestop.queue.search import search
 
 from .plain import Label
@@ -116,7 +116,8 @@ class ServiceFinder(QWidget):
         self.results.clear()
         for service in services:
             group = self.name(self.catalog.group(service.group)) if self.catalog else ""
-            item = QListWidgetItem(f"{self.name(service)}\n{group} · {service.code}")
+            shown = " · ".join(x for x in (group, public_code(service.code)) if x)
+            item = QListWidgetItem(f"{self.name(service)}\n{shown}")
             item.setData(Qt.ItemDataRole.UserRole, service.code)
             self.results.addItem(item)
         if services:

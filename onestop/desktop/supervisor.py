@@ -98,7 +98,7 @@ class SupervisorWindow(StationWindow):
 
     # --- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.body.setContentsMargins(12, 8, 12, 8)
+        self.body.setContentsMargins(6, 8, 6, 8)  # the tables need the width at 1366 px
         self.body.setSpacing(8)
         head = QHBoxLayout()
         self.title = Label(self.tr("Giám sát"), self)
@@ -123,7 +123,7 @@ class SupervisorWindow(StationWindow):
         self.chart = HourlyChart(self)
         self.chart.set_title(self.tr("Số đã cấp theo giờ"))
         left.addWidget(self.chart, 1)
-        top.addLayout(left, 2)
+        top.addLayout(left, 3)
         groups = QVBoxLayout()
         groups.addWidget(self._heading(self.tr("Theo lĩnh vực")))
         self.groups = _table(self, [
@@ -132,7 +132,7 @@ class SupervisorWindow(StationWindow):
         groups.addWidget(self.groups)
         self.suggestions = SuggestionsPanel(self)  # under the chart: the table keeps its rows
         left.addWidget(self.suggestions)
-        top.addLayout(groups, 3)
+        top.addLayout(groups, 6)
         self.body.addLayout(top, 5)
 
         self.body.addWidget(self._heading(self.tr("Theo quầy")))
@@ -140,6 +140,9 @@ class SupervisorWindow(StationWindow):
             self.tr("Quầy"), self.tr("Trạng thái"), self.tr("Cán bộ"), self.tr("Đang phục vụ"),
             self.tr("Đã phục vụ"), self.tr("TG phục vụ TB"), self.tr("Lĩnh vực"),
             self.tr("Làn nhanh")])
+        header = self.counters.horizontalHeader()  # the fields' list takes what is left
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.counters.itemSelectionChanged.connect(self._enable_actions)
         self.body.addWidget(self.counters, 4)
 

@@ -12,10 +12,14 @@ from PySide6.QtCore import QObject, Signal
 
 from onestop.printing.qtprint import PrintError, print_pdf
 from onestop.printing.ticket import TicketPrint, render_ticket
+from onestop.queue.catalog import public_code
 
 from .worker import run_in_background
 
 log = logging.getLogger(__name__)
+# The paper says only that the holder has priority: which category (age, pregnancy,
+# disability…) is personal and stays off a slip anyone in the hall can read.
+PRIORITY_MARK = "ƯU TIÊN"
 
 
 def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
@@ -24,7 +28,6 @@ def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
     t = issued["ticket"]
     service = next((s for s in catalog.get("services", []) if s["code"] == t["service"]), {})
     group = next((g for g in catalog.get("groups", []) if g["id"] == t["group"]), {})
-    priorities = {p["id"]: p["name_vi"] for p in catalog.get("priority_categories", [])}
     offset = (state or {}).get("utc_offset_minutes", 420)
     issued_at = datetime.fromisoformat(t["issued_at"]).astimezone(
         timezone(timedelta(minutes=offset))).replace(tzinfo=None)
@@ -32,10 +35,10 @@ def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
     counters.sort(key=lambda c: (c["skills"].index(t["group"]), c["number"]))
     estimate = issued.get("estimate") or {}
     return TicketPrint(
-        number=t["number"], service_vi=service.get("name_vi", t["service"]),
+        number=t["number"], service_vi=service.get("name_vi") or public_code(t["service"]),
         group_vi=group.get("name_vi", t["group"]), kind=t["kind"], count=t["count"],
         unit_vi=service.get("unit_vi", ""), issued_at=issued_at, url=issued["public_url"],
-        ward_name=ward_name, priority_vi=priorities.get(t.get("priority") or ""),
+        ward_name=ward_name, priority_vi=PRIORITY_MARK if t.get("priority") else None,
         complexity=t.get("complexity"), people_ahead=issued.get("people_ahead"),
         wait_vi=estimate.get("text_vi") or "",
         counters_vi=", ".join(f"Quầy {c['number']}" for c in counters[:4]),

@@ -93,10 +93,13 @@ def slip(ticket_id: str, body: SlipBody, request: Request, st: Auth) -> Response
     with store.reading() as db:
         row = db.execute("SELECT display_name FROM officers WHERE username = ?",
                          [officer]).fetchone()
+    service = store.catalog.service(t.service)
+    # The official dossier code belongs to the dossier register: the slip names the queue
+    # number and leaves the code's line to the officer (printing/slip.py).
     pdf = render_slip(SlipData(
         ward_name=hub.ward_name_vi, citizen_name=body.citizen_name.strip(),
-        service_vi=store.catalog.service(t.service).name_vi,
-        dossier_code=f"{t.number}-{t.day:%Y%m%d}", received_at=received,
+        service_vi=service.name_vi, deadline_vi=service.result_vi,
+        ticket_number=t.number, ticket_day=t.day, received_at=received,
         return_at=return_time(received, body.result_days, hub.opening_hours),
         officer=row[0] if row else officer, url=hub.public_url(t.token),
         phone=body.phone.strip()))

@@ -78,4 +78,7 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         "recent_calls": recent_calls,
         "groups": groups,
         "waiting_total": sum(per_group.values()) + assigned,
+        # The lobby's default notice names the catalogue's priority categories (queue/catalog).
+        "priority_notice_vi": cat.priority_notice("vi"),
+        "priority_notice_en": cat.priority_notice("en"),
     }

@@ -36,6 +36,11 @@ from .validation import (
 
 COMPLEXITIES = ("quick", "standard", "complex")
 MAX_MINUTES = 480.0  # one working day; more is a typo
+NOTICE_TAIL = {
+    "vi": "Quý công dân vui lòng giữ trật tự, theo dõi số thứ tự trên màn hình và đến đúng quầy "
+          "khi được mời.",
+    "en": "Please keep order, watch the numbers on the screen and go to the counter when called.",
+}
 
 _SLUG = re.compile(r"[a-z0-9-]+")
 _CATEGORY_ID = re.compile(r"[a-z0-9_-]+")
@@ -73,6 +78,9 @@ class Service:
     result_vi: str = ""
     result_en: str = ""
     keywords: tuple[str, ...] = ()
+    # Where the facts above come from (a law's article, the national portal's procedure page),
+    # so a centre can check them when a rule changes; never shown to citizens.
+    sources: tuple[str, ...] = ()
 
     def minutes_for(self, count: int = 1) -> float:
         """Expected counter minutes for `count` units (pages, signatures, copies...)."""
@@ -84,6 +92,10 @@ class PriorityCategory:
     id: str
     name_vi: str
     name_en: str
+    # The age from which the category applies (the elderly: the city decides; the Law on the
+    # Elderly starts at 60). When set, both names must state it so they never disagree.
+    min_age: int | None = None
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +127,18 @@ class Catalog:
                 return category
         raise KeyError(f"no priority category {category_id!r} in catalogue {self.version}")
 
+    def priority_notice(self, language: str = "vi") -> str:
+        """The lobby's notice naming every priority category of this catalogue, so the display
+        and reception never list different people."""
+        en = language == "en"
+        names = [c.name_en if en else c.name_vi for c in self.priority_categories]
+        names = [n[:1].lower() + n[1:] for n in names]
+        head = ""
+        if names:
+            head = (f"Served first: {'; '.join(names)}. " if en else
+                    f"Ưu tiên tiếp nhận và giải quyết trước hồ sơ của: {'; '.join(names)}. ")
+        return head + NOTICE_TAIL["en" if en else "vi"]
+
     def services_in(self, group_id: str) -> tuple[Service, ...]:
         """Services of a group in catalogue order; KeyError for a group that does not exist."""
         self.group(group_id)
@@ -131,10 +155,24 @@ class Catalog:
         for s in self.services:
             values = {f.name: getattr(s, f.name) for f in fields(Service)}
             services.append({k: list(v) if isinstance(v, tuple) else v for k, v in values.items()})
-        categories = [{"id": c.id, "name_vi": c.name_vi, "name_en": c.name_en}
-                      for c in self.priority_categories]
+        categories = [_category_dict(c) for c in self.priority_categories]
         return {"schema": SCHEMA, "version": self.version, "groups": groups,
                 "services": services, "priority_categories": categories}
+
+
+def _category_dict(c: PriorityCategory) -> dict:
+    item: dict = {"id": c.id, "name_vi": c.name_vi, "name_en": c.name_en}
+    if c.min_age is not None:
+        item["min_age"] = c.min_age
+    if c.sources:
+        item["sources"] = list(c.sources)
+    return item
+
+
+def public_code(code: str) -> str:
+    """The code as people may see it: national codes are looked up on the public-service
+    portal; a centre's own `local.` codes are internal and shown as nothing."""
+    return "" if code.startswith("local.") else code
 
 
 # --- the catalogue ---------------------------------------------------------------------------
@@ -144,6 +182,8 @@ _GROUP_REQUIRED = ("id", "name_vi", "name_en", "prefix", "start", "digits")
 _SERVICE_REQUIRED = ("code", "name_vi", "name_en", "group", "complexity", "minutes")
 _SERVICE_DEFAULTS = {f.name: f.default for f in fields(Service) if f.default is not MISSING}
 _CATEGORY_FIELDS = ("id", "name_vi", "name_en")
+_CATEGORY_OPTIONAL = ("min_age", "sources")
+MAX_AGE = 120
 
 
 def _parse_group(raw: object, index: int, before: list[Group]) -> Group:
@@ -215,21 +255,30 @@ def _parse_service(raw: object, index: int, groups: dict[str, Group], codes: lis
     notes = [text_field(values, key, where, empty=True)
              for key in ("fee_vi", "fee_en", "result_vi", "result_en")]
     keywords = texts_field(values, "keywords", where)
+    sources = texts_field(values, "sources", where)
     return Service(code, name_vi, name_en, group, complexity, minutes, per_unit, unit_vi, unit_en,
-                   check_vi, check_en, *notes, keywords)
+                   check_vi, check_en, *notes, keywords, sources)
 
 
 def _parse_category(raw: object, index: int, before: list[PriorityCategory]) -> PriorityCategory:
     where = list_entry("priority_categories", index, raw, "id", "id", "mã")
-    checked_object(raw, where, _CATEGORY_FIELDS)
+    checked_object(raw, where, _CATEGORY_FIELDS, _CATEGORY_OPTIONAL)
     cid = text_field(raw, "id", where)
     if not _CATEGORY_ID.fullmatch(cid):
         where.fail(f"priority category id {show(cid)} may use only a-z, 0-9, '_' and '-'",
                    f"mã đối tượng ưu tiên {show(cid)} chỉ được dùng a-z, 0-9, '_' và '-'")
     check_unique(where, cid, [c.id for c in before], "priority_categories",
                  "priority category id", "mã đối tượng ưu tiên")
-    return PriorityCategory(cid, text_field(raw, "name_vi", where),
-                            text_field(raw, "name_en", where))
+    name_vi, name_en = text_field(raw, "name_vi", where), text_field(raw, "name_en", where)
+    min_age = None
+    if raw.get("min_age") is not None:
+        min_age = whole_field(raw, "min_age", where, 1, MAX_AGE)
+        for key, name in (("name_vi", name_vi), ("name_en", name_en)):
+            if not re.search(rf"(?<![0-9]){min_age}(?![0-9])", name):
+                where.fail(f"{key} {show(name)} must state min_age {min_age}",
+                           f"{key} {show(name)} phải ghi rõ độ tuổi min_age {min_age}")
+    sources = texts_field(raw, "sources", where) if "sources" in raw else ()
+    return PriorityCategory(cid, name_vi, name_en, min_age, sources)
 
 
 def _parse(data: object) -> Catalog:

@@ -55,7 +55,10 @@ def check_issue_request(req: IssueRequest, catalog: Catalog, rules: Rules) -> Se
     except ValueError:
         raise InvalidRequest("invalid_kind", f"kind must be one of {[k.value for k in Kind]}",
                              "Loại yêu cầu không hợp lệ", kind=req.kind) from None
-    if req.priority is not None and req.priority not in rules.priority_categories:
+    # The catalogue's categories are the list every surface offers; the rules' ids only serve
+    # a catalogue that has none.
+    known = [c.id for c in catalog.priority_categories] or rules.priority_categories
+    if req.priority is not None and req.priority not in known:
         raise InvalidRequest("unknown_priority", f"no priority category {req.priority!r}",
                              f"Không có diện ưu tiên {req.priority!r}", priority=req.priority)
     return service

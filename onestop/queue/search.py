@@ -32,7 +32,7 @@ MAX_QUERY = 200  # characters; a pasted page is not a query
 MAX_WORDS = 12
 MAX_FUZZY_LEN = 24  # longer words get no typo matching (deletions grow quadratically)
 
-_WORD = re.compile(r"\w+(?:\.\w+)*")  # keeps codes such as 1.001193 or local.land whole
+_WORD = re.compile(r"\w+(?:\.\w+)*")  # keeps codes such as 1.001193 or local.contract whole
 _SPACES = re.compile(r"\s+")
 
 

@@ -14,7 +14,13 @@ from PySide6.QtCore import QLocale
 
 from onestop.desktop import display_voice as voice
 from onestop.desktop.announcer import Announcer, QtClipPlayer, RecordingPlayer, SpeechVoice
-from onestop.desktop.display_voice import ClipLibrary, clip_names, join_clips, read_pcm
+from onestop.desktop.display_voice import (
+    ClipLibrary,
+    clip_names,
+    join_clips,
+    read_pcm,
+    spoken_text,
+)
 from onestop.desktop.qtapp import application
 
 pytestmark = pytest.mark.gui
@@ -36,6 +42,35 @@ def tone_wav(path: Path, seconds: float, rate: int, channels: int, width: int = 
         w.setsampwidth(width)
         w.setframerate(rate)
         w.writeframes(frames.tobytes())
+
+
+def test_a023_to_counter_3_spelled_by_hand():
+    """Never the raw number: an engine reads "A023" as "không trăm hai mươi ba"."""
+    once = ["chime", "xin_moi", "letter_a", "digit_0", "digit_2", "digit_3", "den_quay",
+            "counter_3"]
+    assert clip_names("A023", 3) == once
+    assert clip_names("A023", 3, twice=True) == [
+        "chime",
+        "xin_moi", "letter_a", "digit_0", "digit_2", "digit_3", "den_quay", "counter_3",
+        "xin_moi", "letter_a", "digit_0", "digit_2", "digit_3", "den_quay", "counter_3"]
+    assert spoken_text("A023", 3) == (
+        "Xin mời công dân có số thứ tự a, không, hai, ba, đến quầy số 3.")
+    assert spoken_text("A023", 3, twice=True) == (
+        "Xin mời công dân có số thứ tự a, không, hai, ba, đến quầy số 3. "
+        "Xin mời công dân có số thứ tự a, không, hai, ba, đến quầy số 3.")
+    # The default prefixes are said by their Vietnamese letter names, which sound apart.
+    assert spoken_text("L105", 4).startswith("Xin mời công dân có số thứ tự e lờ, một, không, năm,")
+    assert "quy, không, không, chín" in spoken_text("Q009", 5)
+
+
+def test_the_second_saying_follows_a_longer_pause():
+    names = clip_names("B7", 2, twice=True)
+    paths = ClipLibrary().resolve(names)
+    frames = wav_info(join_clips(paths))[3]
+    clip_frames = sum(wav_info(p)[3] for p in paths)
+    # chime 350; intro 220 twice; digits: B→7 110 twice; before/after "đến quầy số" 220 x4;
+    # 800 before the second intro.
+    assert frames - clip_frames == (350 + 2 * 220 + 2 * 110 + 4 * 220 + 800) * 16
 
 
 def test_clip_names_read_the_ticket_digit_by_digit():
@@ -105,7 +140,7 @@ def test_queue_plays_one_announcement_at_a_time(qtbot):
     announcer.announce("A001", 1)
     announcer.announce("B002", 2)
     announcer.announce("A001", 1)  # a recall right behind
-    assert player.played == [clip_names("A001", 1)] and player.active == 1
+    assert player.played == [clip_names("A001", 1, twice=True)] and player.active == 1
     assert announcer.pending == 2
     for n in (2, 3):
         assert player.finish()
@@ -115,8 +150,8 @@ def test_queue_plays_one_announcement_at_a_time(qtbot):
     qtbot.waitUntil(lambda: not announcer.busy, timeout=5_000)
     assert not player.finish()
     assert player.max_active == 1
-    assert player.played == [clip_names("A001", 1), clip_names("B002", 2),
-                             clip_names("A001", 1)]
+    assert player.played == [clip_names(n, c, twice=True)
+                             for n, c in (("A001", 1), ("B002", 2), ("A001", 1))]
     texts = ["Xin mời công dân có số thứ tự A001 đến quầy số 1",
              "Xin mời công dân có số thứ tự B002 đến quầy số 2",
              "Xin mời công dân có số thứ tự A001 đến quầy số 1"]
@@ -162,7 +197,11 @@ def test_speech_engine_only_with_a_vietnamese_voice(qtbot, tmp_path):
     speech = SpeechVoice.find("mock", QLocale.Language.English)
     assert speech is not None
     player = RecordingPlayer()
-    announcer = Announcer(player, speech=speech)
+    said: list[str] = []
+    original = speech.say
+    speech.say = lambda text, done: (said.append(text), original(text, done))[-1]
+    announcer = Announcer(player, speech=speech, twice=False)
     with qtbot.waitSignal(announcer.sig_finished, timeout=15_000):
-        announcer.announce("C005", 4)
+        announcer.announce("U005", 4)
     assert player.played == [["chime"]]
+    assert said == ["Xin mời công dân có số thứ tự u, không, không, năm, đến quầy số 4."]

@@ -134,7 +134,7 @@ def test_next_calls_the_right_ticket_and_shows_it(qtbot, desk, live_hub):
     # A longer certification job second: smart routing calls shorter jobs first, and this
     # test is about the window, not the policy.
     second = issue(live_hub, "local.contract")
-    land = issue(live_hub, "local.land")  # not one of counter 1's groups
+    land = issue(live_hub, "1.013831")  # not one of counter 1's groups
     qtbot.waitUntil(lambda: w.queue_panel.backlog_numbers() == [first["number"],
                                                                second["number"]], timeout=WAIT)
     click(qtbot, w.buttons["next"])
@@ -160,7 +160,7 @@ def test_recall_start_done_with_shortcuts(qtbot, desk, live_hub):
     ticket = issue(live_hub, "1.001193", priority="elderly")
     press(qtbot, w, "next", "Space")
     served_at_counter(qtbot, w, ticket)
-    assert w.current_panel.priority.text() == "★ Ưu tiên: Người cao tuổi từ 75 tuổi"
+    assert w.current_panel.priority.text() == "★ Ưu tiên: Người cao tuổi từ đủ 75 tuổi"
     press(qtbot, w, "recall", "F2")
     qtbot.waitUntil(lambda: live_hub.hub.store.ticket(ticket["id"]).recalls == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: "đã gọi lại 1 lần" in w.current_panel.timing.text(), timeout=WAIT)
@@ -214,7 +214,7 @@ def test_transfer_to_another_group_keeps_the_place_in_line(qtbot, desk, live_hub
     w = desk
     ready_to_call(qtbot, w, live_hub)
     moved = issue(live_hub, "2.000815")
-    later = issue(live_hub, "local.land")  # issued after: must stay behind the moved one
+    later = issue(live_hub, "1.013831")  # issued after: must stay behind the moved one
     press(qtbot, w, "next", "F1")
     served_at_counter(qtbot, w, moved)
     press(qtbot, w, "transfer", "F8")

@@ -90,13 +90,23 @@ def display(qtbot, live_hub, player):
 def clips(number: str, counter: int) -> list[str]:
     """The clip names expected for one call, spelled out by hand (not by the code under test)."""
     letter, digits = number[0].lower(), number[1:]
-    return ["chime", "xin_moi", f"letter_{letter}", *(f"digit_{d}" for d in digits),
-            "den_quay", f"counter_{counter}"]
+    sentence = ["xin_moi", f"letter_{letter}", *(f"digit_{d}" for d in digits),
+                "den_quay", f"counter_{counter}"]
+    return ["chime", *sentence, *sentence]  # said twice by default (announce_twice)
 
 
 def wait_for_call(qtbot, window: DisplayWindow, number: str, count: int = 1) -> None:
     qtbot.waitUntil(lambda: sum(c["number"] == number for c in window.calls) >= count,
                     timeout=WAIT_MS)
+
+
+def test_the_notice_names_the_catalogues_priority_categories(display):
+    """Reception offers the catalogue's categories; the lobby's notice names the same ones."""
+    notice = display.marquee.text
+    for name in ("người có công với cách mạng", "người cao tuổi từ đủ 75 tuổi", "người khuyết tật",
+                 "phụ nữ mang thai", "người đi cùng trẻ em dưới 36 tháng tuổi"):
+        assert name in notice
+    assert notice.startswith("Ưu tiên tiếp nhận và giải quyết trước hồ sơ của: ")
 
 
 def test_shows_and_announces_a_call_from_another_station(qtbot, display, desk, player):
@@ -202,8 +212,8 @@ def morning(desk: Desk) -> None:
     """A morning in progress: four counters open, citizens called, served and waiting."""
     desk.open(1, 2, 3, 4)
     for service in ("2.000815", "2.000815", "2.000884", "1.001193", "1.000894", "1.001612",
-                    "local.land", "2.000815", "1.001193", "1.001776", "2.000815", "1.004873",
-                    "local.land", "1.013225", "local.guidance"):
+                    "1.013831", "2.000815", "1.001193", "1.001776", "2.000815", "1.004873",
+                    "1.013831", "1.013225", "local.guidance"):
         desk.issue(service)
     first = [desk.next(n) for n in (2, 3, 4)]
     desk.act(2, first[0]["id"], "start")

@@ -115,8 +115,8 @@ def test_keyboard_only_flow(qtbot, window, live_hub):
 
 
 def test_group_buttons_for_touch(qtbot, window, live_hub):
-    issue_some(live_hub, "local.land", 3)
-    qtbot.waitUntil(lambda: window.groups.buttons["land"].text().endswith("3 đang chờ"),
+    issue_some(live_hub, "1.013225", 3)
+    qtbot.waitUntil(lambda: window.groups.buttons["construction"].text().endswith("3 đang chờ"),
                     timeout=WAIT)
     qtbot.mouseClick(window.groups.buttons["civil-status"], Qt.MouseButton.LeftButton)
     assert window.results.count() == 5 and "Hộ tịch" in window.list_caption.text()
@@ -126,15 +126,15 @@ def test_group_buttons_for_touch(qtbot, window, live_hub):
     assert window.service.code == item.data(Qt.ItemDataRole.UserRole)
     # A group with one procedure chooses it at once.
     with qtbot.waitSignal(window.sig_estimate, timeout=WAIT,
-                          check_params_cb=lambda e: e["request"]["service"] == "local.land"
+                          check_params_cb=lambda e: e["request"]["service"] == "1.013225"
                           and e["request"]["kind"] == "collect") as got:
-        qtbot.mouseClick(window.groups.buttons["land"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.groups.buttons["construction"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(window.request.kind_buttons["collect"], Qt.MouseButton.LeftButton)
-    # The hub's smart routing calls a 3-minute collection before three land dossiers.
+    # The hub's smart routing calls a 3-minute collection before three permit dossiers.
     assert got.args[0]["people_ahead"] == 0
     with qtbot.waitSignal(window.sig_ticket_issued, timeout=WAIT) as issued:
         qtbot.mouseClick(window.issue_button, Qt.MouseButton.LeftButton)
-    assert issued.args[0]["number"] == "D004"
+    assert issued.args[0]["number"] == "Y004"
     assert live_hub.hub.store.ticket(issued.args[0]["ticket"]["id"]).kind == "collect"
 
 
@@ -179,8 +179,21 @@ def test_hub_down_then_retry_issues_exactly_one_ticket(qtbot, window, live_hub, 
     assert second.args[0]["number"] == "B002" and keys[-1] != keys[0]
 
 
+def test_internal_codes_are_never_shown(qtbot, window):
+    """National codes help an officer look a procedure up; a centre's `local.` codes do not."""
+    qtbot.keyClicks(window.search_box, "hop dong")
+    item = window.results.currentItem()
+    assert item.data(Qt.ItemDataRole.UserRole) == "local.contract"
+    assert "local." not in item.text() and item.text().endswith("Chứng thực")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert "local." not in window.service_label.text()
+    window.start_over()
+    qtbot.keyClicks(window.search_box, "khai sinh")
+    assert window.results.currentItem().text().endswith("Hộ tịch · 1.001193")
+
+
 def test_refused_request_shows_the_hubs_reason(qtbot, window):
-    choose_by_typing(qtbot, window, "dat dai", "local.land")
+    choose_by_typing(qtbot, window, "sang ten so do", "1.013831")
     window.service = dataclasses.replace(window.service, code="9.999999")
     with qtbot.waitSignal(window.sig_message, timeout=WAIT,
                           check_params_cb=lambda m: "Chưa cấp được số" in m):
@@ -197,7 +210,7 @@ def test_refused_request_shows_the_hubs_reason(qtbot, window):
 def test_screenshots(qtbot, window, live_hub, tmp_path, size):
     issue_some(live_hub, "2.000815", 4)
     issue_some(live_hub, "1.001193", 2)
-    issue_some(live_hub, "local.land", 1)
+    issue_some(live_hub, "1.013831", 1)
     qtbot.waitUntil(lambda: window.groups.buttons["land"].text().endswith("1 đang chờ"),
                     timeout=WAIT)
     window.resize(*size)

@@ -144,7 +144,8 @@ def test_reskill_a_counter(qtbot, window, live_hub):
         dialog.submit()
     counter = hub_state(live_hub)["counters"][2]
     assert counter["skills"] == ["land", "general"] and counter["fast_lane"] is True
-    qtbot.waitUntil(lambda: cell(window.counters, 2, 6) == "Đất đai, Chung", timeout=WAIT)
+    qtbot.waitUntil(lambda: cell(window.counters, 2, 6) == "Đất đai, Hướng dẫn, trả kết quả",
+                    timeout=WAIT)
 
 
 def test_reskill_needs_one_group(qtbot, window):
@@ -272,7 +273,7 @@ def test_shows_the_lost_hub_and_resumes(qtbot, window, live_hub):
 # --- screenshots ------------------------------------------------------------------------------
 SERVICES = ["2.000815"] * 5 + ["2.000884", "1.001193", "1.001193", "1.004873", "2.000635",
                                "local.guidance", "local.result", "1.001612", "1.001776",
-                               "local.land", "1.013225", "local.contract"]
+                               "1.013831", "1.013225", "local.contract"]
 OFFICERS = {1: ("lan", "Nguyễn Thị Lan"), 2: ("hung", "Trần Văn Hùng"),
             3: ("mai", "Lê Thị Mai"), 4: ("duc", "Phạm Minh Đức")}
 
@@ -414,7 +415,7 @@ def test_staffing_suggestions_are_shown(qtbot, busy_morning):
     server, hub = busy_morning
     store = hub.store
     for _ in range(40):  # a queue for land, which only counters 3 and 4 serve
-        store.issue(IssueRequest("local.land"))
+        store.issue(IssueRequest("1.013831"))
     application("vi")
     client = HubClient(server.url, hub.auth.create_token("supervisor"))
     w = SupervisorWindow(client)

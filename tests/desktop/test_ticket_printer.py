@@ -19,9 +19,18 @@ def test_ticket_from_the_hub_answer(live_hub):
     issued, catalog, state = issue(live_hub)
     t = ticket_print_from(issued, catalog, state, "Phường Cửa Nam")
     assert t.number == "A001" and t.service_vi == "Chứng thực bản sao từ bản chính"
-    assert t.priority_vi and t.count == 12 and t.unit_vi
+    assert t.priority_vi == "ƯU TIÊN" and t.count == 12 and t.unit_vi  # never the category
     assert t.counters_vi.startswith("Quầy 1") and t.checklist
     assert t.url == issued["public_url"] and "/t/" in t.url
+
+
+def test_a_local_code_is_never_printed(live_hub):
+    issued, catalog, state = issue(live_hub)
+    catalog["services"] = []  # the service has left the catalogue since the ticket was issued
+    issued["ticket"]["service"] = "local.contract"
+    assert ticket_print_from(issued, catalog, state, "Phường Cửa Nam").service_vi == ""
+    issued["ticket"]["service"] = "2.000815"
+    assert ticket_print_from(issued, catalog, state, "Phường Cửa Nam").service_vi == "2.000815"
 
 
 def test_missing_printer_is_reported_and_the_ticket_kept(qtbot, live_hub):

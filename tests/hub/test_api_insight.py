@@ -44,7 +44,7 @@ def test_suggestions_for_a_long_queue_and_who_may_see_them(live_hub):
     for n in (1, 2, 3, 4):
         assert sup.post(f"/api/counters/{n}/open").status_code == 200
     for _ in range(30):
-        assert rec.post("/api/tickets", json={"service": "local.land"}).status_code == 201
+        assert rec.post("/api/tickets", json={"service": "1.013831"}).status_code == 201
     answer = sup.get("/api/suggestions").json()
     land = [s for s in answer["suggestions"] if s["group"] == "land"]
     assert len(land) == 1 and land[0]["after_minutes"] < land[0]["before_minutes"]

@@ -22,7 +22,7 @@ from tests.hub.test_pages_browser import browser  # noqa: F401  (the Chromium fi
 CLOSED_VI = "chưa có quầy mở — chờ trung tâm mở cửa"
 CLOSED_EN = "no counter open yet — waiting for the centre to open"
 UNSERVED_VI = "chưa có quầy nào mở cho lĩnh vực này"
-CERT, LAND = "2.000815", "local.land"  # certified copy (certification), land
+CERT, LAND = "2.000815", "1.013831"  # certified copy (certification), land
 
 
 @pytest.fixture

@@ -129,8 +129,8 @@ def populate(desk: Desk) -> list[dict]:
     for counter in (1, 2, 3, 4):
         desk.open(counter)
     for service in ("2.000815", "2.000815", "2.000884", "1.001193", "1.000894", "1.001612",
-                    "local.land", "2.000815", "1.001193", "1.001776", "2.000815", "1.004873",
-                    "local.land", "1.013225", "local.guidance"):
+                    "1.013831", "2.000815", "1.001193", "1.001776", "2.000815", "1.004873",
+                    "1.013831", "1.013225", "local.guidance"):
         desk.issue(service)
     calls = [desk.next(n) for n in (2, 3, 4, 1)]
     desk.act(2, calls[0]["id"], "start")

@@ -12,7 +12,7 @@ from onestop.queue.operations import IssueRequest
 from onestop.queue.routing import POLICIES
 from onestop.queue.rules import Rules
 
-CODES = ["2.000815", "2.000884", "local.contract", "1.001193", "1.000894", "local.land",
+CODES = ["2.000815", "2.000884", "local.contract", "1.001193", "1.000894", "1.013831",
          "1.001776", "local.guidance"]
 
 

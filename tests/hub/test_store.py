@@ -111,7 +111,7 @@ def test_restart_serves_the_same_queue(tmp_path):
     clock = FakeClock(hanoi(2026, 11, 23, 9))
     first = open_store(tmp_path / "hub.db", clock)
     open_all(first)
-    tickets = [first.issue(IssueRequest("local.land")).ticket for _ in range(4)]
+    tickets = [first.issue(IssueRequest("1.013831")).ticket for _ in range(4)]
     called = first.call_next(4)
     hub_id, last = first.hub_id, first.last_event_seq()
     first.close()
@@ -119,7 +119,7 @@ def test_restart_serves_the_same_queue(tmp_path):
     assert again.hub_id == hub_id and again.last_event_seq() == last
     assert [t.id for t in again.waiting(["land"])] == [t.id for t in tickets[1:]]
     assert again.counter(4).current == called.id
-    assert again.issue(IssueRequest("local.land")).ticket.number == "D005"
+    assert again.issue(IssueRequest("1.013831")).ticket.number == "L005"
 
 
 def test_day_rollover_closes_yesterday_and_restarts_numbers(store):

@@ -13,7 +13,7 @@ from onestop.queue.operations import IssueRequest
 from tests.clock import hanoi
 
 SHARES = {8: 18, 9: 20, 10: 16, 11: 8, 13: 10, 14: 14, 15: 10, 16: 4}
-CODES = ["2.000815", "2.000815", "2.000884", "1.001193", "1.000894", "1.004873", "local.land",
+CODES = ["2.000815", "2.000815", "2.000884", "1.001193", "1.000894", "1.004873", "1.013831",
          "1.001612", "1.001776", "local.guidance", "local.result", "1.013225"]
 
 

@@ -22,7 +22,17 @@ def test_slip_content_and_qr(tmp_path):
     slip = sample_slip()
     text = text_of(render_slip(slip), tmp_path)
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
-    assert "Nguyễn Văn An" in text and "Đăng ký thành lập hộ kinh doanh" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "UBND PHƯỜNG CỬA NAM" in text
+    # The queue number, never a made-up code that looks like the register's: that line is
+    # left for the officer to fill in from the dossier register.
+    assert "Số thứ tự: U007 – ngày 25/11/2026" in text
+    assert "Mã hồ sơ: ……" in text and "U007-" not in text
+    assert "Tiếp nhận hồ sơ của: Ông/Bà Nguyễn Văn An" in text
+    assert "Nội dung yêu cầu giải quyết: Đăng ký thành lập hộ kinh doanh" in text
+    assert "Thời gian giải quyết hồ sơ theo quy định: 03 ngày làm việc" in text
+    # Both signatures, the submitter's first, as on Form 01 of Circular 03/2025/TT-VPCP.
+    assert text.index("NGƯỜI NỘP HỒ SƠ") < text.index("NGƯỜI TIẾP NHẬN HỒ SƠ")
+    assert text.count("(Ký và ghi rõ họ tên)") == 2
     # Received Wednesday 15:20, three working days -> Monday 08:00, hour and date stated.
     assert "15 giờ 20 phút, thứ tư ngày 25/11/2026" in text
     assert "08 giờ 00 phút, thứ hai ngày 30/11/2026" in text
@@ -48,7 +58,9 @@ def test_slip_and_report_from_the_hub(live_hub, tmp_path):
                    json={"citizen_name": "Lê Thị Bình", "result_days": 3})
     assert slip.status_code == 200 and slip.headers["content-type"] == "application/pdf"
     text = text_of(slip.content, tmp_path)
-    assert "Lê Thị Bình" in text and "Trần Văn Hùng" in text and t["number"] in text
+    assert "Lê Thị Bình" in text and "Trần Văn Hùng" in text
+    assert f"Số thứ tự: {t['number']} – ngày " in text and t["number"].startswith("U")
+    assert "theo quy định: 03 ngày làm việc" in text  # the catalogue's time limit
     assert live_hub.client("counter", 1).post(
         f"/api/slips/{t['id']}", json={"citizen_name": "X"}).status_code == 403
     assert c3.post(f"/api/slips/{t['id']}", json={}).status_code == 422

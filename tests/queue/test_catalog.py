@@ -37,7 +37,11 @@ DOMAIN_ROWS = [
     ("1.001612", "business", "complex", 15),
     ("2.000720", "business", "complex", 10),
     ("1.001776", "social", "complex", 15),
-    ("local.land", "land", "complex", 25),
+    ("1.013831", "land", "complex", 25),
+    ("local.land-first", "land", "complex", 25),
+    ("1.012784", "land", "complex", 20),
+    ("1.012783", "land", "complex", 15),
+    ("1.012786", "land", "complex", 15),
     ("1.013225", "construction", "complex", 20),
 ]
 BIRTH = 5  # index of 1.001193 in the default catalogue
@@ -52,13 +56,17 @@ def default_dict() -> dict:
 
 def test_default_catalogue_has_the_domain_groups_and_prefixes():
     catalog = default_catalog()
-    assert catalog.version == "2026.11-default"
+    assert catalog.version == "2026.12-default"
+    # Letters whose Vietnamese names sound apart (a, bê, u, e lờ, ét xì, i dài, quy): never
+    # two of bê/xê/đê/giê, which blur through a hall's speakers (docs/domain.md).
     assert [(g.id, g.prefix) for g in catalog.groups] == [
-        ("certification", "A"), ("civil-status", "B"), ("business", "C"), ("land", "D"),
-        ("social", "E"), ("construction", "F"), ("general", "G"),
+        ("certification", "A"), ("civil-status", "B"), ("business", "U"), ("land", "L"),
+        ("social", "S"), ("construction", "Y"), ("general", "Q"),
     ]
     assert all(g.start == 1 and g.digits == 3 and g.end is None for g in catalog.groups)
     assert catalog.group("civil-status").name_vi == "Hộ tịch"
+    general = catalog.group("general")
+    assert (general.name_vi, general.name_en) == ("Hướng dẫn, trả kết quả", "Guidance and results")
 
 
 @pytest.mark.parametrize(("code", "group", "complexity", "minutes"), DOMAIN_ROWS)
@@ -92,7 +100,48 @@ def test_priority_categories():
     catalog = default_catalog()
     assert [c.id for c in catalog.priority_categories] == [
         "merit", "elderly", "disabled", "pregnant", "small_child"]
-    assert "75" in catalog.priority_category("elderly").name_vi
+    elderly = catalog.priority_category("elderly")
+    assert elderly.name_vi == "Người cao tuổi từ đủ 75 tuổi" and elderly.min_age == 75
+    assert catalog.priority_category("small_child").name_vi == (
+        "Người đi cùng trẻ em dưới 36 tháng tuổi")
+    assert all(c.sources for c in catalog.priority_categories)
+
+
+def test_the_priority_notice_names_every_category_and_codes_stay_internal():
+    from onestop.queue.catalog import public_code
+
+    catalog = default_catalog()
+    notice = catalog.priority_notice()
+    assert notice.startswith("Ưu tiên tiếp nhận và giải quyết trước hồ sơ của: người có công")
+    assert all(c.name_vi[1:] in notice for c in catalog.priority_categories)
+    assert "accompanying a child under 36 months" in catalog.priority_notice("en")
+    bare = Catalog("x", catalog.groups, catalog.services)
+    assert bare.priority_notice().startswith("Quý công dân vui lòng giữ trật tự")
+    assert public_code("local.contract") == "" and public_code("1.001193") == "1.001193"
+
+
+def test_corrected_facts_carry_their_sources():
+    catalog = default_catalog()
+    marital = catalog.service("1.004873")
+    assert marital.result_vi.startswith("03 ngày làm việc")
+    assert any("123/2015/NĐ-CP" in s for s in marital.sources)
+    permit = catalog.service("1.013225")
+    assert permit.result_vi == "Không quá 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ"
+    assert any("Điều 102" in s for s in permit.sources)
+    allowance = catalog.service("1.001776")
+    assert allowance.name_vi.endswith("hỗ trợ kinh phí chăm sóc, nuôi dưỡng hằng tháng")
+    land = catalog.services_in("land")
+    assert len(land) == 5 and all(s.sources and "ngày làm việc" in s.result_vi for s in land)
+    assert all("Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất" in
+               " ".join((s.name_vi, *s.sources)) for s in land)
+    birth = catalog.service("1.001193")
+    assert any("anh, chị, em ruột" in item for item in birth.checklist_vi)
+    text = json.dumps(catalog.to_dict(), ensure_ascii=False)
+    assert "HĐND thành phố" not in text and "HĐND cấp tỉnh" in text
+    assert "Căn cước hoặc CCCD" not in text and "Thẻ căn cước/CCCD (hoặc VNeID)" in text
+    for service in catalog.services:
+        if "VNeID" in " ".join(service.checklist_vi) or "HĐND" in service.fee_vi:
+            assert service.sources, service.code
 
 
 def test_round_trip_through_json_text():
@@ -189,6 +238,12 @@ BAD = {
                              "numbers 400-999 overlap groups[0] (id certification) (1-500)"),
     "duplicate category": (_set(["priority_categories", 4, "id"], "merit"),
                            "priority_categories[4] (id merit)", 'duplicate priority category id'),
+    "sources not a list": (_set(["services", BIRTH, "sources"], "Luật Hộ tịch"),
+                           "services[5] (code 1.001193)", "field 'sources' must be a list"),
+    "age not stated": (_set(["priority_categories", 1, "min_age"], 70),
+                       "priority_categories[1] (id elderly)", "must state min_age 70"),
+    "age as text": (_set(["priority_categories", 1, "min_age"], "75"),
+                    "priority_categories[1] (id elderly)", "must be a whole number"),
     "schema": (_set(["schema"], 2), "top level",
                "unsupported schema 2; this program reads schema 1"),
     "schema as text": (_set(["schema"], "1"), "top level", 'unsupported schema "1"'),

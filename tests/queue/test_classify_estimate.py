@@ -39,7 +39,7 @@ def test_collecting_a_result_is_quick_whatever_the_procedure():
 def test_catalogue_defaults_for_a_single_submission():
     assert classify(CAT.service("1.001193"), Kind.SUBMIT, 1, RULES).complexity == "quick"
     assert classify(CAT.service("1.000894"), Kind.SUBMIT, 1, RULES).complexity == "standard"
-    land = classify(CAT.service("local.land"), Kind.SUBMIT, 1, RULES)
+    land = classify(CAT.service("1.013831"), Kind.SUBMIT, 1, RULES)
     assert land.complexity == "complex" and land.expected_minutes == 25
 
 

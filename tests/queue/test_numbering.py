@@ -54,8 +54,8 @@ def test_numbers_reset_across_local_midnight(machine_tz):
 def test_groups_number_independently():
     centre = make_centre(FakeClock(hanoi(2026, 11, 23, 8)))
     numbers = [centre.issue(IssueRequest(code))[0].number
-               for code in ["2.000815", "1.001193", "2.000815", "local.land", "1.001193"]]
-    assert numbers == ["A001", "B001", "A002", "D001", "B002"]
+               for code in ["2.000815", "1.001193", "2.000815", "1.013831", "1.001193"]]
+    assert numbers == ["A001", "B001", "A002", "L001", "B002"]
 
 
 def test_format_and_range():

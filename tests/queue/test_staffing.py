@@ -36,7 +36,7 @@ def test_a_long_land_queue_gets_help_from_a_counter_that_does_not_serve_land():
     4 serve land. Newcomers stand behind all of them, so the group's wait is hours."""
     c = centre()
     for _ in range(40):
-        c.issue(IssueRequest("local.land"))
+        c.issue(IssueRequest("1.013831"))
     found = suggestions(c)
     land = [s for s in found if s.group == "land"]
     assert len(land) == 1

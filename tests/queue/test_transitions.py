@@ -50,7 +50,7 @@ def test_park_and_return_to_another_counter(centre):
 def test_transfer_keeps_place_in_line(centre):
     early = issue(centre, "1.001193")  # civil-status
     centre.clock.advance(10)
-    later = issue(centre, "local.land")
+    later = issue(centre, "1.013831")
     centre.call_next(2)
     moved = centre.act(early.id, "transfer", to_group="land")
     assert moved.status == Status.WAITING and moved.group == "land" and moved.transfers == 1
@@ -132,3 +132,21 @@ def test_bad_requests_are_refused(centre):
         centre.issue(IssueRequest("2.000815", priority="vip"))
     assert err.value.code == "unknown_priority"
     assert centre.events == [e for e in centre.events if e.type.startswith("counter.")]
+
+
+def test_the_catalogues_priority_categories_are_the_ones_accepted():
+    """A city adds a category to its catalogue: reception offers it and the queue accepts it."""
+    from dataclasses import replace
+
+    from fakes import default_counters
+
+    from onestop.queue.catalog import PriorityCategory, default_catalog
+    from onestop.queue.engine import InMemoryCentre
+    from onestop.queue.rules import Rules
+
+    base = default_catalog()
+    catalog = replace(base, priority_categories=(
+        *base.priority_categories, PriorityCategory("escort", "Người dẫn người mù", "Guide")))
+    centre = InMemoryCentre(catalog, default_counters(), FakeClock(hanoi(2026, 11, 23, 8)),
+                            Rules())
+    assert centre.issue(IssueRequest("2.000815", priority="escort"))[0].priority == "escort"
