@@ -173,7 +173,10 @@
     api.state = state;
     if (state.now) clockOffset = Date.parse(state.now) - Date.now();
     if (typeof state.utc_offset_minutes === "number") VN_OFFSET_MS = state.utc_offset_minutes * 60000;
-    if (state.ward && state.ward.name_vi) setText($("ward"), state.ward.name_vi);
+    if (state.ward && state.ward.office_name_vi) { // the office's name (queue/office.py)
+      setText($("ward"), state.ward.office_name_vi);
+      setText($("address"), state.ward.address_vi || "");
+    }
     renderGroups(state); // first: the footer's height decides the board's
     renderRecent(state);
     renderBoard(state);
