@@ -154,7 +154,7 @@ def render_report(data: ReportInput) -> bytes:
                   f"{data.generated_at:%H:%M %d/%m/%Y}", st.sub),
         Paragraph("1. Tổng quan", st.h),
         st.table([["Chỉ số", "Giá trị"],
-                  ["Số phiếu đã cấp", s.issued], ["Đã hoàn thành", s.served],
+                  ["Số phiếu đã cấp", s.issued], ["Đã phục vụ", s.served],
                   ["Vắng mặt (gọi không đến)", s.no_show], ["Đã hủy", s.cancelled],
                   ["Chuyển lĩnh vực/quầy", s.transferred], ["Còn chờ khi lập báo cáo",
                                                              s.waiting_left],
@@ -216,7 +216,7 @@ def render_report(data: ReportInput) -> bytes:
 
 
 def _comparison(data: ReportInput, st: _Styles) -> list:
-    rows = [["Ngày", "Số phiếu", "Hoàn thành", "Vắng mặt", "Chờ TB", "90% chờ không quá",
+    rows = [["Ngày", "Số phiếu", "Đã phục vụ", "Vắng mặt", "Chờ TB", "90% chờ không quá",
              "Điểm hài lòng TB"]]
 
     def row(label: str, x: DayStats) -> list:
