@@ -115,11 +115,11 @@ def _status_block(v: TicketView) -> str:
     if v.status == "called":
         label = (f'<p class="label">{escape(v.counter_label)}</p>'
                  if v.counter_label and v.counter_label != v.counter else "")
-        # Break the line only at the dash: "mời đến Quầy 3" stays together on a narrow phone.
+        # The line breaks where the phone needs it; "Quầy 3" stays together.
         head, _, tail = t("called", lang, counter="\0").partition(" – ")
-        tail = escape(tail).replace("\0", f"<strong>{counter}</strong>")
+        tail = escape(tail).replace("\0", f'<strong class="nowrap">{counter}</strong>')
         return (f'<section class="status called" role="alert"><p class="big">{escape(head)} – '
-                f'<span class="nowrap">{tail}</span></p>{label}</section>')
+                f'{tail}</p>{label}</section>')
     if v.status == "serving":
         return (f'<section class="status serving"><p class="big">'
                 f'{t("serving", lang, counter=f"<strong>{counter}</strong>")}</p></section>')
