@@ -72,6 +72,15 @@ class Hub:
         return self.ward()["name_en"]
 
     @property
+    def office_name_vi(self) -> str:
+        """The office's name on every ticket, page, display and report (queue/office.py)."""
+        return self.ward()["office_name_vi"]
+
+    @property
+    def office_name_en(self) -> str:
+        return self.ward()["office_name_en"]
+
+    @property
     def opening_hours(self) -> tuple[OpeningHours, ...]:
         return parse_hours(self.ward()["hours"])
 

@@ -102,6 +102,9 @@ def test_counters_ward_and_catalogue_with_no_hub(tmp_path):
     ward = json.loads(ok(data, "ward", "show", "--json"))
     assert ward["configured"] and ward["hours"][2] == {"days": [5], "open": "07:30",
                                                        "close": "11:30"}
+    assert ward["office_name_vi"] == "Trung tâm Phục vụ hành chính công phường Hàng Bông"
+    ok(data, "ward", "set", "--office-name-vi", "Bộ phận Một cửa phường Hàng Bông")
+    assert "Bộ phận Một cửa phường Hàng Bông" in ok(data, "ward", "show")
     assert "17:00" in refused(data, "ward", "set", "--hours", "0 17:00-08:00")
     assert "--hours" in refused(data, "ward", "set", "--hours", "weekdays")
 

@@ -244,9 +244,10 @@ def ward_show(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _show(ward)
         return 0
-    for key in ("name_vi", "name_en", "address_vi", "address_en", "notice_vi", "notice_en"):
-        print(f"{key:<11} {ward[key]}")
-    print(f"{'hours':<11} {format_hours(ward['hours'])}")
+    for key in ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi",
+                "address_en", "notice_vi", "notice_en"):
+        print(f"{key:<14} {ward[key]}")
+    print(f"{'hours':<14} {format_hours(ward['hours'])}")
     if not ward["configured"]:
         print("(defaults: not set yet; onestop ward set ...)")
     return 0
@@ -278,7 +279,8 @@ def parse_hours_text(text: str) -> list[dict]:
 
 
 def ward_set(args: argparse.Namespace, settings: Settings) -> int:
-    body = {k: getattr(args, k) for k in ("name_vi", "name_en", "address_vi", "address_en",
+    body = {k: getattr(args, k) for k in ("name_vi", "name_en", "office_name_vi",
+                                          "office_name_en", "address_vi", "address_en",
                                           "notice_vi", "notice_en") if getattr(args, k) is not None}
     if args.hours is not None:
         body["hours"] = parse_hours_text(args.hours)

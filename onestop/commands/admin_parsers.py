@@ -99,11 +99,16 @@ def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
     action(counters, "remove", "remove a closed, empty counter (its station tokens are "
            "revoked)").add_argument("number", type=_number, metavar="N")
 
-    ward = group("ward", "the ward's name, address, opening hours and lobby notice")
+    ward = group("ward", "the ward's name, the office's name, address, opening hours and "
+                 "lobby notice")
     action(ward, "show", "the ward's identity").add_argument("--json", action="store_true")
     wset = action(ward, "set", "change fields of the ward's identity (others are kept)")
     for field in ("name-vi", "name-en", "address-vi", "address-en", "notice-vi", "notice-en"):
         wset.add_argument(f"--{field}", metavar="TEXT")
+    for field in ("office-name-vi", "office-name-en"):
+        wset.add_argument(f"--{field}", metavar="TEXT", help="the office's name on tickets, "
+                          "pages and reports; \"\" follows the ward's name (\"Trung tâm Phục vụ "
+                          "hành chính công phường …\")")
     wset.add_argument("--hours", metavar="SESSIONS", help='e.g. "0-4 07:30-11:30; '
                       '0-4 13:30-17:00; 5 07:30-11:30" (days 0 = Monday ... 6 = Sunday)')
 

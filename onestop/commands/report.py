@@ -27,7 +27,8 @@ def report_command(args: argparse.Namespace, settings: Settings) -> int:
         day = args.date or service_day(store.clock(), store.rules.timezone)
         if day > service_day(store.clock(), store.rules.timezone):
             raise InvalidRequest("future_day", f"{day} is in the future", "Ngày trong tương lai")
-        outputs = [(args.out, lambda: render_report(report_input(store, day, hub.ward_name_vi)))]
+        outputs = [(args.out, lambda: render_report(report_input(
+            store, day, hub.ward_name_vi, hub.office_name_vi)))]
         if args.csv:
             outputs.append((args.csv, lambda: to_csv(export_rows(store, day))))
         if args.xlsx:

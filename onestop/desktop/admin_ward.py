@@ -1,5 +1,6 @@
-"""The admin window's ward identity: name and ticket address (Vietnamese and English), the
-opening hours, and the notice line on the lobby display. Saved in one PUT /api/ward; a change
+"""The admin window's ward identity: name, the office's name (on tickets, pages, the display and
+reports) and ticket address (Vietnamese and English), the opening hours, and the notice line on
+the lobby display. Saved in one PUT /api/ward; a change
 made elsewhere while the person edits never overwrites what they typed."""
 
 from __future__ import annotations
@@ -17,11 +18,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop.queue.office import default_office_name
+
 from .admin_common import AdminTab
 from .client import HubClient
 from .plain import Label
 
-TEXT_FIELDS = ("name_vi", "name_en", "address_vi", "address_en", "notice_vi", "notice_en")
+TEXT_FIELDS = ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi",
+               "address_en", "notice_vi", "notice_en")
+
+
+def follow_office_name(edits: dict, before: tuple[str, str]) -> tuple[str, str]:
+    """Keep the office's name fields following the ward's name while they still hold the
+    default of the name typed `before` (queue/office.py); returns the ward's name now."""
+    now = (edits["name_vi"].text(), edits["name_en"].text())
+    old, new = default_office_name(*before), default_office_name(*now)
+    for i, field in enumerate(("office_name_vi", "office_name_en")):
+        if edits[field].text().strip() in ("", old[i]):
+            edits[field].setText(new[i])
+        edits[field].setPlaceholderText(new[i])
+    return now
 
 
 class HoursRow(QWidget):
@@ -69,6 +85,8 @@ class WardTab(AdminTab):
         form = QFormLayout()
         captions = {"name_vi": self.tr("Tên phường (tiếng &Việt)"),
                     "name_en": self.tr("Tên phường (tiếng &Anh)"),
+                    "office_name_vi": self.tr("Tên đơn vị &một cửa (tiếng Việt)"),
+                    "office_name_en": self.tr("Tên đơn vị một cửa (tiếng Anh)"),
                     "address_vi": self.tr("Địa &chỉ trên phiếu (tiếng Việt)"),
                     "address_en": self.tr("Địa chỉ trên phiếu (tiếng A&nh)"),
                     "notice_vi": self.tr("Thông &báo trên màn hình chờ (tiếng Việt)"),
@@ -80,6 +98,9 @@ class WardTab(AdminTab):
             caption = Label(captions[name], self)
             caption.setBuddy(edit)
             form.addRow(caption, edit)
+        self._names = ("", "")
+        for name in ("name_vi", "name_en"):
+            self.edits[name].textEdited.connect(self._name_edited)
         self.layout_.addLayout(form)
         self.hours_box = QGroupBox(self.tr("Giờ làm việc"), self)
         self.hours_layout = QVBoxLayout(self.hours_box)
@@ -112,6 +133,8 @@ class WardTab(AdminTab):
             return
         for name, edit in self.edits.items():
             edit.setText(self.ward.get(name) or "")
+        self._names = follow_office_name(self.edits, (self.edits["name_vi"].text(),
+                                                      self.edits["name_en"].text()))
         for row in self.hours:
             row.deleteLater()
         self.hours = []
@@ -141,6 +164,9 @@ class WardTab(AdminTab):
 
     def _edited(self, *_args) -> None:
         self.dirty = True
+
+    def _name_edited(self, *_args) -> None:
+        self._names = follow_office_name(self.edits, self._names)
 
     def body(self) -> dict:
         return {**{name: edit.text().strip() for name, edit in self.edits.items()},

@@ -144,13 +144,13 @@ class CounterWindow(CounterCommands, StationWindow):
         grid = QGridLayout()
         grid.setSpacing(10)
         self.buttons: dict[str, QPushButton] = {}
-        specs = (("next", self.tr("Gọi số tiếp"), "F1 / Space", "#0b5cab"),
+        specs = (("next", self.tr("Gọi số tiếp"), self.tr("F1 / Phím cách"), "#0b5cab"),
                  ("recall", self.tr("Gọi lại"), "F2", "#5b4bb7"),
                  ("start", self.tr("Bắt đầu"), "F3", "#00737d"),
                  ("done", self.tr("Hoàn thành"), "F4", "#0a7a3d"),
                  ("no_show", self.tr("Vắng mặt"), "F5", "#b45309"),
                  ("park", self.tr("Tạm gác"), "F6", "#5c6b7a"),
-                 ("return", self.tr("Gọi lại số tạm gác"), "F7", "#3f5063"),
+                 ("return", self.tr("Gọi số tạm gác"), "F7", "#3f5063"),
                  ("transfer", self.tr("Chuyển"), "F8", "#7a3e9d"))
         for i, (action, name, keys, color) in enumerate(specs):
             button = ActionButton(name, keys, color)
@@ -280,6 +280,8 @@ class CounterWindow(CounterCommands, StationWindow):
         changed = data.get("counter")
         if (self.counter is not None and changed is not None
                 and changed.get("number") == self.number):
+            if changed.get("officer", self.counter.get("officer")) != self.counter.get("officer"):
+                self.counter.pop("officer_name", None)  # another officer: the state names them
             self.counter = {**self.counter, **{k: changed[k] for k in
                                                ("status", "officer", "skills", "label_vi",
                                                 "label_en") if k in changed}}
@@ -345,7 +347,8 @@ class CounterWindow(CounterCommands, StationWindow):
         self.status_pill.setText(self.words.counter_status(status) if c else "")
         self.status_pill.setStyleSheet(f"background:{bg}; color:{fg}; border-radius:14px; "
                                        "padding:4px 14px;")
-        who = (self.tr("Cán bộ: {name}").format(name=c["officer"]) if signed_in
+        who = (self.tr("Cán bộ: {name}").format(name=c.get("officer_name") or c["officer"])
+               if signed_in
                else self.tr("Chưa có cán bộ đăng nhập"))
         self.officer.setText(self.tr("{who} · Hôm nay đã phục vụ: {n}").format(
             who=who, n=c.get("served_today", 0)) if c else "")

@@ -120,8 +120,11 @@ class CounterCommands:
 
     def _counter_changed(self, result: dict) -> None:
         if self.counter is not None:
+            name = result.get("officer_name") or (
+                self.counter.get("officer_name")
+                if result["officer"] == self.counter.get("officer") else None)
             self.counter = {**self.counter, "status": result["status"],
-                            "officer": result["officer"]}
+                            "officer": result["officer"], "officer_name": name}
 
     def _sign_in(self, username: str, pin: str) -> None:
         def welcome(result) -> None:

@@ -53,7 +53,7 @@ class CompactStrip(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for action, text, color in (("next", self.tr("Gọi tiếp F1"), "#0b5cab"),
                                     ("recall", self.tr("Gọi lại F2"), "#5b4bb7"),
-                                    ("done", self.tr("Xong F4"), "#0a7a3d")):
+                                    ("done", self.tr("Hoàn thành F4"), "#0a7a3d")):
             button = QPushButton(text)
             _font(button, 15, bold=True)
             button.setMinimumHeight(40)

@@ -114,7 +114,7 @@ class ParkedDialog(QDialog):
     def __init__(self, tickets: list[dict], catalog: DeskCatalog,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Gọi lại số tạm gác"))
+        self.setWindowTitle(self.tr("Gọi số tạm gác"))
         self.setMinimumSize(520, 400)
         box = QVBoxLayout(self)
         box.addWidget(_big(Label(self.tr("Chọn công dân đã quay lại:")), 22, bold=True))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop.queue.labels import kind_label
+from onestop.queue.labels import complexity_label, kind_label
 
 from .counter_data import DeskCatalog, HubClock
 from .counter_widgets import CheckRow, FitLabel, fill_table, make_label, make_table, set_font
@@ -32,8 +32,7 @@ class CounterWords(QObject):
         return kind_label(kind, current_language())
 
     def complexity(self, complexity: str) -> str:
-        return {"quick": self.tr("Nhanh"), "standard": self.tr("Trung bình"),
-                "complex": self.tr("Phức tạp")}.get(complexity, complexity)
+        return complexity_label(complexity, current_language())
 
     def ticket_status(self, status: str) -> str:
         return {"called": self.tr("Đã gọi – chờ công dân đến quầy"),
@@ -176,7 +175,7 @@ class CurrentPanel(QFrame):
             self.status.setStyleSheet("color:#5a6b7b;")
             self.number.setText("—")
             self.number.setStyleSheet("color:#9aa8b5;")
-            self.service.setText(self.tr("Bấm “Gọi số tiếp” (F1 hoặc phím cách) để mời công "
+            self.service.setText(self.tr("Bấm “Gọi số tiếp” (F1 / Phím cách) để mời công "
                                          "dân tiếp theo."))
             for widget in (self.details, self.timing, self.priority, self.notes):
                 widget.clear()
@@ -191,7 +190,7 @@ class CurrentPanel(QFrame):
         self.number.setStyleSheet("color:#0a7a3d;" if serving else "color:#0b5cab;")
         self.service.setText(catalog.service_name(ticket["service"]))
         parts = [self.words.kind(ticket["kind"]),
-                 self.tr("Độ phức tạp: {c} (~{m} phút)").format(
+                 self.tr("Mức độ: {c} (khoảng {m} phút)").format(
                      c=self.words.complexity(ticket["complexity"]),
                      m=round(ticket.get("expected_minutes") or 0))]
         if ticket.get("count", 1) > 1:
@@ -262,7 +261,7 @@ class QueuePanel(QFrame):
         self.summary.setStyleSheet("color:#3d4f60;")
         self.backlog = make_table([self.tr("Số"), self.tr("Thủ tục"), self.tr("Yêu cầu"),
                                self.tr("Đã chờ")], stretch=1)
-        self.parked_title = make_label(self.tr("Số đang tạm gác (F7 để gọi lại)"), 18, bold=True)
+        self.parked_title = make_label(self.tr("Số đang tạm gác (F7 để gọi)"), 18, bold=True)
         self.parked = make_table([self.tr("Số"), self.tr("Thủ tục"), self.tr("Đã chờ")], stretch=1)
         self.parked.setMaximumHeight(150)
         self.parked.cellDoubleClicked.connect(

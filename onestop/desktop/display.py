@@ -18,6 +18,8 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from onestop.queue.office import office_name
+
 from .announcer import Announcer
 from .base import StationWindow
 from .client import HubClient
@@ -39,7 +41,7 @@ class DisplayWindow(StationWindow):
     def __init__(self, client: HubClient, settings=None, announcer: Announcer | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(client, "", parent)
-        self.setWindowTitle(self.tr("Màn hình gọi số – Bộ phận Một cửa"))
+        self.setWindowTitle(self.tr("Màn hình gọi số"))
         self.settings = settings
         self.english = client.language == "en"
         self.announcer = announcer or Announcer.for_data_folder(
@@ -80,9 +82,10 @@ class DisplayWindow(StationWindow):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(0)
         self.header = Header()
-        self.header.ward = (self.settings.ward_name if self.settings else "") or \
-            self.tr("Bộ phận Một cửa")
-        self.header.subtitle = self.tr("Bộ phận Tiếp nhận và Trả kết quả – Một cửa")
+        # The office's name (queue/office.py) until the hub's ward identity arrives.
+        self.header.ward = office_name({"name_vi": self.settings.ward_name if self.settings
+                                        else ""}, "en" if self.english else "vi")
+        self.header.subtitle = ""
         self.call_banner = CallBanner()
         self.call_banner.show_text(self.tr("Xin kính chào quý công dân – vui lòng chờ đến lượt"))
         middle = QWidget()
@@ -167,9 +170,10 @@ class DisplayWindow(StationWindow):
                                   - time.time())
         self._utc_offset = state.get("utc_offset_minutes", self._utc_offset)
         ward = state.get("ward") or {}
-        name = (ward.get("name_en") if self.english else None) or ward.get("name_vi")
-        if name:
-            self.header.ward = name
+        if ward.get("name_vi"):
+            lang = "en" if self.english else "vi"
+            self.header.ward = office_name(ward, lang)
+            self.header.subtitle = ward.get(f"address_{lang}") or ward.get("address_vi") or ""
         notice = self._notice(state)
         if notice != self.marquee.text:
             self.marquee.set_text(notice)

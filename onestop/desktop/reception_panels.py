@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop.queue.labels import KINDS, kind_label
+from onestop.queue.labels import KINDS, complexity_label, kind_label
 
 from .plain import Label
 from .qtapp import current_language
@@ -32,9 +32,6 @@ COMPLEXITY_COLOURS = {"quick": "#1b7f3b", "standard": "#1f5fa8", "complex": "#b3
 
 # Marked for Qt Linguist (lupdate reads QT_TRANSLATE_NOOP), translated when shown.
 _WORDS = {
-    "quick": QT_TRANSLATE_NOOP("ReceptionText", "Nhanh"),
-    "standard": QT_TRANSLATE_NOOP("ReceptionText", "Thường"),
-    "complex": QT_TRANSLATE_NOOP("ReceptionText", "Phức tạp"),
     "nobody": QT_TRANSLATE_NOOP("ReceptionText", "Không có ai phía trước"),
     "people": QT_TRANSLATE_NOOP("ReceptionText", "{n} người phía trước"),
 }
@@ -52,9 +49,9 @@ class ReceptionText:
     def kind(kind: str) -> str:
         return kind_label(kind, current_language())
 
-    @classmethod
-    def complexity(cls, value: str) -> str:
-        return cls.word(value) if value in COMPLEXITY_COLOURS else value
+    @staticmethod
+    def complexity(value: str) -> str:
+        return complexity_label(value, current_language())
 
     @classmethod
     def people(cls, n: int) -> str:
@@ -147,7 +144,7 @@ class RequestPanel(QWidget):
         self.kind_group.idToggled.connect(lambda _id, on: on and self.sig_changed.emit())
         layout.addLayout(kinds)
 
-        self.count_label = section_title(self.tr("Số trang/bản"))
+        self.count_label = section_title(self.tr("Số lượng"))
         layout.addWidget(self.count_label)
         self.count = QSpinBox(self)
         self.count.setObjectName("countBox")
@@ -183,8 +180,8 @@ class RequestPanel(QWidget):
         self.priority_buttons[None].setChecked(True)
 
     def set_unit(self, unit: str | None) -> None:
-        self.count_label.setText(self.tr("Số {unit}").format(unit=unit) if unit
-                                 else self.tr("Số trang/bản"))
+        self.count_label.setText(self.tr("Số lượng ({unit})").format(unit=unit) if unit
+                                 else self.tr("Số lượng"))
 
     @property
     def kind(self) -> str:
@@ -264,7 +261,7 @@ class EstimatePanel(QFrame):
         minutes = estimate.get("expected_minutes")
         text = ReceptionText.complexity(level)
         if minutes:
-            text += self.tr(" · ~{m} phút tại quầy").format(m=math.ceil(minutes))
+            text += self.tr(" · khoảng {m} phút tại quầy").format(m=math.ceil(minutes))
         self.complexity.setText(text)
         colour = COMPLEXITY_COLOURS.get(level, "#444")
         self.complexity.setStyleSheet(f"color:{colour};")

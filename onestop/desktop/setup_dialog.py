@@ -1,7 +1,7 @@
 """The first-run set-up the launcher opens while the hub says `needed` (GET /api/setup): three
-short steps - the ward's name and ticket address, the counters (prefilled from the hub's
-current layout, which comes from the bundled centre), and the first officer - then one
-POST /api/setup (one transaction on the hub).
+short steps - the ward's name, the office's name and ticket address, the counters (prefilled
+from the hub's current layout, which comes from the bundled centre), and the first officer -
+then one POST /api/setup (one transaction on the hub).
 
 A refusal is shown next to the input it is about, on its step; nothing typed is lost. The
 set-up can be skipped (everything is also in the admin window). Keyboard only: Tab moves
@@ -35,10 +35,12 @@ from .admin_common import (
     group_names,
     show_error,
 )
+from .admin_ward import follow_office_name
 from .client import HubClient, HubError
 from .plain import Label
 
-WARD_FIELDS = ("name_vi", "name_en", "address_vi", "address_en")
+WARD_FIELDS = ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi",
+               "address_en")
 WARD_BODY = (*WARD_FIELDS, "notice_vi", "notice_en", "hours")  # PUT /api/ward's fields
 MAX_COUNTERS = 30
 
@@ -91,15 +93,21 @@ class SetupDialog(QDialog):
         self.ward_edits = {name: QLineEdit(page) for name in WARD_FIELDS}
         captions = {"name_vi": self.tr("Tên phường (tiếng &Việt)"),
                     "name_en": self.tr("Tên phường (tiếng &Anh)"),
+                    "office_name_vi": self.tr("Tên đơn vị &một cửa (tiếng Việt)"),
+                    "office_name_en": self.tr("Tên đơn vị một cửa (tiếng Anh)"),
                     "address_vi": self.tr("Địa &chỉ trên phiếu (tiếng Việt)"),
                     "address_en": self.tr("Địa chỉ trên phiếu (tiếng A&nh)")}
         placeholders = {"name_vi": "Phường Cửa Nam", "name_en": "Cua Nam Ward",
+                        "office_name_vi": "", "office_name_en": "",
                         "address_vi": self.tr("Ví dụ: 35 Hàng Bông, Hà Nội"),
                         "address_en": self.tr("Ví dụ: 35 Hang Bong, Hanoi")}
         for name, edit in self.ward_edits.items():
             edit.setMaxLength(120)
             edit.setPlaceholderText(placeholders[name])
             form.addRow(_caption(captions[name], edit, page), edit)
+        self._names = ("", "")  # the ward's name the office's name follows (admin_ward.py)
+        for name in ("name_vi", "name_en"):
+            self.ward_edits[name].textEdited.connect(self._name_edited)
         self.ward_error = error_label(page)
         form.addRow("", self.ward_error)
         return page
@@ -234,7 +242,11 @@ class SetupDialog(QDialog):
         for name, edit in self.ward_edits.items():
             if not edit.text():  # never over what the person already typed
                 edit.setText(self.ward.get(name) or "")
+        self._name_edited()
         self._got("ward")
+
+    def _name_edited(self, *_args) -> None:
+        self._names = follow_office_name(self.ward_edits, self._names)
 
     def _got_counters(self, counters: object) -> None:
         self.counters = [{"number": c["number"], "label_vi": c["label_vi"],

@@ -297,10 +297,12 @@ class SupervisorWindow(StationWindow):
 
     def counter_rows(self) -> list[dict]:
         """The counters with a label in the window's language (the state has both labels)."""
-        labels = {c["number"]: self._name(c, "label")
-                  for c in (self.client.state or {}).get("counters", [])}
-        return [{**c, "label": labels.get(c["number"]) or c.get("label_vi")
-                 or self.tr("Quầy %1").replace("%1", str(c["number"]))}
+        live = {c["number"]: c for c in (self.client.state or {}).get("counters", [])}
+        # The officer by full name (the state's officer_name), never by login.
+        return [{**c, "label": (self._name(live[c["number"]], "label")
+                                if c["number"] in live else None) or c.get("label_vi")
+                 or self.tr("Quầy %1").replace("%1", str(c["number"])),
+                 "officer_name": live.get(c["number"], {}).get("officer_name") or c["officer"]}
                 for c in (self.stats or {}).get("counters", [])]
 
     def _render(self) -> None:
@@ -339,7 +341,8 @@ class SupervisorWindow(StationWindow):
         rows = self.counter_rows()
         self.counters.setRowCount(len(rows))
         for row, c in enumerate(rows):
-            cells = [c["label"], status_text.get(c["status"], c["status"]), c["officer"] or "–",
+            cells = [c["label"], status_text.get(c["status"], c["status"]),
+                     c["officer_name"] or "–",
                      numbers.get(c["current"], "…") if c["current"] else "–", str(c["served"]),
                      minutes_text(c["mean_service_minutes"], 1),
                      ", ".join(names.get(s, s) for s in c["skills"]),

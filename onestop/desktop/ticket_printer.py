@@ -34,11 +34,14 @@ def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
     counters = [c for c in (state or {}).get("counters", []) if t["group"] in c["skills"]]
     counters.sort(key=lambda c: (c["skills"].index(t["group"]), c["number"]))
     estimate = issued.get("estimate") or {}
+    ward = (state or {}).get("ward") or {}  # the ward identity: the office's name, the address
     return TicketPrint(
         number=t["number"], service_vi=service.get("name_vi") or public_code(t["service"]),
         group_vi=group.get("name_vi", t["group"]), kind=t["kind"], count=t["count"],
         unit_vi=service.get("unit_vi", ""), issued_at=issued_at, url=issued["public_url"],
-        ward_name=ward_name, priority_vi=PRIORITY_MARK if t.get("priority") else None,
+        ward_name=ward_name, office_name=ward.get("office_name_vi") or "",
+        address=ward.get("address_vi") or "",
+        priority_vi=PRIORITY_MARK if t.get("priority") else None,
         complexity=t.get("complexity"), people_ahead=issued.get("people_ahead"),
         wait_vi=estimate.get("text_vi") or "",
         counters_vi=", ".join(f"Quầy {c['number']}" for c in counters[:4]),

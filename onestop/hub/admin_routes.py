@@ -55,6 +55,8 @@ class HoursBody(_Body):
 class WardBody(_Body):
     name_vi: str | None = Field(None, max_length=400)
     name_en: str | None = Field(None, max_length=400)
+    office_name_vi: str | None = Field(None, max_length=400)
+    office_name_en: str | None = Field(None, max_length=400)
     address_vi: str | None = Field(None, max_length=400)
     address_en: str | None = Field(None, max_length=400)
     notice_vi: str | None = Field(None, max_length=600)

@@ -25,6 +25,7 @@ from onestop.queue.operations import IssueRequest
 from onestop.queue.transitions import Action
 from onestop.ratelimit import RateLimiter
 
+from .admin import officer as officer_view
 from .admin_routes import router as admin_router
 from .auth import AuthError, Forbidden, Role, Station
 from .catalog_admin import view as catalog_view
@@ -216,7 +217,8 @@ def create_app(hub) -> FastAPI:
                            lambda: auth.check_officer(body.username, body.pin))
         with acting(st):
             c = store.sign_in(number, username)
-        return {"number": c.number, "status": str(c.status), "officer": c.officer}
+        return {"number": c.number, "status": str(c.status), "officer": c.officer,
+                "officer_name": officer_view(store, c.officer)["display_name"]}
 
     @app.post("/api/counters/{number}/{change}")
     def counter_status(number: CounterNumber, change: Literal["open", "pause", "close", "sign-out"],

@@ -81,7 +81,7 @@ def import_catalog(store: HubStore, body: dict, source: str = "PUT /api/catalog"
                 "catalog_breaks_counters", f"the catalogue has no group {dropped[0]!r}, which "
                 f"counter {c.number} serves; change the counter's skills first",
                 f"Danh mục mới không có lĩnh vực {dropped[0]!r} mà quầy {c.number} đang phục "
-                "vụ; hãy đổi kỹ năng của quầy trước", counter=c.number, group=dropped[0])
+                "vụ; hãy đổi lĩnh vực của quầy trước", counter=c.number, group=dropped[0])
     with store.write() as db:
         store._store_catalog(new)
         db.execute("DELETE FROM catalog_edits")

@@ -2,7 +2,7 @@
 rating form, and their static files under /web/.
 
 Files are read with importlib.resources so they also load from a PyInstaller bundle. The store
-comes from ``request.app.state.hub`` (store, ward_name_vi, ward_name_en). Every failure is a
+comes from ``request.app.state.hub`` (store, office_name_vi, office_name_en). Every failure is a
 friendly HTML page with a 4xx status: a citizen's phone never sees JSON or a 500.
 """
 
@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from onestop.queue.catalog import public_code
 from onestop.queue.errors import DomainError, InvalidRequest
 from onestop.queue.model import Ticket
 from onestop.ratelimit import RateLimiter
@@ -67,8 +68,9 @@ def _lang(request: Request) -> str:
 
 
 def _ward(request: Request, lang: str) -> str:
+    """The office's name for the page's header (the ward identity, queue/office.py)."""
     hub = _hub(request)
-    return str(getattr(hub, "ward_name_en" if lang == "en" else "ward_name_vi", "") or "")
+    return str(getattr(hub, "office_name_en" if lang == "en" else "office_name_vi", "") or "")
 
 
 def _html(body: str, status: int = 200, headers: dict | None = None) -> HTMLResponse:
@@ -104,7 +106,7 @@ def web_file(name: str) -> Response:
 # --- lobby display ---------------------------------------------------------------------------
 
 DISPLAY_HELP = (
-    "Màn hình này cần mã truy cập. Vui lòng mở đúng đường dẫn do cán bộ giám sát cung cấp, "
+    "Màn hình này cần mã truy cập. Xin vui lòng mở đúng đường dẫn do cán bộ giám sát cung cấp, "
     "có dạng /display?token=… (cán bộ giám sát tạo mã bằng lệnh "
     "“onestop token create --role display”).")
 
@@ -131,7 +133,7 @@ def ticket_view(request: Request, ticket: Ticket, lang: str, notice: str | None)
         svc = store.catalog.service(ticket.service)
         service = svc.name_en if en else svc.name_vi
     except KeyError:  # a service removed from the catalogue since the ticket was issued
-        service = ticket.service
+        service = public_code(ticket.service)
     try:
         grp = store.catalog.group(ticket.group)
         group = grp.name_en if en else grp.name_vi

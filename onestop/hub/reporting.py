@@ -26,7 +26,8 @@ router = APIRouter()
 WEEKS_BACK = 4
 
 
-def report_input(store: HubStore, day: date, ward_name: str) -> ReportInput:
+def report_input(store: HubStore, day: date, ward_name: str,
+                 office_name: str = "") -> ReportInput:
     tz = store.rules.timezone
     stats = day_stats(day, store.tickets_of_day(day.isoformat()), tz)
     previous = [day_stats(d, store.tickets_of_day(d.isoformat()), tz)
@@ -36,7 +37,8 @@ def report_input(store: HubStore, day: date, ward_name: str) -> ReportInput:
         for username, name in db.execute("SELECT username, display_name FROM officers"):
             officers[username] = name
     return ReportInput(
-        ward_name=ward_name, stats=stats, previous=[p for p in previous if p.issued],
+        ward_name=ward_name, office_name=office_name, stats=stats,
+        previous=[p for p in previous if p.issued],
         group_names={g.id: g.name_vi for g in store.catalog.groups},
         counter_names={c.number: c.label_vi for c in store.counters()},
         officer_names=officers, generated_at=store.clock().astimezone(zone(tz)))
@@ -60,7 +62,8 @@ def report(request: Request, st: Auth,
     day = day or service_day(store.clock(), store.rules.timezone)
     name = f"bao-cao-{day.isoformat()}"
     if format == "pdf":
-        body, media = render_report(report_input(store, day, hub.ward_name_vi)), "application/pdf"
+        body, media = render_report(report_input(store, day, hub.ward_name_vi,
+                                                  hub.office_name_vi)), "application/pdf"
     elif format == "csv":
         body, media = to_csv(export_rows(store, day)), "text/csv; charset=utf-8"
     else:
@@ -97,7 +100,8 @@ def slip(ticket_id: str, body: SlipBody, request: Request, st: Auth) -> Response
     # The official dossier code belongs to the dossier register: the slip names the queue
     # number and leaves the code's line to the officer (printing/slip.py).
     pdf = render_slip(SlipData(
-        ward_name=hub.ward_name_vi, citizen_name=body.citizen_name.strip(),
+        ward_name=hub.ward_name_vi, office_name=hub.office_name_vi,
+        citizen_name=body.citizen_name.strip(),
         service_vi=service.name_vi, deadline_vi=service.result_vi,
         ticket_number=t.number, ticket_day=t.day, received_at=received,
         return_at=return_time(received, body.result_days, hub.opening_hours),

@@ -41,6 +41,11 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
             "ORDER BY seq DESC LIMIT ?", [*CALL_EVENTS, recent]).fetchall()
         # The one forecast (hub/forecast.py): a group's wait is its last arrival's.
         estimates = {g.id: store.forecaster.group(g.id, now).to_dict() for g in cat.groups}
+        # Officers are shown by their full name, never by their login (docs/glossary.md).
+        signed_in = [c.officer for c in counters if c.officer]
+        names = dict(db.execute(
+            f"SELECT username, display_name FROM officers WHERE username IN "
+            f"({','.join('?' * len(signed_in))})", signed_in).fetchall()) if signed_in else {}
     labels = {c.number: c.label_vi for c in counters}
 
     def counter_view(c) -> dict:
@@ -48,6 +53,7 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         return {
             "number": c.number, "label_vi": c.label_vi, "label_en": c.label_en,
             "status": str(c.status), "skills": list(c.skills), "officer": c.officer,
+            "officer_name": names.get(c.officer) or c.officer if c.officer else None,
             "fast_lane": c.fast_lane, "served_today": served.get(c.number, 0),
             "ticket": None if t is None else {
                 "id": t.id, "number": t.number, "group": t.group,

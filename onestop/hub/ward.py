@@ -1,9 +1,12 @@
-"""The ward's identity (names, address, opening hours, lobby notice) and the first-run set-up.
+"""The ward's identity (names, the office's name, address, opening hours, lobby notice) and the
+first-run set-up.
 
 The identity lives in the hub database, so every station, ticket, report and page shows the
 same name and a LAN station's own settings never disagree with the hub. Until an admin saves it
 the defaults come from the centre layout and settings (`ward_name`, `display_notice`), and
 `configured` is false: together with "no active officer" that is what makes the set-up needed.
+The office's name (`office_name_vi/en`) saved empty follows the ward's name
+(queue/office.py): the view always carries a name to print.
 """
 
 from __future__ import annotations
@@ -14,18 +17,22 @@ from onestop.queue import events as ev
 from onestop.queue.catalog import CatalogError
 from onestop.queue.centre import CentreLayout, OpeningHours, parse_hours
 from onestop.queue.errors import InvalidRequest
+from onestop.queue.office import default_office_name
 
 from . import admin
 from .rows import utc_text
 from .store import HubStore
 
-_TEXTS = {"name_vi": (1, 120), "name_en": (1, 120), "address_vi": (0, 200),
-          "address_en": (0, 200), "notice_vi": (0, 300), "notice_en": (0, 300)}
-PUBLIC = ("name_vi", "name_en", "address_vi", "address_en", "notice_vi", "notice_en")
+_TEXTS = {"name_vi": (1, 120), "name_en": (1, 120), "office_name_vi": (0, 160),
+          "office_name_en": (0, 160), "address_vi": (0, 200), "address_en": (0, 200),
+          "notice_vi": (0, 300), "notice_en": (0, 300)}
+PUBLIC = ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi", "address_en",
+          "notice_vi", "notice_en")
 
 
 def defaults(ward_name: str | None, display_notice: str | None, centre: CentreLayout) -> dict:
     return {"name_vi": ward_name or centre.ward_name_vi, "name_en": centre.ward_name_en,
+            "office_name_vi": "", "office_name_en": "",
             "address_vi": "", "address_en": "", "hours": hours_to_list(centre.hours),
             "notice_vi": display_notice or "", "notice_en": ""}
 
@@ -35,11 +42,22 @@ def hours_to_list(hours: tuple[OpeningHours, ...]) -> list[dict]:
              "close": h.close.strftime("%H:%M")} for h in hours]
 
 
-def ward(store: HubStore, fallback: dict) -> dict:
+def _saved(store: HubStore, fallback: dict) -> dict:
+    """The identity as saved (an office name left empty stays empty), with `configured`."""
     with store.reading() as db:
         row = db.execute("SELECT data FROM ward WHERE id = 1").fetchone()
     saved = json.loads(row[0]) if row else {}
     return {**fallback, **saved, "configured": row is not None}
+
+
+def ward(store: HubStore, fallback: dict) -> dict:
+    """The identity every surface shows: the office's name filled in from the ward's name
+    when none was saved."""
+    view = _saved(store, fallback)
+    office_vi, office_en = default_office_name(view["name_vi"], view["name_en"])
+    view["office_name_vi"] = view.get("office_name_vi") or office_vi
+    view["office_name_en"] = view.get("office_name_en") or office_en
+    return view
 
 
 def opening_hours(view: dict) -> tuple[OpeningHours, ...]:
@@ -80,11 +98,20 @@ def check_ward(body: dict) -> dict:
 
 
 def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
-    """Save the ward's identity; a field left out keeps its current value."""
+    """Save the ward's identity; a field left out keeps its current value, an office name
+    left empty (or equal to the default) follows the ward's name."""
     if not isinstance(body, dict):
         body = {"": body}  # refused by check_ward with a clear message
-    current = ward(store, fallback)
+    current = _saved(store, fallback)
     clean = check_ward({**{k: current[k] for k in (*PUBLIC, "hours")}, **body})
+    # An office name that is just the default (for the ward's name before or after this
+    # change: a form sends back what it showed) is kept empty, so it follows a later rename of
+    # the ward; a name the ward chose stays as typed.
+    shown = (default_office_name(current["name_vi"], current["name_en"]),
+             default_office_name(clean["name_vi"], clean["name_en"]))
+    for i, field in enumerate(("office_name_vi", "office_name_en")):
+        if clean[field] in (shown[0][i], shown[1][i]):
+            clean[field] = ""
     with store.write() as db:
         db.execute("INSERT INTO ward (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) "
                    "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",

@@ -201,7 +201,7 @@ def check_printers(s: Settings, t: T) -> Check:
                                        f"{', '.join(printers) or '-'})"))
     if not printers:
         return Check("printer", bad, t(
-            "Không có máy in; máy này không in vé thì đặt print_tickets: false",
+            "Không có máy in; máy này không in phiếu thì đặt print_tickets: false",
             "No printer; if this PC prints no tickets set print_tickets: false"))
     return Check("printer", OK, t(f"Máy in: {s.printer or printers[0]}",
                                   f"Printer: {s.printer or printers[0]}"))

@@ -1,6 +1,10 @@
-"""The daily report for the ward leader (A4 PDF): tickets by group and hour with a chart,
-waits and service times by group, counter and officer, no-shows, transfers, ratings, and the
-day against the previous four same weekdays. Numbers come in as DayStats (onestop.queue)."""
+"""The daily report for the ward leader (A4 PDF): numbers issued by field and hour with a
+chart, waits and service times by field, counter and officer, no-shows, transfers, ratings, and
+the day against the previous four same weekdays. Numbers come in as DayStats (onestop.queue).
+
+The words follow docs/glossary.md, as central's dashboard does: "Số phiếu đã cấp", "90% chờ
+không quá (phút)", "Điểm hài lòng TB (thang 3)", and one wait: from taking the number to being
+called."""
 
 from __future__ import annotations
 
@@ -27,9 +31,13 @@ from reportlab.platypus import (
 )
 
 from onestop.queue.daystats import DayStats, Spread
+from onestop.queue.office import default_office_name
 
 from .fonts import register
 
+WAIT_NOTE = ("Thời gian chờ: từ lúc lấy số đến lúc được gọi (như trên bảng theo dõi của thành "
+             "phố). 90% chờ không quá: 9 trên 10 lượt được gọi không phải chờ lâu hơn số phút "
+             "này. Điểm hài lòng: Rất hài lòng = 3, Hài lòng = 2, Không hài lòng = 1.")
 RATING_VI = {3: "Rất hài lòng", 2: "Hài lòng", 1: "Không hài lòng"}
 WEEKDAY_VI = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 PALETTE = ["#0b3d7a", "#e0a100", "#2e7d32", "#b00020", "#6a1b9a", "#00838f", "#5d4037",
@@ -45,10 +53,15 @@ class ReportInput:
     counter_names: dict[int, str]  # counter number -> label
     officer_names: dict[str, str]  # username -> display name
     generated_at: datetime
+    office_name: str = ""  # the ward identity's office_name_vi; empty: from ward_name
 
 
 def _m(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 def _pct(value: float | None) -> str:
@@ -86,7 +99,7 @@ class _Styles:
 
 
 def _spread_rows(spreads: dict, names: dict) -> list[list]:
-    rows = [["", "Số lượt", "Trung bình", "P90", "Lâu nhất"]]
+    rows = [["", "Số lượt", "Trung bình", "90% không quá", "Lâu nhất"]]
     for key, s in spreads.items():
         rows.append([names.get(key, str(key)), s.n, _m(s.mean), _m(s.p90), _m(s.longest)])
     if len(rows) == 1:
@@ -137,19 +150,22 @@ def render_report(data: ReportInput) -> bytes:
     story: list = [
         # Paragraph text is markup: a ward name from settings is text, never tags.
         Paragraph(f"BÁO CÁO NGÀY {s.day:%d/%m/%Y} – {escape(data.ward_name)}", st.title),
-        Paragraph(f"Bộ phận Tiếp nhận và Trả kết quả · {WEEKDAY_VI[s.day.weekday()]} · lập lúc "
+        Paragraph(f"{escape(_office(data))} · {WEEKDAY_VI[s.day.weekday()]} · lập lúc "
                   f"{data.generated_at:%H:%M %d/%m/%Y}", st.sub),
         Paragraph("1. Tổng quan", st.h),
         st.table([["Chỉ số", "Giá trị"],
-                  ["Số phiếu đã cấp", s.issued], ["Đã phục vụ xong", s.served],
+                  ["Số phiếu đã cấp", s.issued], ["Đã phục vụ", s.served],
                   ["Vắng mặt (gọi không đến)", s.no_show], ["Đã hủy", s.cancelled],
                   ["Chuyển lĩnh vực/quầy", s.transferred], ["Còn chờ khi lập báo cáo",
                                                              s.waiting_left],
                   ["Thời gian chờ trung bình (phút)", _m(s.wait_all.mean)],
-                  ["Thời gian chờ P90 (phút)", _m(s.wait_all.p90)],
+                  ["90% chờ không quá (phút)", _m(s.wait_all.p90)],
                   ["Chờ lâu nhất (phút)", _m(s.wait_all.longest)],
-                  ["Lượt đánh giá / mức hài lòng", f"{s.rated} / {_pct(s.satisfaction())}"]],
+                  ["Số lượt đánh giá", s.rated],
+                  ["Điểm hài lòng TB (thang 3)", _score(s.mean_rating())],
+                  ["Tỷ lệ hài lòng và rất hài lòng", _pct(s.satisfaction())]],
                  [80 * mm, 40 * mm]),
+        Paragraph(WAIT_NOTE, st.note),
     ]
     hours = sorted(s.by_hour_group)
     groups = sorted({g for per in s.by_hour_group.values() for g in per})
@@ -195,16 +211,17 @@ def render_report(data: ReportInput) -> bytes:
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm,
                             topMargin=14 * mm, bottomMargin=14 * mm,
                             title=f"Báo cáo ngày {s.day:%d/%m/%Y}", author="onestop")
-    doc.build(story, onFirstPage=_footer(st), onLaterPages=_footer(st))
+    doc.build(story, onFirstPage=_footer(st, data), onLaterPages=_footer(st, data))
     return buffer.getvalue()
 
 
 def _comparison(data: ReportInput, st: _Styles) -> list:
-    rows = [["Ngày", "Phiếu", "Phục vụ", "Vắng", "Chờ TB", "Chờ P90", "Hài lòng"]]
+    rows = [["Ngày", "Số phiếu", "Đã phục vụ", "Vắng mặt", "Chờ TB", "90% chờ không quá",
+             "Điểm hài lòng TB"]]
 
     def row(label: str, x: DayStats) -> list:
         return [label, x.issued, x.served, x.no_show, _m(x.wait_all.mean), _m(x.wait_all.p90),
-                _pct(x.satisfaction())]
+                _score(x.mean_rating())]
 
     rows.append(row(f"{data.stats.day:%d/%m} (hôm nay)", data.stats))
     for prev in data.previous:
@@ -229,13 +246,17 @@ def _comparison(data: ReportInput, st: _Styles) -> list:
     return parts
 
 
-def _footer(st: _Styles):
+def _office(data: ReportInput) -> str:
+    return data.office_name or default_office_name(data.ward_name)[0]
+
+
+def _footer(st: _Styles, data: ReportInput):
     def draw(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont(st.regular, 7.5)
         canvas.setFillColor(colors.HexColor("#666666"))
         canvas.drawRightString(A4[0] - 16 * mm, 8 * mm, f"Trang {doc.page}")
-        canvas.drawString(16 * mm, 8 * mm, "onestop – hệ thống xếp hàng Bộ phận một cửa")
+        canvas.drawString(16 * mm, 8 * mm, f"onestop – hệ thống xếp hàng · {_office(data)}")
         canvas.restoreState()
     return draw
 

@@ -1,6 +1,7 @@
 """The printed ticket for 80 mm or 58 mm thermal rolls.
 
-Layout top to bottom: ward name, centre line, the number (huge), service and group, request
+Layout top to bottom: the office's name and address (the ward identity, queue/office.py), the
+number (huge), service and group, request
 kind and count, priority mark, issue time, people ahead and the wait as a range, the counters
 that serve it, the documents to have ready, the QR to the citizen page with a line saying what
 it is for. The page is as tall as its content (a roll has no fixed page length).
@@ -18,12 +19,12 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from onestop.queue.labels import kind_label
+from onestop.queue.office import default_office_name
 
 from .fonts import register
 from .qr import draw_qr
 
 WIDTHS_MM = (58, 80)
-COMPLEXITY_VI = {"quick": "Nhanh", "standard": "Thường", "complex": "Phức tạp"}
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class TicketPrint:
     issued_at: datetime  # local time of the centre
     url: str
     ward_name: str
-    centre_line: str = "Bộ phận Tiếp nhận và Trả kết quả"
+    office_name: str = ""  # the ward identity's office_name_vi; empty: from ward_name
+    address: str = ""  # the ward identity's address_vi, printed under the office's name
     count: int = 1
     unit_vi: str = ""
     priority_vi: str | None = None
@@ -92,14 +94,15 @@ def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
         def draw_logo(c: Canvas, top: float) -> None:
             c.drawImage(logo, (width - logo_w) / 2, top - logo_h, logo_w, logo_h, mask="auto")
         ops.append((logo_h + 2, draw_logo))
-    text(data.ward_name.upper(), bold, 11)
-    text(data.centre_line, regular, 8, gap=3)
+    text((data.office_name or default_office_name(data.ward_name)[0]).upper(), bold, 10,
+         gap=1 if data.address else 3)
+    if data.address:
+        text(data.address, regular, 8, gap=3)
     rule()
     text("SỐ THỨ TỰ", regular, 9, gap=0)
     text(data.number, bold, 52 if len(data.number) <= 4 else 44, gap=2)
-    if data.priority_vi:
-        mark = f"ƯU TIÊN: {data.priority_vi}"
-        text(mark if width_mm == 58 else f"★ {mark} ★", bold, 9.5, gap=3)
+    if data.priority_vi:  # only the mark: which category is nobody else's business
+        text("★ ƯU TIÊN ★", bold, 9.5, gap=3)
     text(data.service_vi, bold, 10.5)
     kind = kind_label(data.kind, "vi")
     if data.count > 1:
@@ -107,7 +110,8 @@ def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
     text(f"{data.group_vi} · {kind}", regular, 8.5, gap=3)
     rule()
     if data.people_ahead is not None:
-        text(f"Số người đang chờ trước bạn: {data.people_ahead}", regular, 9, gap=0.5)
+        text(f"Còn {data.people_ahead} người chờ trước" if data.people_ahead
+             else "Không có ai chờ trước", regular, 9, gap=0.5)
     if data.wait_vi:
         text(f"Dự kiến chờ: {data.wait_vi}", regular, 9)
     if data.counters_vi:
@@ -125,13 +129,14 @@ def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
     def draw_code(c: Canvas, top: float) -> None:
         draw_qr(c, data.url, (width - qr_size) / 2, top - qr_size, qr_size)
     ops.append((qr_size + 2, draw_code))
-    text("Quét mã để xem số đang gọi, thời gian chờ và đánh giá cán bộ", regular, 7.5, gap=0)
-    text("Vui lòng giữ phiếu đến khi được phục vụ", regular, 7.5, gap=0)
+    text("Quét mã để theo dõi lượt, thời gian chờ và đánh giá chất lượng phục vụ", regular, 7.5,
+         gap=0)
+    text("Xin vui lòng giữ phiếu đến khi được phục vụ", regular, 7.5, gap=0)
 
     height = sum(h for h, _ in ops) + 2 * margin
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
-    canvas.setTitle(f"Phiếu số {data.number}")
+    canvas.setTitle(f"Phiếu số thứ tự {data.number}")
     canvas.setAuthor("onestop")
     top = height - margin
     for h, draw in ops:
@@ -148,6 +153,7 @@ def sample_ticket() -> TicketPrint:
         number="A023", service_vi="Chứng thực bản sao từ bản chính", group_vi="Chứng thực",
         kind="submit", count=12, unit_vi="trang", issued_at=datetime(2026, 11, 25, 8, 42),
         url="http://192.168.1.10:8700/t/3q2x7u0yK9dWm1pQ4sV8Zg", ward_name="Phường Cửa Nam",
+        address="35 Hàng Bông, phường Cửa Nam, Hà Nội",
         priority_vi="Người cao tuổi", people_ahead=7, wait_vi="khoảng 9–16 phút",
         counters_vi="Quầy 1, Quầy 4",
         checklist=("Bản chính giấy tờ cần chứng thực", "Bản sao cần chứng thực"))

@@ -192,8 +192,8 @@ def _parse_group(raw: object, index: int, before: list[Group]) -> Group:
     gid = text_field(raw, "id", where)
     if not _SLUG.fullmatch(gid):
         where.fail(f"group id {show(gid)} may use only a-z, 0-9 and '-'",
-                   f"mã nhóm {show(gid)} chỉ được dùng a-z, 0-9 và '-'")
-    check_unique(where, gid, [g.id for g in before], "groups", "group id", "mã nhóm")
+                   f"mã lĩnh vực {show(gid)} chỉ được dùng a-z, 0-9 và '-'")
+    check_unique(where, gid, [g.id for g in before], "groups", "group id", "mã lĩnh vực")
     name_vi, name_en = text_field(raw, "name_vi", where), text_field(raw, "name_en", where)
     prefix = text_field(raw, "prefix", where, empty=True)
     if not _PREFIX.fullmatch(prefix):
@@ -209,8 +209,8 @@ def _parse_group(raw: object, index: int, before: list[Group]) -> Group:
         if end is None or other.end is None:
             where.fail(f"prefix {show(prefix)} is also used by {them}; groups sharing a prefix "
                        "must both set 'end' so that their number ranges cannot meet",
-                       f"tiền tố {show(prefix)} đã dùng cho {them}; các nhóm dùng chung tiền tố "
-                       "phải cùng đặt 'end' để dãy số không trùng nhau")
+                       f"tiền tố {show(prefix)} đã dùng cho {them}; các lĩnh vực dùng chung "
+                       "tiền tố phải cùng đặt 'end' để dãy số không trùng nhau")
         if start <= other.end and other.start <= end:
             span, other_span = f"{start}-{end}", f"{other.start}-{other.end}"
             where.fail(f"numbers {span} overlap {them} ({other_span}), which has the same "
@@ -236,7 +236,7 @@ def _parse_service(raw: object, index: int, groups: dict[str, Group], codes: lis
     if group not in groups:
         known = ", ".join(groups)
         where.fail(f"unknown group {show(group)} (the catalogue has: {known})",
-                   f"nhóm {show(group)} không có trong danh mục (các nhóm: {known})")
+                   f"lĩnh vực {show(group)} không có trong danh mục (các lĩnh vực: {known})")
     complexity = text_field(values, "complexity", where)
     if complexity not in COMPLEXITIES:
         where.fail(f"unknown complexity {show(complexity)} (expected quick, standard or complex)",

@@ -142,14 +142,14 @@ def _parse_counter(raw: object, index: int, before: list[CounterSpec],
     known = [g.id for g in catalog.groups]
     for i, skill in enumerate(skills):
         if not isinstance(skill, str):
-            wrong_type(where, f"skills[{i}]", "a group id", "mã nhóm", skill)
+            wrong_type(where, f"skills[{i}]", "a group id", "mã lĩnh vực", skill)
         if skill not in known:
             where.fail(f"skill {show(skill)} is not a group of catalogue {catalog.version} "
                        f"(groups: {', '.join(known)})",
-                       f"kỹ năng {show(skill)} không phải nhóm của danh mục {catalog.version} "
-                       f"(các nhóm: {', '.join(known)})")
+                       f"lĩnh vực {show(skill)} không có trong danh mục {catalog.version} "
+                       f"(các lĩnh vực: {', '.join(known)})")
         if skill in skills[:i]:
-            where.fail(f"skill {show(skill)} is listed twice", f"kỹ năng {show(skill)} bị lặp")
+            where.fail(f"skill {show(skill)} is listed twice", f"lĩnh vực {show(skill)} bị lặp")
     fast_lane = raw.get("fast_lane", False)
     if not isinstance(fast_lane, bool):
         wrong_type(where, "fast_lane", "true or false", "true hoặc false", fast_lane)

@@ -54,6 +54,13 @@ class DayStats:
     def rated(self) -> int:
         return sum(self.ratings.values())
 
+    def mean_rating(self) -> float | None:
+        """The mean score on the 3-point scale (rất hài lòng 3, hài lòng 2, không hài lòng 1),
+        as central's dashboard shows it ("Điểm hài lòng TB (thang 3)")."""
+        if not self.rated:
+            return None
+        return sum(level * n for level, n in self.ratings.items()) / self.rated
+
     def satisfaction(self, scale: int = 3) -> float | None:
         """Share of ratings at the two upper levels (rất hài lòng + hài lòng on a 3 scale)."""
         if not self.rated:

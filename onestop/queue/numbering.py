@@ -39,7 +39,7 @@ def next_seq(group: Group, last_seq: int) -> int:
         raise DomainError(
             "number_range_exhausted",
             f"group {group.id} has used all numbers {group.start}-{group.end} today",
-            f"Nhóm {group.name_vi} đã dùng hết dãy số {group.start}-{group.end} trong ngày",
+            f"Lĩnh vực {group.name_vi} đã dùng hết dãy số {group.start}-{group.end} trong ngày",
             group=group.id,
         )
     return seq

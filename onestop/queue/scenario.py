@@ -166,7 +166,8 @@ def _counters(top: dict, catalog: Catalog) -> tuple[CounterPlan, ...]:
             if g not in known or groups.count(g) > 1:
                 where.fail(f"group {show(g)} is unknown or repeated (groups: "
                            f"{', '.join(known)})",
-                           f"nhóm {show(g)} không có hoặc bị lặp (các nhóm: {', '.join(known)})")
+                           f"lĩnh vực {show(g)} không có hoặc bị lặp (các lĩnh vực: "
+                           f"{', '.join(known)})")
         fast = raw.get("fast_lane", False)
         if not isinstance(fast, bool):
             wrong_type(where, "fast_lane", "true or false", "true hoặc false", fast)
@@ -205,7 +206,7 @@ def _parse(data: object, catalog: Catalog) -> Scenario:
         if group not in served:
             Where(f"mix[{i}] (service {e.service})", f"mục mix[{i}] (thủ tục {e.service})").fail(
                 f"no counter serves its group {group!r}",
-                f"không quầy nào phục vụ nhóm {group!r}")
+                f"không quầy nào phục vụ lĩnh vực {group!r}")
     return Scenario(name, seed, days, sessions, per_day, shares, rate, mix, dist, cv,
                     shares_p[0], shares_p[1], counters)
 

@@ -51,7 +51,7 @@ ALLOWED_FROM: dict[Action, frozenset[Status]] = {
 
 _STATUS_VI = {
     Status.WAITING: "đang chờ", Status.CALLED: "đã được gọi", Status.SERVING: "đang phục vụ",
-    Status.PARKED: "đang tạm gác", Status.DONE: "đã xong", Status.NO_SHOW: "vắng mặt",
+    Status.PARKED: "đang tạm gác", Status.DONE: "đã hoàn thành", Status.NO_SHOW: "vắng mặt",
     Status.CANCELLED: "đã hủy",
 }
 
@@ -310,11 +310,11 @@ def check_skills(skills: Iterable[str], known_groups: Iterable[str]) -> tuple[st
             raise InvalidRequest(
                 "unknown_skill", f"skill {skill!r} is not a group of the catalogue "
                 f"(groups: {', '.join(groups)})",
-                f"Kỹ năng {skill!r} không phải lĩnh vực nào trong danh mục "
+                f"Mã {skill!r} không phải lĩnh vực nào trong danh mục "
                 f"(các lĩnh vực: {', '.join(groups)})", skill=skill)
     if not skills or len(set(skills)) != len(skills):
         raise InvalidRequest("invalid_skills", "skills must be one or more groups, each once",
-                             "Kỹ năng phải có ít nhất một lĩnh vực, không trùng lặp")
+                             "Quầy phải phục vụ ít nhất một lĩnh vực, không trùng lặp")
     return skills
 
 

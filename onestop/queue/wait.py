@@ -19,7 +19,7 @@ WORDS: dict[str, tuple[str, str]] = {
     CLOSED: ("chưa có quầy mở — chờ trung tâm mở cửa",
              "no counter open yet — waiting for the centre to open"),
     UNSERVED: ("chưa có quầy nào mở cho lĩnh vực này",
-               "no counter is open for this area yet"),
+               "no counter is open for this field yet"),
     "no_wait": ("gần như không phải chờ", "almost no wait"),
     "about": ("khoảng {a} phút", "about {a} min"),
     "range": ("khoảng {a}–{b} phút", "about {a}–{b} min"),

@@ -89,13 +89,14 @@ def record_posts(monkeypatch, client) -> list[str]:
     """The path of every POST the window sends through its hub client, recorded as it is sent
     (the send is synchronous, so a key press that sent nothing is known at once: no sleep)."""
     sent: list[str] = []
-    original = client.post
+    original = client.call
 
-    def post(path, *args, **kwargs):
-        sent.append(path)
-        return original(path, *args, **kwargs)
+    def call(owner, method, path, *args, **kwargs):
+        if method == "POST":
+            sent.append(path)
+        return original(owner, method, path, *args, **kwargs)
 
-    monkeypatch.setattr(client, "post", post)
+    monkeypatch.setattr(client, "call", call)
     return sent
 
 
@@ -116,7 +117,9 @@ def test_sign_in_bad_pin_then_good_then_sign_out(qtbot, desk, live_hub):
     sign_in(qtbot, w)
     qtbot.waitUntil(lambda: w.pages.currentIndex() == 1, timeout=WAIT)
     assert hub_counter(live_hub).officer == "lan"
-    assert "lan" in w.officer.text() and "Hôm nay đã phục vụ: 0" in w.officer.text()
+    # The full name, not the login (from the sign-in's answer, which may follow its event).
+    qtbot.waitUntil(lambda: "Cán bộ: Nguyễn Thị Lan" in w.officer.text(), timeout=WAIT)
+    assert "Hôm nay đã phục vụ: 0" in w.officer.text()
     click(qtbot, w.signout_button)
     qtbot.waitUntil(lambda: w.pages.currentIndex() == 0, timeout=WAIT)
     assert hub_counter(live_hub).officer is None

@@ -112,8 +112,14 @@ def test_first_day_through_the_windows(qtbot, single_pc, monkeypatch):
     # Step 1: the ward, field after field with Tab, Enter to go on.
     assert focused() is setup.ward_edits["name_vi"]
     type_into(qtbot, focused(), "Phường Hàng Trống")
-    for text in ("Hang Trong Ward", "12 Hàng Trống, Hoàn Kiếm, Hà Nội",
-                 "12 Hang Trong, Hoan Kiem, Hanoi"):
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    type_into(qtbot, focused(), "Hang Trong Ward")
+    # The office's name follows the ward's name as it is typed; Tab goes past it.
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused().text() == "Trung tâm Phục vụ hành chính công phường Hàng Trống"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused().text() == "Public Administrative Service Centre, Hang Trong Ward"
+    for text in ("12 Hàng Trống, Hoàn Kiếm, Hà Nội", "12 Hang Trong, Hoan Kiem, Hanoi"):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         type_into(qtbot, focused(), text)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
@@ -172,6 +178,7 @@ def test_first_day_through_the_windows(qtbot, single_pc, monkeypatch):
     ward = read(url, tokens, "/api/ward")
     assert (ward["name_en"], ward["address_vi"]) == ("Hang Trong Ward",
                                                      "12 Hàng Trống, Hoàn Kiếm, Hà Nội")
+    assert ward["office_name_vi"] == "Trung tâm Phục vụ hành chính công phường Hàng Trống"
     six = read(url, tokens, "/api/counters")[-1]
     assert (six["number"], six["skills"], six["fast_lane"]) == (
         6, ["certification", "civil-status"], True)

@@ -66,7 +66,7 @@ def set_count(qtbot, w: ReceptionWindow, count: int) -> dict:
 def test_search_choose_count_estimate_and_issue(qtbot, window, live_hub):
     issue_some(live_hub, "2.000815", 2)
     choose_by_typing(qtbot, window, "chung thuc ban sao", "2.000815")
-    assert window.request.count_label.text() == "Số trang"
+    assert window.request.count_label.text() == "Số lượng (trang)"
     estimate = set_count(qtbot, window, 12)
     assert estimate["people_ahead"] == 2
     assert "2 người phía trước" in window.estimate.ahead.text()
@@ -245,9 +245,9 @@ def test_english_from_settings(qtbot, live_hub, token):
         assert w.groups.buttons["land"].text() == "Land\n0 waiting"
         with qtbot.waitSignal(w.sig_estimate, timeout=WAIT):
             w.finder.sig_chosen.emit("2.000815")
-        assert w.request.count_label.text() == "Count (page)"
+        assert w.request.count_label.text() == "Quantity (page)"
         assert w.estimate.ahead.text() == "Nobody ahead"
-        assert w.estimate.complexity.text().startswith("Quick")
+        assert w.estimate.complexity.text().startswith("Simple")
         client.stop()
     finally:
         application("vi")

@@ -390,11 +390,11 @@ def test_english_from_settings(qtbot, live_hub):
             client.start()
             w.show()
         headers = [w.groups.horizontalHeaderItem(i).text() for i in range(w.groups.columnCount())]
-        assert headers[:3] == ["Group", "Waiting", "Longest wait"]
+        assert headers[:3] == ["Field", "Waiting", "Longest wait"]
         assert w.title.text() == "Supervisor – Cua Nam Ward"
         assert cell(w.groups, 0, 0) == "Certification"
         assert cell(w.counters, 0, 0) == "Counter 1 – Certification"
-        assert w.buttons["move"].text() == "Move ticket…"
+        assert w.buttons["move"].text() == "Move a number…"
         client.stop()
     finally:
         application("vi")  # the one QApplication is shared by every test

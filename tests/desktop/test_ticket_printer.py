@@ -22,6 +22,7 @@ def test_ticket_from_the_hub_answer(live_hub):
     assert t.priority_vi == "ƯU TIÊN" and t.count == 12 and t.unit_vi  # never the category
     assert t.counters_vi.startswith("Quầy 1") and t.checklist
     assert t.url == issued["public_url"] and "/t/" in t.url
+    assert t.office_name == "Trung tâm Phục vụ hành chính công phường Cửa Nam"  # the ward identity
 
 
 def test_a_local_code_is_never_printed(live_hub):

@@ -47,3 +47,27 @@ def test_qm_files_are_not_ignored_by_git():
     ignored = subprocess.run(["git", "-C", str(root), "check-ignore", "-q",
                               str(I18N / "common_en.qm")], timeout=30)
     assert ignored.returncode == 1, ".qm files must be committed, not ignored"
+
+
+def test_every_window_text_has_its_translation():
+    """A tr() text renamed in a window (to follow docs/glossary.md) is renamed in its .ts too:
+    else the English window would fall back to Vietnamese."""
+    import ast
+    import xml.etree.ElementTree as ET
+
+    sources = {m.findtext("source") for ts in SOURCES for m in ET.parse(ts).getroot().iter(
+        "message")}
+    missing = []
+    for path in sorted((I18N.parents[1] / "desktop").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            at = {"tr": 0, "_tr": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name)
+            if at is None or len(node.args) <= at:
+                continue
+            text = node.args[at]
+            if isinstance(text, ast.Constant) and isinstance(text.value, str) \
+                    and text.value not in sources:
+                missing.append(f"{path.name}:{node.lineno}: {text.value!r}")
+    assert not missing, "texts without a translation:\n" + "\n".join(missing)

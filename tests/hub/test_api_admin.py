@@ -255,3 +255,21 @@ def test_first_run_setup_in_one_transaction(live_hub, admin):
     _error(admin.post("/api/setup", json=SETUP), 409, "setup_done")
     with live_hub.client("display") as display:
         assert display.get("/api/setup").json()["needed"] is False
+
+
+def test_office_name_follows_the_ward_until_one_is_chosen(live_hub, admin):
+    ward = admin.get("/api/ward").json()
+    assert ward["office_name_vi"] == "Trung tâm Phục vụ hành chính công phường Cửa Nam"
+    assert ward["office_name_en"] == "Public Administrative Service Centre, Cua Nam Ward"
+    # The default sent back as it was shown keeps following the ward's name.
+    renamed = admin.put("/api/ward", json={**{k: ward[k] for k in (
+        "name_vi", "name_en", "office_name_vi", "office_name_en")},
+        "name_vi": "Phường Hàng Bông"}).json()
+    assert renamed["office_name_vi"] == "Trung tâm Phục vụ hành chính công phường Hàng Bông"
+    chosen = admin.put("/api/ward", json={"office_name_vi": "Bộ phận Một cửa"}).json()
+    assert chosen["office_name_vi"] == "Bộ phận Một cửa"
+    admin.put("/api/ward", json={"name_vi": "Phường Hàng Trống"})
+    state = admin.get("/api/state").json()
+    assert state["ward"]["office_name_vi"] == "Bộ phận Một cửa"  # a chosen name stays
+    assert live_hub.hub.office_name_vi == "Bộ phận Một cửa"
+    _error(admin.put("/api/ward", json={"office_name_vi": "x" * 161}), 422, "invalid_ward")

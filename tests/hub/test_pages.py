@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from hubfakes import FakeClock, hanoi
 
 from onestop.compose import build_hub, create_app
+from onestop.hub.ward import set_ward
 from onestop.queue.operations import IssueRequest
 from onestop.settings import Settings
 
@@ -56,10 +57,10 @@ def test_waiting_page_shows_number_place_and_range(hub, client):
     assert_private_page(r)
     page = text_of(r.text)
     assert second.number in page and "Chứng thực bản sao từ bản chính" in page
-    assert "Còn 1 người trước bạn" in page
+    assert "Còn 1 người chờ trước" in page
     assert re.search(r"khoảng \d+(–\d+)? phút", page)
     assert '<meta http-equiv="refresh" content="20">' in r.text
-    assert "Bạn là người tiếp theo" in text_of(client.get(f"/t/{first.token}").text)
+    assert "Sắp đến lượt – không còn ai chờ trước" in text_of(client.get(f"/t/{first.token}").text)
 
 
 def test_people_ahead_counts_only_tickets_issued_before(hub, client):
@@ -67,14 +68,14 @@ def test_people_ahead_counts_only_tickets_issued_before(hub, client):
     hub.store.clock.advance(1)
     issue(hub)
     issue(hub)
-    assert "Bạn là người tiếp theo" in text_of(client.get(f"/t/{first.token}").text)
+    assert "Sắp đến lượt – không còn ai chờ trước" in text_of(client.get(f"/t/{first.token}").text)
 
 
 def test_called_serving_done_rate_then_already_rated(hub, client):
     ticket = issue(hub)
     hub.store.call_next(1)
     page = text_of(client.get(f"/t/{ticket.token}").text)
-    assert "Đến lượt bạn – mời đến Quầy 1" in page
+    assert "Đã đến lượt – mời Ông/Bà đến Quầy 1" in page
     assert "Quầy 1 – Chứng thực" in page  # the counter's full label under the call
     hub.store.act(ticket.id, "start")
     r = client.get(f"/t/{ticket.token}")
@@ -93,11 +94,11 @@ def test_called_serving_done_rate_then_already_rated(hub, client):
     rated = hub.store.ticket(ticket.id)
     assert rated.rating == 3 and rated.rating_comment == "Cán bộ nhiệt tình, chu đáo"
     page = client.get(r.headers["location"]).text
-    assert "Cảm ơn bạn đã đánh giá" in page and "<form" not in page
+    assert "Xin cảm ơn Ông/Bà đã đánh giá" in page and "<form" not in page
 
     again = client.post(f"/t/{ticket.token}/rate", data={"rating": "1"})
     assert again.status_code == 303 and again.headers["location"].endswith("?m=already")
-    assert "Bạn đã đánh giá rồi" in client.get(again.headers["location"]).text
+    assert "Số này đã được đánh giá" in client.get(again.headers["location"]).text
     assert hub.store.ticket(ticket.id).rating == 3  # the first rating stands
 
 
@@ -142,9 +143,9 @@ def test_unknown_token_is_a_friendly_404(client):
 
 
 @pytest.mark.parametrize(("action", "phrase"), [
-    ("park", "Hồ sơ đang tạm gác – vui lòng chờ cán bộ gọi lại"),
-    ("no-show", "không có mặt khi được gọi"),
-    ("cancel", "Số này đã bị hủy"),
+    ("park", "Lượt của Ông/Bà đang được giữ"),
+    ("no-show", "Số này đã hết lượt do không có mặt khi được gọi"),
+    ("cancel", "Số này đã được hủy"),
 ])
 def test_other_statuses_have_a_clear_line(hub, client, action, phrase):
     ticket = issue(hub)
@@ -172,7 +173,7 @@ def test_page_shows_no_personal_data_and_escapes_everything(tmp_path):
 def test_english_version(hub, client):
     ticket = issue(hub)
     r = client.get(f"/t/{ticket.token}?lang=en")
-    assert '<html lang="en">' in r.text and "You are next" in r.text
+    assert '<html lang="en">' in r.text and "Almost your turn" in r.text
     assert "Certified copy" in r.text or "Certification" in r.text
     assert f'href="/t/{ticket.token}"' in r.text  # the way back to Vietnamese
 
@@ -251,3 +252,15 @@ def test_shipped_font_has_every_letter_the_pages_show(name):
     missing = sorted({ch for ch in shown if ord(ch) > 127 and ord(ch) not in covered})
     assert not missing, f"{name} lacks {missing}"
     assert (importlib.resources.files("onestop.assets") / "fonts" / "LICENSE-DejaVu.txt").is_file()
+
+
+def test_header_names_the_office_from_the_ward_identity(hub, client):
+    ticket = issue(hub)
+    page = text_of(client.get(f"/t/{ticket.token}").text)
+    assert "Trung tâm Phục vụ hành chính công phường Cửa Nam" in page
+    assert "Bộ phận Tiếp nhận" not in page and "bạn" not in page.lower().split()
+    set_ward(hub.store, {"office_name_vi": "Bộ phận Một cửa phường Cửa Nam"}, hub.ward_defaults)
+    page = text_of(client.get(f"/t/{ticket.token}").text)
+    assert "Bộ phận Một cửa phường Cửa Nam" in page
+    assert "Public Administrative Service Centre, Cua Nam Ward" in client.get(
+        f"/t/{ticket.token}?lang=en").text

@@ -195,7 +195,7 @@ def test_screenshots_of_the_citizen_page(browser, live_hub):
         url = mine["public_url"]
         assert url.startswith(live_hub.url + "/t/")
         page.goto(url)
-        assert "Còn 3 người trước bạn" in page.inner_text("body")
+        assert "Còn 3 người chờ trước" in page.inner_text("body")
         page.screenshot(path=SHOTS / "citizen-waiting.png")
         for _ in range(4):
             called = desk.next(1)
@@ -203,7 +203,7 @@ def test_screenshots_of_the_citizen_page(browser, live_hub):
                 desk.act(1, called["id"], "start")
                 desk.act(1, called["id"], "done")
         page.goto(url)
-        assert "Đến lượt bạn – mời đến Quầy 1" in page.inner_text("body")
+        assert "Đã đến lượt – mời Ông/Bà đến Quầy 1" in page.inner_text("body")
         page.screenshot(path=SHOTS / "citizen-called.png")
         desk.act(1, mine["ticket"]["id"], "start")
         desk.act(1, mine["ticket"]["id"], "done")
@@ -212,7 +212,7 @@ def test_screenshots_of_the_citizen_page(browser, live_hub):
         page.screenshot(path=SHOTS / "citizen-rate.png", full_page=True)
         with page.expect_navigation():
             page.click("button[value='3']")
-        assert "Cảm ơn bạn đã đánh giá" in page.inner_text("body")
+        assert "Xin cảm ơn Ông/Bà đã đánh giá" in page.inner_text("body")
         rated = live_hub.hub.store.ticket(mine["ticket"]["id"])
         assert rated.rating == 3 and rated.rating_comment == "Cán bộ hướng dẫn tận tình, chu đáo."
         # Fits a 360 px phone: no sideways scrolling.

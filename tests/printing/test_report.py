@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -57,6 +58,13 @@ def test_report_has_every_section(seeded, tmp_path):
     for section in SECTIONS:
         assert section in flat, section
     assert "BÁO CÁO NGÀY 23/11/2026 – Phường Cửa Nam" in flat
+    # The leader's words, as on central's dashboard, and the one definition of a wait.
+    assert "Trung tâm Phục vụ hành chính công phường Cửa Nam" in flat
+    for words in ("Số phiếu đã cấp", "90% chờ không quá (phút)", "Điểm hài lòng TB (thang 3)",
+                  "từ lúc lấy số đến lúc được gọi"):
+        assert words in flat, words
+    assert "P90" not in flat and "Bộ phận Tiếp nhận" not in flat
+    assert re.search(r"Điểm hài lòng TB \(thang 3\) [123],\d\d", flat)
     assert "Chứng thực" in flat and "Rất hài lòng" in flat and "Nguyễn Thị Lan" in flat
     for prev in ("16/11", "09/11", "02/11", "26/10"):
         assert prev in flat

@@ -33,7 +33,10 @@ def test_text_carries_number_service_and_ward(tmp_path, width):
                           check=True).stdout
     flat = " ".join(text.split())
     assert "A023" in flat and "PHƯỜNG CỬA NAM" in flat
-    assert "Chứng thực bản sao từ" in flat and "Người cao tuổi" in flat
+    assert "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG CỬA NAM" in flat  # the office's name
+    assert "Còn 7 người chờ trước" in flat and "bạn" not in flat.lower().split()
+    assert "Chứng thực bản sao từ" in flat and "★ ƯU TIÊN ★" in flat
+    assert "Người cao tuổi" not in flat  # the mark only, never which category
     assert "9–16 phút" in flat or "9–16" in flat
 
 
@@ -97,3 +100,13 @@ def test_ward_logo_is_printed_at_the_top(tmp_path):
     top = page.crop((0, 0, page.width, page.height // 8))
     assert any(r > 180 and g < 60 and b < 60 for r, g, b in top.get_flattened_data())  # red emblem
     assert len(with_logo) > len(render_ticket(sample_ticket(), 80))
+
+
+def test_the_office_name_chosen_by_the_ward_is_printed(tmp_path):
+    pdf = tmp_path / "t.pdf"
+    chosen = replace(sample_ticket(), office_name="Bộ phận Một cửa phường Cửa Nam", address="")
+    pdf.write_bytes(render_ticket(chosen, 80))
+    flat = " ".join(subprocess.run([tool("pdftotext"), str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "BỘ PHẬN MỘT CỬA PHƯỜNG CỬA NAM" in flat and "TRUNG TÂM" not in flat
+    assert "Tiếp nhận và Trả kết quả" not in flat

@@ -278,7 +278,7 @@ def test_vietnamese_message():
     with pytest.raises(CatalogError) as info:
         parse_catalog(doc, "catalog.json")
     assert info.value.message_vi.startswith(
-        'Tệp danh mục catalog.json: mục services[5] (mã 1.001193): nhóm "hotich" không có')
+        'Tệp danh mục catalog.json: mục services[5] (mã 1.001193): lĩnh vực "hotich" không có')
 
 
 def test_invalid_json_gives_line_and_column(tmp_path):

@@ -96,12 +96,13 @@ def test_batch_stored_then_duplicate_with_projections(central, server):
     assert (ward.ward, ward.tickets, ward.served, ward.waiting, ward.no_show) == (
         WARD, 14, 10, 2, 1)
     assert ward.rating_count == 7
-    # Waits come from the last state of each called ticket: called_at - queued_at.
+    # Waits come from the last state of each called ticket: from taking the number to being
+    # called (called_at - issued_at), as the daily report counts them.
     last = {}
     for e in ticket_events(events):
         last[e["data"]["ticket"]["id"]] = e["data"]["ticket"]
     expected = sorted(
-        (datetime.fromisoformat(t["called_at"]) - datetime.fromisoformat(t["queued_at"]))
+        (datetime.fromisoformat(t["called_at"]) - datetime.fromisoformat(t["issued_at"]))
         .total_seconds() for t in last.values() if t["called_at"])
     assert sorted(ward.waits) == expected and len(expected) == 11
     hub.close()

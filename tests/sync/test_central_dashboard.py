@@ -126,9 +126,14 @@ def test_dashboard_compares_wards(central, server, clock):
     cells = lambda ward: re.findall(r">(\d+)</td>", rows[ward])  # noqa: E731
     assert cells(WARDS[0]) == ["14", "2", "10"]   # tickets today, waiting, served
     assert cells(WARDS[2]) == ["0", "0", "0"]     # nothing today: its tickets are 2 days old
-    assert "Toàn thành phố" in html and "2 ngày trước" in html and "7 phút trước" in html
+    assert "Tổng các phường" in html and "2 ngày trước" in html and "7 phút trước" in html
+    for words in ("Số phiếu đã cấp", "90% chờ không quá (phút)", "Điểm hài lòng TB (thang 3)",
+                  "từ lúc lấy số đến lúc được gọi"):
+        assert words in html
+    assert "Vé" not in html and "p90" not in html
     english = httpx.get(f"{server.url}/dashboard", params={"token": admin, "lang": "en"}).text
-    assert "Whole city" in english and "No sync &gt; 1 day" in english
+    assert "All wards" in english and "No sync &gt; 1 day" in english
+    assert "90% waited at most (min)" in english and "from taking the number" in english
     refused = httpx.get(f"{server.url}/dashboard", params={"token": "wrong"})
     assert refused.status_code == 401 and "Mã quản trị" in refused.text
     assert httpx.get(f"{server.url}/static/fonts/DejaVuSans.ttf").content[:4] == b"\x00\x01\x00\x00"

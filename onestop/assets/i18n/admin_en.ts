@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>Lĩnh vực</source>
-        <translation>Group</translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Phút</source>
@@ -218,7 +218,7 @@
     </message>
     <message>
         <source>&amp;Số quầy</source>
-        <translation>&amp;Counters</translation>
+        <translation>&amp;Counter number</translation>
     </message>
     <message>
         <source>Nhãn (tiếng &amp;Việt)</source>
@@ -230,11 +230,11 @@
     </message>
     <message>
         <source>&amp;Lĩnh vực</source>
-        <translation>&amp;Groups</translation>
+        <translation>&amp;Fields</translation>
     </message>
     <message>
         <source>Đánh dấu bằng phím cách; lĩnh vực đầu tiên là lĩnh vực chính; Alt+↑/↓ đổi thứ tự.</source>
-        <translation>Tick with the space bar; the first group is the main one; Alt+↑/↓ changes the order.</translation>
+        <translation>Tick with the space bar; the first field is the main one; Alt+↑/↓ changes the order.</translation>
     </message>
     <message>
         <source>Nhập nhãn tiếng Việt và tiếng Anh.</source>
@@ -242,7 +242,7 @@
     </message>
     <message>
         <source>Chọn ít nhất một lĩnh vực.</source>
-        <translation>Choose at least one group.</translation>
+        <translation>Choose at least one field.</translation>
     </message>
 </context>
 <context>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Lĩnh vực (theo thứ tự)</source>
-        <translation>Groups (in order)</translation>
+        <translation>Fields (in order)</translation>
     </message>
     <message>
         <source>Làn nhanh</source>
@@ -628,6 +628,14 @@
     <message>
         <source>Đã lưu thông tin phường; mọi màn hình cập nhật ngay.</source>
         <translation>Ward saved; every screen shows it now.</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị &amp;một cửa (tiếng Việt)</source>
+        <translation>One-stop &amp;office name (Vietnamese)</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị một cửa (tiếng Anh)</source>
+        <translation>One-stop office name (English)</translation>
     </message>
 </context>
 </TS>

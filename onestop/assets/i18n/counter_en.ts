@@ -18,7 +18,7 @@ Ctrl+M</translation>
         <translation>Recall F2</translation>
     </message>
     <message>
-        <source>Xong F4</source>
+        <source>Hoàn thành F4</source>
         <translation>Done F4</translation>
     </message>
 </context>
@@ -26,7 +26,7 @@ Ctrl+M</translation>
     <name>CounterCommands</name>
     <message>
         <source>Không còn công dân nào đang chờ ở lĩnh vực của quầy.</source>
-        <translation>Nobody is waiting in this counter's groups.</translation>
+        <translation>Nobody is waiting in this counter's fields.</translation>
     </message>
     <message>
         <source>Đã chuyển số {number} sang {group}.</source>
@@ -80,8 +80,8 @@ Ctrl+M</translation>
         <translation>Park</translation>
     </message>
     <message>
-        <source>Gọi lại số tạm gác</source>
-        <translation>Return parked</translation>
+        <source>Gọi số tạm gác</source>
+        <translation>Call parked</translation>
     </message>
     <message>
         <source>Chuyển</source>
@@ -123,21 +123,13 @@ Ctrl+M</translation>
         <source>{status} · chờ {m} phút</source>
         <translation>{status} · waited {m} min</translation>
     </message>
+    <message>
+        <source>F1 / Phím cách</source>
+        <translation>F1 / Space</translation>
+    </message>
 </context>
 <context>
     <name>CounterWords</name>
-    <message>
-        <source>Nhanh</source>
-        <translation>Quick</translation>
-    </message>
-    <message>
-        <source>Trung bình</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <source>Phức tạp</source>
-        <translation>Complex</translation>
-    </message>
     <message>
         <source>Đã gọi – chờ công dân đến quầy</source>
         <translation>Called – waiting for the citizen</translation>
@@ -178,12 +170,12 @@ Ctrl+M</translation>
         <translation>No citizen at the counter</translation>
     </message>
     <message>
-        <source>Bấm “Gọi số tiếp” (F1 hoặc phím cách) để mời công dân tiếp theo.</source>
-        <translation>Press “Call next” (F1 or the space bar) to call the next citizen.</translation>
+        <source>Bấm “Gọi số tiếp” (F1 / Phím cách) để mời công dân tiếp theo.</source>
+        <translation>Press “Call next” (F1 / Space) to call the next citizen.</translation>
     </message>
     <message>
-        <source>Độ phức tạp: {c} (~{m} phút)</source>
-        <translation>Complexity: {c} (~{m} min)</translation>
+        <source>Mức độ: {c} (khoảng {m} phút)</source>
+        <translation>Complexity: {c} (about {m} min)</translation>
     </message>
     <message>
         <source>Số lượng: {n} {unit}</source>
@@ -225,8 +217,8 @@ Ctrl+M</translation>
 <context>
     <name>ParkedDialog</name>
     <message>
-        <source>Gọi lại số tạm gác</source>
-        <translation>Return a parked citizen</translation>
+        <source>Gọi số tạm gác</source>
+        <translation>Call a parked number</translation>
     </message>
     <message>
         <source>Chọn công dân đã quay lại:</source>
@@ -264,8 +256,8 @@ Ctrl+M</translation>
         <translation>Waited</translation>
     </message>
     <message>
-        <source>Số đang tạm gác (F7 để gọi lại)</source>
-        <translation>Parked (F7 to call back)</translation>
+        <source>Số đang tạm gác (F7 để gọi)</source>
+        <translation>Parked numbers (F7 to call one)</translation>
     </message>
     <message>
         <source>{m} phút</source>
@@ -273,15 +265,15 @@ Ctrl+M</translation>
     </message>
     <message>
         <source>Đang chờ ở lĩnh vực của quầy: {n} (hiện {k} số đầu)</source>
-        <translation>Waiting in this counter's groups: {n} (first {k} shown)</translation>
+        <translation>Waiting in this counter's fields: {n} (first {k} shown)</translation>
     </message>
     <message>
         <source>Đang chờ ở lĩnh vực của quầy: {n}</source>
-        <translation>Waiting in this counter's groups: {n}</translation>
+        <translation>Waiting in this counter's fields: {n}</translation>
     </message>
     <message>
         <source>Không có ai đang chờ ở lĩnh vực của quầy</source>
-        <translation>Nobody is waiting in this counter's groups</translation>
+        <translation>Nobody is waiting in this counter's fields</translation>
     </message>
 </context>
 <context>
@@ -315,7 +307,7 @@ Ctrl+M</translation>
     </message>
     <message>
         <source>Chuyển số {number} sang lĩnh vực:</source>
-        <translation>Move number {number} to the group:</translation>
+        <translation>Move number {number} to the field:</translation>
     </message>
     <message>
         <source>{name} (hiện tại)</source>
@@ -339,7 +331,7 @@ Ctrl+M</translation>
     </message>
     <message>
         <source>Bất kỳ quầy nào phục vụ lĩnh vực này</source>
-        <translation>Any counter serving this group</translation>
+        <translation>Any counter serving this field</translation>
     </message>
 </context>
 </TS>

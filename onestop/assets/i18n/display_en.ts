@@ -4,16 +4,8 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <source>Màn hình gọi số – Bộ phận Một cửa</source>
-        <translation>Queue display – One-stop centre</translation>
-    </message>
-    <message>
-        <source>Bộ phận Một cửa</source>
-        <translation>One-stop centre</translation>
-    </message>
-    <message>
-        <source>Bộ phận Tiếp nhận và Trả kết quả – Một cửa</source>
-        <translation>Reception and results – One-stop service</translation>
+        <source>Màn hình gọi số</source>
+        <translation>Queue display</translation>
     </message>
     <message>
         <source>Xin kính chào quý công dân – vui lòng chờ đến lượt</source>

@@ -24,8 +24,8 @@
         <translation>Choose a procedure to see the estimate</translation>
     </message>
     <message>
-        <source> · ~{m} phút tại quầy</source>
-        <translation> · ~{m} min at the counter</translation>
+        <source> · khoảng {m} phút tại quầy</source>
+        <translation> · about {m} min at the counter</translation>
     </message>
 </context>
 <context>
@@ -38,18 +38,6 @@
 <context>
     <name>ReceptionText</name>
     <message>
-        <source>Nhanh</source>
-        <translation>Quick</translation>
-    </message>
-    <message>
-        <source>Thường</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <source>Phức tạp</source>
-        <translation>Complex</translation>
-    </message>
-    <message>
         <source>Không có ai phía trước</source>
         <translation>Nobody ahead</translation>
     </message>
@@ -59,7 +47,7 @@
     </message>
     <message>
         <source>Chưa có quầy nào mở cho lĩnh vực này</source>
-        <translation>No counter serves this area yet</translation>
+        <translation>No counter is open for this field yet</translation>
     </message>
     <message>
         <source>Gần như không phải chờ</source>
@@ -102,7 +90,7 @@
     </message>
     <message>
         <source>Chưa chọn – tìm ở ô bên trái hoặc bấm một lĩnh vực</source>
-        <translation>None yet – search on the left or press an area</translation>
+        <translation>None yet – search on the left or press a field</translation>
     </message>
     <message>
         <source>Chưa có ước tính: {m}</source>
@@ -140,8 +128,8 @@
         <translation>Request kind</translation>
     </message>
     <message>
-        <source>Số trang/bản</source>
-        <translation>Pages/copies</translation>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>Diện ưu tiên</source>
@@ -152,8 +140,8 @@
         <translation>No priority</translation>
     </message>
     <message>
-        <source>Số {unit}</source>
-        <translation>Count ({unit})</translation>
+        <source>Số lượng ({unit})</source>
+        <translation>Quantity ({unit})</translation>
     </message>
 </context>
 <context>
@@ -168,7 +156,7 @@
     </message>
     <message>
         <source>Lĩnh vực</source>
-        <translation>Areas</translation>
+        <translation>Fields</translation>
     </message>
     <message>
         <source>Đang tải danh mục thủ tục…</source>
@@ -180,7 +168,7 @@
     </message>
     <message>
         <source>Không tìm thấy thủ tục nào – thử từ khác hoặc chọn lĩnh vực</source>
-        <translation>No procedure found – try other words or pick an area</translation>
+        <translation>No procedure found – try other words or pick a field</translation>
     </message>
     <message>
         <source>Tất cả thủ tục</source>
@@ -188,7 +176,7 @@
     </message>
     <message>
         <source>Lĩnh vực {name}</source>
-        <translation>Area: {name}</translation>
+        <translation>Field: {name}</translation>
     </message>
 </context>
 <context>

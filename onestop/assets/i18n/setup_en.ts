@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>&amp;Lĩnh vực</source>
-        <translation>&amp;Groups</translation>
+        <translation>&amp;Fields</translation>
     </message>
     <message>
         <source>Đánh dấu bằng phím cách; lĩnh vực đầu tiên là lĩnh vực chính; Alt+↑/↓ đổi thứ tự.</source>
-        <translation>Tick with the space bar; the first group is the main one; Alt+↑/↓ changes the order.</translation>
+        <translation>Tick with the space bar; the first field is the main one; Alt+↑/↓ changes the order.</translation>
     </message>
     <message>
         <source>Ví dụ: lan.nguyen</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Lấy sẵn từ cấu hình mẫu của trung tâm: chọn số quầy, sửa nhãn, lĩnh vực và làn nhanh của từng quầy.</source>
-        <translation>Taken from the centre's sample layout: choose how many counters, and each one's labels, groups and fast lane.</translation>
+        <translation>Taken from the centre's sample layout: choose how many counters, and each one's labels, fields and fast lane.</translation>
     </message>
     <message>
         <source>Cán bộ đăng nhập cửa sổ quầy bằng tên đăng nhập và mã PIN này. Thêm cán bộ khác sau trong cửa sổ Quản trị.</source>
@@ -129,11 +129,19 @@
     </message>
     <message>
         <source>Quầy %1 cần nhãn tiếng Việt, nhãn tiếng Anh và ít nhất một lĩnh vực.</source>
-        <translation>Counter %1 needs a Vietnamese label, an English label and at least one group.</translation>
+        <translation>Counter %1 needs a Vietnamese label, an English label and at least one field.</translation>
     </message>
     <message>
         <source>Nhập tên đăng nhập.</source>
         <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị &amp;một cửa (tiếng Việt)</source>
+        <translation>One-stop &amp;office name (Vietnamese)</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị một cửa (tiếng Anh)</source>
+        <translation>One-stop office name (English)</translation>
     </message>
 </context>
 </TS>

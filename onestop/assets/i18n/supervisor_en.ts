@@ -5,7 +5,7 @@
     <name>MoveTicketDialog</name>
     <message>
         <source>Chuyển số thứ tự</source>
-        <translation>Move a ticket</translation>
+        <translation>Move a number</translation>
     </message>
     <message>
         <source>Nhập hoặc chọn số, ví dụ A023</source>
@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>Số thứ tự</source>
-        <translation>Ticket number</translation>
+        <translation>Queue number</translation>
     </message>
     <message>
         <source>Sang lĩnh vực</source>
-        <translation>To group</translation>
+        <translation>To field</translation>
     </message>
     <message>
         <source>Sang quầy</source>
@@ -33,11 +33,11 @@
     </message>
     <message>
         <source>Nhập số thứ tự cần chuyển.</source>
-        <translation>Enter the ticket number to move.</translation>
+        <translation>Enter the queue number to move.</translation>
     </message>
     <message>
         <source>Hôm nay không có số %1 đang chờ.</source>
-        <translation>No ticket %1 is waiting today.</translation>
+        <translation>No number %1 is waiting today.</translation>
     </message>
 </context>
 <context>
@@ -83,11 +83,11 @@
     <name>ReskillDialog</name>
     <message>
         <source>Đổi lĩnh vực – quầy %1</source>
-        <translation>Change groups – counter %1</translation>
+        <translation>Change fields – counter %1</translation>
     </message>
     <message>
         <source>Đánh dấu các lĩnh vực quầy phục vụ; lĩnh vực đầu tiên là lĩnh vực chính. Kéo thả hoặc dùng nút Lên/Xuống để đổi thứ tự.</source>
-        <translation>Tick the groups this counter serves; the first one is its main group. Drag, or use Up/Down, to change the order.</translation>
+        <translation>Tick the fields this counter serves; the first one is its main field. Drag, or use Up/Down, to change the order.</translation>
     </message>
     <message>
         <source>Lên</source>
@@ -99,11 +99,11 @@
     </message>
     <message>
         <source>Làn nhanh (ưu tiên việc đơn giản)</source>
-        <translation>Fast lane (quick jobs first)</translation>
+        <translation>Fast lane (simple jobs first)</translation>
     </message>
     <message>
         <source>Chọn ít nhất một lĩnh vực.</source>
-        <translation>Choose at least one group.</translation>
+        <translation>Choose at least one field.</translation>
     </message>
 </context>
 <context>
@@ -156,15 +156,15 @@
     </message>
     <message>
         <source>Số đã cấp theo giờ</source>
-        <translation>Tickets issued per hour</translation>
+        <translation>Numbers issued per hour</translation>
     </message>
     <message>
         <source>Theo lĩnh vực</source>
-        <translation>By group</translation>
+        <translation>By field</translation>
     </message>
     <message>
         <source>Lĩnh vực</source>
-        <translation>Group</translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Chờ lâu nhất</source>
@@ -216,11 +216,11 @@
     </message>
     <message>
         <source>Đổi lĩnh vực…</source>
-        <translation>Change groups…</translation>
+        <translation>Change fields…</translation>
     </message>
     <message>
         <source>Chuyển số…</source>
-        <translation>Move ticket…</translation>
+        <translation>Move a number…</translation>
     </message>
     <message>
         <source>Mã ghép nối…</source>
@@ -272,11 +272,11 @@
     </message>
     <message>
         <source>Đã đổi lĩnh vực của %1.</source>
-        <translation>Changed the groups of %1.</translation>
+        <translation>Changed the fields of %1.</translation>
     </message>
     <message>
         <source>Đã chuyển số %1.</source>
-        <translation>Moved ticket %1.</translation>
+        <translation>Moved number %1.</translation>
     </message>
     <message>
         <source>Đã tạo mã ghép nối %1.</source>

@@ -12,46 +12,50 @@ from html import escape
 
 # (Vietnamese, English); Vietnamese is the default, English when ?lang=en.
 TEXT: dict[str, tuple[str, str]] = {
-    "your_number": ("Số thứ tự của bạn", "Your number"),
-    "group": ("Lĩnh vực", "Area"),
-    "issued": ("Lấy số lúc", "Issued at"),
-    "ahead": ("Còn {n} người trước bạn", "{n} people ahead of you"),
-    "next": ("Bạn là người tiếp theo", "You are next"),
-    "called": ("Đến lượt bạn – mời đến {counter}", "It's your turn – please go to {counter}"),
+    # Polite and without a pronoun where one is not needed (docs/glossary.md, "Ông/Bà").
+    "your_number": ("Số thứ tự", "Queue number"),
+    "group": ("Lĩnh vực", "Field"),
+    "issued": ("Lấy số lúc", "Taken at"),
+    "ahead": ("Còn {n} người chờ trước", "{n} people waiting before this number"),
+    "next": ("Sắp đến lượt – không còn ai chờ trước", "Almost your turn – nobody is waiting "
+             "before this number"),
+    "called": ("Đã đến lượt – mời Ông/Bà đến {counter}",
+               "It is your turn – please go to {counter}"),
     "serving": ("Đang được phục vụ tại {counter}", "Being served at {counter}"),
-    "parked": ("Hồ sơ đang tạm gác – vui lòng chờ cán bộ gọi lại",
-               "Your case is set aside – please wait to be called again"),
-    "no_show": ("Số này đã bị bỏ qua vì không có mặt khi được gọi. Vui lòng lấy số mới tại "
-                "quầy tiếp đón.",
-                "This number was skipped because nobody came when it was called. Please take "
-                "a new number at reception."),
-    "cancelled": ("Số này đã bị hủy. Nếu cần, vui lòng lấy số mới tại quầy tiếp đón.",
-                  "This number was cancelled. If needed, please take a new number at reception."),
-    "done": ("Đã hoàn thành phục vụ", "Service completed"),
-    "rate_q": ("Bạn có hài lòng với sự phục vụ?", "How satisfied are you with the service?"),
+    "parked": ("Lượt của Ông/Bà đang được giữ – cán bộ sẽ mời lại khi sẵn sàng",
+               "Your turn is being held – the officer will call this number again when ready"),
+    "no_show": ("Số này đã hết lượt do không có mặt khi được gọi. Nếu vẫn cần làm thủ tục, "
+                "xin mời Ông/Bà lấy số mới tại quầy tiếp nhận.",
+                "This number's turn has passed as nobody came when it was called. If you still "
+                "need the service, please take a new number at reception."),
+    "cancelled": ("Số này đã được hủy. Nếu vẫn cần làm thủ tục, xin mời Ông/Bà lấy số mới tại "
+                  "quầy tiếp nhận.",
+                  "This number was cancelled. If you still need the service, please take a new "
+                  "number at reception."),
+    "done": ("Đã hoàn thành", "Done"),
+    "rate_q": ("Ông/Bà có hài lòng với chất lượng phục vụ không?",
+               "Are you satisfied with the quality of the service?"),
     "comment": ("Góp ý (không bắt buộc, tối đa 500 ký tự)",
                 "Comment (optional, up to 500 characters)"),
     "r3": ("Rất hài lòng", "Very satisfied"),
     "r2": ("Hài lòng", "Satisfied"),
     "r1": ("Không hài lòng", "Not satisfied"),
-    "thanks": ("Cảm ơn bạn đã đánh giá", "Thank you for your rating"),
-    "already": ("Bạn đã đánh giá rồi", "You have already rated"),
+    "thanks": ("Xin cảm ơn Ông/Bà đã đánh giá", "Thank you for your rating"),
+    "already": ("Số này đã được đánh giá", "This number has already been rated"),
     "auto": ("Trang tự cập nhật mỗi {s} giây", "This page refreshes every {s} seconds"),
     "refresh": ("Cập nhật", "Refresh"),
     "other_lang": ("English", "Tiếng Việt"),
-    "privacy": ("Trang này không chứa thông tin cá nhân của bạn.",
-                "This page holds no personal data."),
-    "centre": ("Bộ phận Một cửa", "One-stop service centre"),
-    "nf_title": ("Không tìm thấy số thứ tự", "Ticket not found"),
-    "nf_body": ("Đường dẫn này không ứng với số thứ tự nào. Vui lòng quét lại mã QR trên phiếu "
-                "hoặc hỏi cán bộ tiếp đón.",
-                "This link does not match any ticket. Please scan the QR code on your ticket "
-                "again or ask at reception."),
+    "privacy": ("Trang này không chứa thông tin cá nhân.", "This page holds no personal data."),
+    "nf_title": ("Không tìm thấy số thứ tự", "Number not found"),
+    "nf_body": ("Đường dẫn này không ứng với số thứ tự nào. Xin mời quét lại mã QR trên phiếu "
+                "số thứ tự hoặc hỏi cán bộ tiếp nhận.",
+                "This link does not match any queue number. Please scan the QR code on the "
+                "ticket again or ask at reception."),
     "bad_title": ("Không gửi được đánh giá", "The rating could not be sent"),
-    "back": ("Quay lại số thứ tự", "Back to my ticket"),
+    "back": ("Quay lại số thứ tự", "Back to the queue number"),
     "slow_title": ("Quá nhiều yêu cầu", "Too many requests"),
-    "slow_body": ("Bạn đã mở trang này quá nhiều lần trong thời gian ngắn. Vui lòng đợi khoảng "
-                  "{s} giây rồi thử lại.",
+    "slow_body": ("Trang này được mở quá nhiều lần trong thời gian ngắn. Xin vui lòng đợi "
+                  "khoảng {s} giây rồi thử lại.",
                   "This page was opened too many times in a short while. Please wait about "
                   "{s} seconds and try again."),
 }
@@ -68,7 +72,7 @@ class TicketView:
 
     token: str
     lang: str
-    ward: str
+    ward: str  # the office's name (queue/office.py), e.g. "Trung tâm Phục vụ hành chính công …"
     number: str
     service: str
     group: str
@@ -111,11 +115,11 @@ def _status_block(v: TicketView) -> str:
     if v.status == "called":
         label = (f'<p class="label">{escape(v.counter_label)}</p>'
                  if v.counter_label and v.counter_label != v.counter else "")
-        # Break the line only at the dash: "mời đến Quầy 3" stays together on a narrow phone.
+        # The line breaks where the phone needs it; "Quầy 3" stays together.
         head, _, tail = t("called", lang, counter="\0").partition(" – ")
-        tail = escape(tail).replace("\0", f"<strong>{counter}</strong>")
+        tail = escape(tail).replace("\0", f'<strong class="nowrap">{counter}</strong>')
         return (f'<section class="status called" role="alert"><p class="big">{escape(head)} – '
-                f'<span class="nowrap">{tail}</span></p>{label}</section>')
+                f'{tail}</p>{label}</section>')
     if v.status == "serving":
         return (f'<section class="status serving"><p class="big">'
                 f'{t("serving", lang, counter=f"<strong>{counter}</strong>")}</p></section>')
@@ -159,8 +163,7 @@ def render_ticket(v: TicketView) -> str:
     refresh = REFRESH_SECONDS.get(v.status)
     rating = _rating_block(v, qs) if v.status == "done" else ""
     body = (
-        f'<header><span class="ward">{escape(v.ward)}</span>'
-        f'<span class="centre">{escape(t("centre", lang))}</span></header>\n<main>\n'
+        f'<header><span class="ward">{escape(v.ward)}</span></header>\n<main>\n'
         f'<section class="ticket"><p class="caption">{escape(t("your_number", lang))}</p>'
         f'<p class="number">{escape(v.number)}</p>'
         f'<p class="service">{escape(v.service)}</p>'
@@ -178,8 +181,7 @@ def render_message(title: str, text: str, lang: str, *, ward: str = "",
         qs = "?lang=en" if lang == "en" else ""
         back = (f'<p class="links"><a class="button" href="/t/{escape(back_token)}{qs}">'
                 f'{escape(t("back", lang))}</a></p>')
-    body = (f'<header><span class="ward">{escape(ward)}</span>'
-            f'<span class="centre">{escape(t("centre", lang))}</span></header>\n'
+    body = (f'<header><span class="ward">{escape(ward)}</span></header>\n'
             f'<main><section class="status message"><h1>{escape(title)}</h1>'
             f"<p>{escape(text)}</p>{back}</section></main>")
     return page(title, body, lang)

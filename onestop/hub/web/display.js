@@ -5,9 +5,10 @@
 (function () {
   "use strict";
 
-  var DEFAULT_NOTICE = "Ưu tiên tiếp nhận và giải quyết trước hồ sơ của người cao tuổi từ 75 " +
-    "tuổi, phụ nữ mang thai, người khuyết tật, người có công với cách mạng. Quý công dân vui " +
-    "lòng giữ trật tự, theo dõi số thứ tự trên màn hình và đến đúng quầy khi được mời.";
+  // Until the hub's state arrives; then the ward's own notice or the catalogue's priority
+  // categories (state.priority_notice_vi, the same text the display window shows).
+  var DEFAULT_NOTICE = "Quý công dân vui lòng giữ trật tự, theo dõi số thứ tự trên màn hình " +
+    "và đến đúng quầy khi được mời.";
   var CALL_TYPES = { "ticket.called": true, "ticket.recalled": true, "ticket.returned": true };
   var FLASH_MS = 6000;      // how long a new call flashes
   var BAD_TOKEN = "Mã truy cập của màn hình không hợp lệ – vui lòng báo cán bộ giám sát";
@@ -173,7 +174,13 @@
     api.state = state;
     if (state.now) clockOffset = Date.parse(state.now) - Date.now();
     if (typeof state.utc_offset_minutes === "number") VN_OFFSET_MS = state.utc_offset_minutes * 60000;
-    if (state.ward && state.ward.name_vi) setText($("ward"), state.ward.name_vi);
+    if (state.ward && state.ward.office_name_vi) { // the office's name (queue/office.py)
+      setText($("ward"), state.ward.office_name_vi);
+      setText($("address"), state.ward.address_vi || "");
+    }
+    var notice = params.get("notice") || (state.ward && state.ward.notice_vi) ||
+      state.priority_notice_vi;
+    if (notice && $("notice").textContent !== notice) setupNotice(notice);
     renderGroups(state); // first: the footer's height decides the board's
     renderRecent(state);
     renderBoard(state);
@@ -271,9 +278,9 @@
     applyFlashes();
   }
 
-  function setupNotice() {
+  function setupNotice(text) {
     var n = $("notice");
-    n.textContent = params.get("notice") || DEFAULT_NOTICE;
+    n.textContent = text || params.get("notice") || DEFAULT_NOTICE;
     // A constant speed whatever the length: about a tenth of the screen width per second.
     var seconds = Math.max(15, n.offsetWidth / (window.innerWidth * 0.1));
     n.style.setProperty("--marquee-s", seconds.toFixed(1) + "s");

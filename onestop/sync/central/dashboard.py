@@ -1,7 +1,9 @@
 """The city dashboard: GET /dashboard?token=ADMIN[&lang=en][&day=YYYY-MM-DD].
 
 One server-rendered page comparing wards on a centre day (Asia/Ho_Chi_Minh by default):
-tickets, waiting now, served, mean and p90 wait (called_at - queued_at), mean rating, last sync.
+numbers issued, waiting now, served, mean wait and the wait 90% stayed within (from taking the
+number to being called, called_at - issued_at, as the ward's daily report counts it), the mean
+satisfaction score on the 3-point scale, last sync. The words follow docs/glossary.md.
 No script and no external resource: the stylesheet and the bundled DejaVu font (Vietnamese
 glyphs on any PC) come from this server. It reloads itself every minute with a meta refresh.
 """

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 TEXT = {
     "vi": {
-        "title": "Bảng theo dõi các Bộ phận một cửa",
+        "title": "Bảng theo dõi tiếp nhận hồ sơ tại các phường",
         "subtitle": "Ngày {day} · số liệu đồng bộ từ các phường",
         "switch": "English",
-        "columns": ("Phường", "Vé hôm nay", "Đang chờ", "Đã phục vụ", "Chờ TB (phút)",
-                    "Chờ p90 (phút)", "Đánh giá TB (lượt)", "Đồng bộ lần cuối"),
-        "total": "Toàn thành phố",
+        "columns": ("Phường", "Số phiếu đã cấp", "Đang chờ", "Đã phục vụ", "Chờ TB (phút)",
+                    "90% chờ không quá (phút)", "Điểm hài lòng TB (thang 3)",
+                    "Đồng bộ lần cuối"),
+        "total": "Tổng các phường",
         "card_wards": "Phường đã kết nối",
-        "card_tickets": "Vé hôm nay",
+        "card_tickets": "Số phiếu đã cấp",
         "card_waiting": "Đang chờ",
         "card_served": "Đã phục vụ",
         "card_wait": "Thời gian chờ TB (phút)",
@@ -26,22 +27,25 @@ TEXT = {
         "day_ago": "{n} ngày trước",
         "no_wards": "Chưa có phường nào kết nối. Tạo mã kết nối: onestop central enrol "
                     "--name \"Phường ...\"",
-        "note": "Thời gian chờ = từ lúc vào hàng đợi đến lúc được gọi. Đang chờ: theo lần đồng "
-                "bộ gần nhất của từng phường. Trang tự cập nhật mỗi phút.",
+        "note": "Thời gian chờ: từ lúc lấy số đến lúc được gọi (như báo cáo ngày của phường). "
+                "90% chờ không quá: 9 trên 10 lượt được gọi không phải chờ lâu hơn số phút này. "
+                "Điểm hài lòng: Rất hài lòng = 3, Hài lòng = 2, Không hài lòng = 1; trong ngoặc "
+                "là số lượt đánh giá. Tổng các phường: cộng các phường đã kết nối. Đang chờ: "
+                "theo lần đồng bộ gần nhất của từng phường. Trang tự cập nhật mỗi phút.",
         "login": "Cần mã quản trị để xem trang này.",
         "login_wrong": "Mã quản trị không đúng hoặc đã bị thu hồi.",
         "token_label": "Mã quản trị",
         "open": "Mở",
     },
     "en": {
-        "title": "One-stop centres dashboard",
+        "title": "Dossier reception across the wards",
         "subtitle": "Day {day} · figures synced from the wards",
         "switch": "Tiếng Việt",
-        "columns": ("Ward", "Tickets today", "Waiting now", "Served", "Mean wait (min)",
-                    "p90 wait (min)", "Mean rating (count)", "Last sync"),
-        "total": "Whole city",
+        "columns": ("Ward", "Numbers issued", "Waiting now", "Served", "Mean wait (min)",
+                    "90% waited at most (min)", "Mean satisfaction (of 3)", "Last sync"),
+        "total": "All wards",
         "card_wards": "Wards connected",
-        "card_tickets": "Tickets today",
+        "card_tickets": "Numbers issued",
         "card_waiting": "Waiting now",
         "card_served": "Served",
         "card_wait": "Mean wait (min)",
@@ -54,8 +58,11 @@ TEXT = {
         "day_ago": "{n} days ago",
         "no_wards": "No ward connected yet. Make an enrolment code: onestop central enrol "
                     "--name \"Phường ...\"",
-        "note": "Wait = from joining the queue to being called. Waiting now: as of each ward's "
-                "last sync. The page refreshes every minute.",
+        "note": "Wait: from taking the number to being called (as in the ward's daily "
+                "report). 90% waited at most: 9 calls in 10 waited no longer than this. "
+                "Satisfaction: very satisfied = 3, satisfied = 2, not satisfied = 1; in brackets "
+                "the number of ratings. All wards: the sum of the wards connected. Waiting now: "
+                "as of each ward's last sync. The page refreshes every minute.",
         "login": "An admin token is needed to view this page.",
         "login_wrong": "The admin token is wrong or was revoked.",
         "token_label": "Admin token",

@@ -145,7 +145,9 @@ def ticket_row(hub_id: str, seq: int, ticket: dict) -> dict:
         "status": ticket["status"],
         **{k: iso(v) if v else None for k, v in times.items()},
         "counter": ticket.get("counter"),
-        "wait_s": _seconds(times["queued_at"], times["called_at"]),
+        # The one definition of a wait (docs/glossary.md), as the ward's daily report has it:
+        # from taking the number to being called, a transfer's time in line included.
+        "wait_s": _seconds(times["issued_at"], times["called_at"]),
         "service_s": _seconds(times["started_at"], times["finished_at"]),
         "rating": ticket.get("rating"), "last_seq": seq,
     }
