@@ -313,3 +313,24 @@ class AdminTab(QWidget):
         self.status.setText(text)
         self.sig_changed.emit(text)
         self.refresh()  # the feed's event refreshes too; this one is not left to chance
+
+
+# The ward identity's text fields, and every field PUT /api/ward takes.
+WARD_FIELDS = ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi",
+               "address_en")
+WARD_BODY = (*WARD_FIELDS, "notice_vi", "notice_en", "hours")
+
+
+def caption(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    """A caption whose Alt+letter moves the focus to `buddy`."""
+    label = Label(text, parent)
+    label.setBuddy(buddy)
+    return label
+
+
+def heading_font(label: QWidget, base: QFont) -> None:
+    """A step's heading: the window's text (`base`), larger and bold."""
+    font = QFont(base)
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)

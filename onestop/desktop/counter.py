@@ -25,6 +25,7 @@ from .counter_commands import CounterCommands
 from .counter_compact import CompactStrip
 from .counter_data import DeskCatalog, HubClock, concerns_counter, concerns_parked
 from .counter_dialogs import ParkedDialog, TransferDialog
+from .counter_lists import CounterLists
 from .counter_panels import CounterWords, CurrentPanel, QueuePanel, SignInPanel
 from .counter_widgets import ActionButton, rescale, set_font
 from .plain import Label
@@ -38,7 +39,7 @@ KEYS = {"next": ("F1", "Space"), "recall": ("F2",), "start": ("F3",), "done": ("
         "compact": ("Ctrl+M",), "slip": ("Ctrl+H",)}
 
 
-class CounterWindow(CounterCommands, StationWindow):
+class CounterWindow(CounterCommands, CounterLists, StationWindow):
     def __init__(self, client: HubClient, settings=None, number: int = 1,
                  parent: QWidget | None = None) -> None:
         super().__init__(client, "", parent)
@@ -301,28 +302,6 @@ class CounterWindow(CounterCommands, StationWindow):
         elif self.current is not None and self.current["id"] == ticket["id"]:
             self.current = None
         self._render()
-
-    def _load_list(self, name: str, path: str, apply) -> None:
-        self._generation[name] += 1
-        generation = self._generation[name]
-
-        def got(data) -> None:
-            if generation == self._generation[name]:  # an older answer must not win
-                apply(data)
-                self._render()
-
-        self._get(path, got)  # on failure the next event or state asks again
-
-    def _load_backlog(self) -> None:
-        def apply(data: dict) -> None:
-            self.backlog, self.waiting = data["upcoming"], data["waiting"]
-
-        # The hub's own routing order, so the list is what "next" will really bring.
-        self._load_list("backlog", f"/api/counters/{self.number}/upcoming?limit=12", apply)
-
-    def _load_parked(self) -> None:
-        self._load_list("parked", f"/api/counters/{self.number}/parked",
-                        lambda data: setattr(self, "parked", data["parked"]))
 
     def _on_tick(self) -> None:
         self.current_panel.tick(self.clock)

@@ -11,7 +11,6 @@ through each step, Enter goes on, Alt+letter reaches the underlined inputs and b
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,27 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from .admin_common import (
+    WARD_BODY,
+    WARD_FIELDS,
     PinFields,
     SkillsPicker,
+    caption,
     error_label,
     field_for,
     group_names,
+    heading_font,
     show_error,
 )
 from .admin_ward import follow_office_name
 from .client import HubClient, HubError
 from .plain import Label
 
-WARD_FIELDS = ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi",
-               "address_en")
-WARD_BODY = (*WARD_FIELDS, "notice_vi", "notice_en", "hours")  # PUT /api/ward's fields
 MAX_COUNTERS = 30
-
-
-def _caption(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    label = Label(text, parent)
-    label.setBuddy(buddy)
-    return label
 
 
 class SetupDialog(QDialog):
@@ -70,7 +64,7 @@ class SetupDialog(QDialog):
         self.setModal(True)
         outer = QVBoxLayout(self)
         self.step = Label(self)
-        self._step_font()
+        heading_font(self.step, self.font())
         self.intro = Label(self, wordWrap=True)
         outer.addWidget(self.step)
         outer.addWidget(self.intro)
@@ -104,7 +98,7 @@ class SetupDialog(QDialog):
         for name, edit in self.ward_edits.items():
             edit.setMaxLength(120)
             edit.setPlaceholderText(placeholders[name])
-            form.addRow(_caption(captions[name], edit, page), edit)
+            form.addRow(caption(captions[name], edit, page), edit)
         self._names = ("", "")  # the ward's name the office's name follows (admin_ward.py)
         for name in ("name_vi", "name_en"):
             self.ward_edits[name].textEdited.connect(self._name_edited)
@@ -120,7 +114,7 @@ class SetupDialog(QDialog):
         self.count.setRange(1, MAX_COUNTERS)
         self.count.valueChanged.connect(self._set_count)
         count_row = QHBoxLayout()
-        count_row.addWidget(_caption(self.tr("&Số quầy"), self.count, page))
+        count_row.addWidget(caption(self.tr("&Số quầy"), self.count, page))
         count_row.addWidget(self.count, 1)
         left.addLayout(count_row)
         self.counter_list = QListWidget(page)
@@ -138,9 +132,9 @@ class SetupDialog(QDialog):
         self.skills.sig_changed.connect(self._edited)
         self.fast_lane = QCheckBox(self.tr("Làn &nhanh (ưu tiên việc đơn giản)"), page)
         self.fast_lane.toggled.connect(self._edited)
-        form.addRow(_caption(self.tr("Nhãn (tiếng &Việt)"), self.label_vi, page), self.label_vi)
-        form.addRow(_caption(self.tr("Nhãn (tiếng &Anh)"), self.label_en, page), self.label_en)
-        skills_caption = _caption(self.tr("&Lĩnh vực"), self.skills.list, page)
+        form.addRow(caption(self.tr("Nhãn (tiếng &Việt)"), self.label_vi, page), self.label_vi)
+        form.addRow(caption(self.tr("Nhãn (tiếng &Anh)"), self.label_en, page), self.label_en)
+        skills_caption = caption(self.tr("&Lĩnh vực"), self.skills.list, page)
         form.addRow(skills_caption, self.skills)
         form.addRow("", Label(self.tr("Đánh dấu bằng phím cách; lĩnh vực đầu tiên là lĩnh vực "
                                        "chính; Alt+↑/↓ đổi thứ tự."), page, wordWrap=True))
@@ -158,10 +152,10 @@ class SetupDialog(QDialog):
         self.username.setPlaceholderText(self.tr("Ví dụ: lan.nguyen"))
         self.full_name.setMaxLength(80)
         self.full_name.setPlaceholderText(self.tr("Ví dụ: Nguyễn Thị Lan"))
-        form.addRow(_caption(self.tr("Tên đăng &nhập"), self.username, page), self.username)
+        form.addRow(caption(self.tr("Tên đăng &nhập"), self.username, page), self.username)
         self.username_error = error_label(page)
         form.addRow("", self.username_error)
-        form.addRow(_caption(self.tr("Họ &và tên"), self.full_name, page), self.full_name)
+        form.addRow(caption(self.tr("Họ &và tên"), self.full_name, page), self.full_name)
         self.pin = PinFields(page, form)
         return page
 
@@ -207,16 +201,10 @@ class SetupDialog(QDialog):
     def _first_input(self) -> QWidget:
         return (self.ward_edits["name_vi"], self.count, self.username)[self.pages.currentIndex()]
 
-    def _step_font(self) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.step.setFont(font)
-
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the launcher sized the dialog's text
-            self._step_font()
+            heading_font(self.step, self.font())
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

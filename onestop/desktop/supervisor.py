@@ -14,26 +14,25 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
+from .admin_common import make_table
 from .base import StationWindow
 from .client import HubClient, HubError
-from .plain import Label
+from .plain import Label, tooltip
 from .supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
 from .supervisor_widgets import (
     HourlyChart,
     NumberTile,
     SuggestionsPanel,
     minutes_text,
+    table_item,
     wait_text,
 )
 from .sync_line import SyncLine
@@ -42,30 +41,6 @@ REFRESH_MS = 500  # pushed changes are gathered for this long into one stats fet
 AGE_MS = 20_000  # re-render (no network) so waits shown keep growing between pushes
 LONG_WAIT_MINUTES = 30  # a wait shown in red: worth a look (reopen a counter, move tickets)
 STATUS_COLOUR = {"open": "#2e7d32", "paused": "#ef6c00", "closed": "#78909c"}
-
-
-def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _table(parent, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 class SupervisorWindow(StationWindow):
@@ -126,7 +101,7 @@ class SupervisorWindow(StationWindow):
         top.addLayout(left, 3)
         groups = QVBoxLayout()
         groups.addWidget(self._heading(self.tr("Theo lĩnh vực")))
-        self.groups = _table(self, [
+        self.groups = make_table(self, stretch=0, headers=[
             self.tr("Lĩnh vực"), self.tr("Đang chờ"), self.tr("Chờ lâu nhất"),
             self.tr("Dự kiến chờ"), self.tr("Đã phục vụ"), self.tr("TG phục vụ TB")])
         groups.addWidget(self.groups)
@@ -136,7 +111,7 @@ class SupervisorWindow(StationWindow):
         self.body.addLayout(top, 5)
 
         self.body.addWidget(self._heading(self.tr("Theo quầy")))
-        self.counters = _table(self, [
+        self.counters = make_table(self, stretch=0, headers=[
             self.tr("Quầy"), self.tr("Trạng thái"), self.tr("Cán bộ"), self.tr("Đang phục vụ"),
             self.tr("Đã phục vụ"), self.tr("TG phục vụ TB"), self.tr("Lĩnh vực"),
             self.tr("Làn nhanh")])
@@ -205,9 +180,8 @@ class SupervisorWindow(StationWindow):
         self.client.call(self, "GET", f"/api/report?format={fmt}", done=done, raw=True)
 
     def _heading(self, text: str) -> QLabel:
-        label = Label(text, self)
-        self.headings.append(label)
-        return label
+        self.headings.append(Label(text, self))
+        return self.headings[-1]
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -321,9 +295,9 @@ class SupervisorWindow(StationWindow):
             cells = [self._name(g), str(g["waiting"]), minutes_text(longest), wait,
                      str(g["served"]), minutes_text(g["mean_service_minutes"], 1)]
             for col, text in enumerate(cells):
-                item = _item(text, col > 0)
+                item = table_item(text, col > 0)
                 if col == 3 and why:
-                    item.setToolTip(why)
+                    item.setToolTip(tooltip(why))
                 if col == 2 and longest is not None and longest >= LONG_WAIT_MINUTES:
                     item.setForeground(QColor("#b00020"))  # someone has waited too long
                 self.groups.setItem(row, col, item)
@@ -341,15 +315,19 @@ class SupervisorWindow(StationWindow):
         rows = self.counter_rows()
         self.counters.setRowCount(len(rows))
         for row, c in enumerate(rows):
-            cells = [c["label"], status_text.get(c["status"], c["status"]),
+            # The number alone (full label as tooltip): the fields column says the rest.
+            cells = [self.tr("Quầy %1").replace("%1", str(c["number"])),
+                     status_text.get(c["status"], c["status"]),
                      c["officer_name"] or "–",
                      numbers.get(c["current"], "…") if c["current"] else "–", str(c["served"]),
                      minutes_text(c["mean_service_minutes"], 1),
-                     ", ".join(names.get(s, s) for s in c["skills"]),
+                     "; ".join(names.get(s, s) for s in c["skills"]),  # names hold commas
                      self.tr("Có") if c["fast_lane"] else ""]
             for col, text in enumerate(cells):
-                item = _item(text, col in (4, 5))
+                item = table_item(text, col in (4, 5))
                 item.setData(Qt.ItemDataRole.UserRole, c["number"])
+                if col == 0:
+                    item.setToolTip(tooltip(c["label"]))
                 if col == 1:
                     item.setForeground(QColor(STATUS_COLOUR.get(c["status"], "#263238")))
                 self.counters.setItem(row, col, item)
@@ -373,9 +351,8 @@ class SupervisorWindow(StationWindow):
 
     def selected_counter(self) -> int | None:
         rows = self.counters.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.counters.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return self.counters.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) \
+            if rows else None
 
     def _selected(self) -> dict | None:
         number = self.selected_counter()

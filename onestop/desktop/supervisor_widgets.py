@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QSizePolicy,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .plain import Label
 
@@ -187,3 +193,12 @@ class SuggestionsPanel(QFrame):
         layout = self.window().layout()
         if layout is not None:
             layout.activate()
+
+
+def table_item(text: str, align_right: bool = False) -> QTableWidgetItem:
+    """A read-only cell of the supervisor's tables."""
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
