@@ -79,9 +79,10 @@ def assert_agree(live, answer: dict) -> dict:
     assert f'<p class="range">{words["text_vi"]}</p>' in s["page_vi"]
     assert f'<p class="range">{words["text_en"]}</p>' in s["page_en"]
     ahead = words["people_ahead"]
-    assert (f"Còn {ahead} người trước bạn" if ahead else "Bạn là người tiếp theo") in s["page_vi"]
+    assert (f"Còn {ahead} người chờ trước" if ahead
+            else "Sắp đến lượt – không còn ai chờ trước") in s["page_vi"]
     assert f"Dự kiến chờ: {words['text_vi']}" in s["paper"]
-    assert f"Số người đang chờ trước bạn: {ahead}" in s["paper"]
+    assert (f"Còn {ahead} người chờ trước" if ahead else "Không có ai chờ trước") in s["paper"]
     return words
 
 
