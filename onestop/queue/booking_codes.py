@@ -5,17 +5,18 @@ A booking code is 80 bits written as 16 Crockford base32 symbols in four groups 
 
     day     14 bits  days since 2024-01-01 (to 2068)
     slot     9 bits  slot start in 5-minute steps since midnight
-    group    6 bits  index of the procedure group in the ward's sorted group codes
     serial  11 bits  the booking's number within its slot and group (0..2047)
-    mac     40 bits  HMAC-SHA256(key, hub_id, group code, the 40 bits above), truncated
+    mac     46 bits  HMAC-SHA256(key, hub_id, group code, the 34 bits above), truncated
+
+The group is not written as an index into a list that the two sides would have to agree on (a
+ward's local catalogue override adds groups): the MAC binds the group's code, and reading
+tries the ward's groups (at most 64) until one matches. A random or altered code passes for
+one of G groups with probability G·2⁻⁴⁶ (≤ 2⁻⁴⁰).
 
 The key is the ward's booking key, agreed at enrolment (central makes it; the enrol answer
 carries it as `booking_key`, hex). Reading is forgiving in the way people type: case, spaces and
 dashes are ignored, O reads as 0 and I/L as 1. A code made for another ward (hub_id or key), or
 with any symbol changed, fails the MAC and is refused with `booking_invalid`.
-
-The MAC covers the group's code, not only its index, so a code read against a different group
-list (a catalogue that gained a group) is refused rather than read as the wrong group.
 """
 
 from __future__ import annotations
@@ -33,13 +34,13 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 _VALUE = {c: i for i, c in enumerate(ALPHABET)}
 _VALUE.update({"O": 0, "I": 1, "L": 1})
 
-DAY_BITS, SLOT_BITS, GROUP_BITS, SERIAL_BITS, MAC_BITS = 14, 9, 6, 11, 40
-PAYLOAD_BITS = DAY_BITS + SLOT_BITS + GROUP_BITS + SERIAL_BITS
+DAY_BITS, SLOT_BITS, SERIAL_BITS, MAC_BITS = 14, 9, 11, 46
+PAYLOAD_BITS = DAY_BITS + SLOT_BITS + SERIAL_BITS
 CODE_BITS = PAYLOAD_BITS + MAC_BITS
 CODE_SYMBOLS = CODE_BITS // 5  # 16
 SLOT_STEP_MINUTES = 5
 MAX_SERIAL = (1 << SERIAL_BITS) - 1
-MAX_GROUPS = 1 << GROUP_BITS
+MAX_GROUPS = 64  # groups tried when reading; more would weaken the MAC
 LAST_DAY = EPOCH + timedelta(days=(1 << DAY_BITS) - 1)
 _DOMAIN = b"onestop-booking-v1"
 
@@ -80,14 +81,11 @@ def _check_key(key: bytes) -> None:
 
 
 def make_code(key: bytes, hub_id: str, groups: Sequence[str], ref: BookingRef) -> str:
-    """The code for `ref`. `groups` is the ward's group list (sorted codes); a ref outside what a
-    code can carry is a programming error (ValueError)."""
+    """The code for `ref`. `groups` are the ward's group codes (any order); a ref outside what
+    a code can carry is a programming error (ValueError)."""
     _check_key(key)
     if ref.group not in groups:
         raise ValueError(f"group {ref.group!r} is not in the ward's groups")
-    index = list(groups).index(ref.group)
-    if index >= MAX_GROUPS:
-        raise ValueError(f"a code carries at most {MAX_GROUPS} groups")
     if not EPOCH <= ref.day <= LAST_DAY:
         raise ValueError(f"day {ref.day} is outside {EPOCH}..{LAST_DAY}")
     minutes = ref.slot.hour * 60 + ref.slot.minute
@@ -97,7 +95,6 @@ def make_code(key: bytes, hub_id: str, groups: Sequence[str], ref: BookingRef) -
         raise ValueError(f"serial {ref.serial} is outside 0..{MAX_SERIAL}")
     payload = (ref.day - EPOCH).days
     payload = (payload << SLOT_BITS) | minutes // SLOT_STEP_MINUTES
-    payload = (payload << GROUP_BITS) | index
     payload = (payload << SERIAL_BITS) | ref.serial
     value = (payload << MAC_BITS) | _mac(key, hub_id, ref.group, payload)
     symbols = "".join(ALPHABET[(value >> (5 * i)) & 31] for i in reversed(range(CODE_SYMBOLS)))
@@ -122,23 +119,26 @@ def read_code(key: bytes, hub_id: str, groups: Sequence[str], text: str) -> Book
     value = 0
     for ch in normalise(text).replace("-", ""):
         value = (value << 5) | _VALUE[ch]
-    mac = value & ((1 << MAC_BITS) - 1)
+    mac = (value & ((1 << MAC_BITS) - 1)).to_bytes(6, "big")
     payload = value >> MAC_BITS
     serial = payload & MAX_SERIAL
-    index = (payload >> SERIAL_BITS) & (MAX_GROUPS - 1)
-    step = (payload >> (SERIAL_BITS + GROUP_BITS)) & ((1 << SLOT_BITS) - 1)
-    days = payload >> (SERIAL_BITS + GROUP_BITS + SLOT_BITS)
-    if index >= len(groups) or step * SLOT_STEP_MINUTES >= 24 * 60:
+    step = (payload >> SERIAL_BITS) & ((1 << SLOT_BITS) - 1)
+    days = payload >> (SERIAL_BITS + SLOT_BITS)
+    if step * SLOT_STEP_MINUTES >= 24 * 60:
         raise BookingCodeError("fields")
-    group = groups[index]
-    if not hmac.compare_digest(mac.to_bytes(5, "big"),
-                               _mac(key, hub_id, group, payload).to_bytes(5, "big")):
+    candidates = sorted(set(groups))
+    if len(candidates) > MAX_GROUPS:
+        raise ValueError(f"a ward reads codes against at most {MAX_GROUPS} groups")
+    matched = [g for g in candidates
+               if hmac.compare_digest(mac, _mac(key, hub_id, g, payload).to_bytes(6, "big"))]
+    if not matched:
         raise BookingCodeError("signature")
+    group = matched[0]
     minutes = step * SLOT_STEP_MINUTES
     return BookingRef(group, EPOCH + timedelta(days=days), time(minutes // 60, minutes % 60),
                       serial)
 
 
 def group_list(codes: Sequence[str]) -> list[str]:
-    """The group list codes index into: the ward's group codes, sorted, without duplicates."""
+    """The ward's group codes, sorted, without duplicates (any order reads the same)."""
     return sorted(set(codes))
