@@ -192,7 +192,7 @@ def create_app(central) -> FastAPI:
             raise
         limiter.refund(client)
         return EnrolAnswer(hub_id=done.hub_id, ward=done.ward, token=done.token,
-                           acked=done.acked)
+                           acked=done.acked, booking_key=done.booking_key)
 
     @app.post(EVENTS_PATH)
     async def events(request: Request):

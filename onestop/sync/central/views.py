@@ -60,11 +60,12 @@ class Views:
 
     def sync_status(self, hub_id: str) -> SyncStatusAnswer:
         with self.db.read() as conn:
-            row = conn.execute(text("SELECT hub_id, ward, acked, events, rejected, last_sync_at "
-                                    "FROM hubs WHERE hub_id = :h"), {"h": hub_id}).one()
+            row = conn.execute(text("SELECT hub_id, ward, acked, events, rejected, last_sync_at, "
+                                    "booking_key FROM hubs WHERE hub_id = :h"),
+                               {"h": hub_id}).one()
         return SyncStatusAnswer(hub_id=row.hub_id, ward=row.ward, acked=row.acked,
                                 events=row.events, rejected=row.rejected,
-                                last_sync_at=row.last_sync_at)
+                                last_sync_at=row.last_sync_at, booking_key=row.booking_key)
 
     def _stale(self, last_sync_at: str | None, enrolled_at: str, now: datetime) -> bool:
         # A hub that never synced counts from its enrolment, so a new ward is not flagged.
