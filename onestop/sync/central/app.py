@@ -226,9 +226,13 @@ def create_app(central) -> FastAPI:
         await require_admin(request, bearer(request))
         return {"hubs": await run_in_threadpool(central.views.hubs)}
 
+    from .booking_api import router as booking_api
+    from .booking_page import router as booking_page
     from .dashboard import router
 
     app.include_router(router)
+    app.include_router(booking_api)
+    app.include_router(booking_page)
     return app
 
 
