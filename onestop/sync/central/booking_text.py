@@ -110,8 +110,8 @@ summary { cursor: pointer; color: #0b3a75; }
 label { display: block; font-weight: 700; margin: 0 0 6px; }
 input { width: 100%; min-height: 48px; font: inherit; font-size: 20px; padding: 8px 12px;
   border: 2px solid #555; border-radius: 10px; margin: 0 0 12px; }
-.code { font-size: 30px; font-weight: 700; letter-spacing: 1px; color: #0b3a75;
-  text-align: center; margin: 8px 0; word-break: break-all; }
+.code { font-size: 22px; font-weight: 700; white-space: nowrap; color: #0b3a75;
+  text-align: center; margin: 8px 0; }
 .qr { text-align: center; }
 .qr svg { width: 220px; height: 220px; max-width: 70vw; max-height: 70vw; }
 .ok { border-left: 8px solid #0f7a3a; }
