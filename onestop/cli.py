@@ -42,7 +42,7 @@ COMMANDS: dict[str, str | None] = {
     "central enrol": "onestop.commands.central:central_enrol",
     "central token": "onestop.commands.central:central_token",
     "central catalog": "onestop.commands.central:central_catalog",
-    "central slots": "onestop.commands.central_booking:central_slots",
+    "central slots": "onestop.commands.central:central_slots",
     "report": "onestop.commands.report:report_command",
     "ticket": "onestop.commands.ticket:ticket_command",
     "doctor": "onestop.commands.doctor:doctor_command",

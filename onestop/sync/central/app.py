@@ -217,7 +217,7 @@ def create_app(central) -> FastAPI:
         await hub_identity(request)
         published = await run_in_threadpool(central.catalogs.latest)
         headers = {"ETag": published.etag, "Cache-Control": "no-cache"}
-        if _matches(request.headers.get("if-none-match"), published.etag):
+        if etag_matches(request.headers.get("if-none-match"), published.etag):
             return Response(status_code=304, headers=headers)
         return Response(published.body, media_type="application/json", headers=headers)
 
@@ -236,7 +236,7 @@ def create_app(central) -> FastAPI:
     return app
 
 
-def _matches(header: str | None, etag: str) -> bool:
+def etag_matches(header: str | None, etag: str) -> bool:
     """If-None-Match: a list of (maybe weak) tags, or *."""
     if not header:
         return False

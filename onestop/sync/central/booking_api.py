@@ -113,7 +113,7 @@ async def public_cancel(code: str, request: Request):
 
 @router.get("/api/hub/bookings")
 async def hub_bookings(request: Request):
-    from .app import _matches, hub_identity
+    from .app import etag_matches, hub_identity
 
     hub = await hub_identity(request)
     central = request.app.state.central
@@ -127,6 +127,6 @@ async def hub_bookings(request: Request):
     body = json.dumps(rows, ensure_ascii=False).encode("utf-8")
     etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
-    if _matches(request.headers.get("if-none-match"), etag):
+    if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type="application/json", headers=headers)

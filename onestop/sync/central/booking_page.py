@@ -123,7 +123,7 @@ def _name(item, lang: str) -> str:
 
 def _groups(central, hub: str, lang: str) -> str:
     with central.db.read() as conn:
-        ward = central.bookings._ward(conn, hub)
+        ward = central.bookings.require_ward(conn, hub)
     catalog = central.bookings.catalog()
     items = []
     for g in catalog.groups:

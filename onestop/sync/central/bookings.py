@@ -154,7 +154,7 @@ class Bookings:
                     data.get("address_vi") or "", bytes.fromhex(hub.booking_key), hours,
                     settings)
 
-    def _ward(self, conn: Connection, hub_id: object) -> Ward:
+    def require_ward(self, conn: Connection, hub_id: object) -> Ward:
         ward = self.ward(conn, hub_id) if isinstance(hub_id, str) else None
         if ward is None or not ward.settings:
             raise BookingError(404, "unknown_ward", "no ward with online booking has this id",
@@ -171,7 +171,7 @@ class Bookings:
 
     def days(self, hub_id: str, group: str) -> list[date]:
         with self.db.read() as conn:
-            ward = self._ward(conn, hub_id)
+            ward = self.require_ward(conn, hub_id)
             settings = self._settings(ward, group)
             return bookable_days(self.now_local().date(), settings, ward.hours,
                                  self.holidays(conn))
@@ -186,7 +186,7 @@ class Bookings:
         """Every bookable group's slots on `day` with the places left (JSON shape)."""
         now = self.now_local()
         with self.db.read() as conn:
-            ward = self._ward(conn, hub_id)
+            ward = self.require_ward(conn, hub_id)
             holidays = self.holidays(conn)
             taken = {(r.group_id, r.slot): r.taken for r in conn.execute(text(
                 "SELECT group_id, slot, taken FROM slot_counts WHERE hub_id = :h AND day = :d"),
@@ -245,7 +245,7 @@ class Bookings:
         phone = normal_phone(phone_raw)
         now = self.now_local()
         with self.db.read() as conn:
-            ward = self._ward(conn, hub_id)
+            ward = self.require_ward(conn, hub_id)
             holidays = self.holidays(conn)
         settings = self._settings(ward, group)
         if slot not in open_slots(now, day, settings, ward.hours, holidays):
