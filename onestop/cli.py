@@ -42,6 +42,7 @@ COMMANDS: dict[str, str | None] = {
     "central enrol": "onestop.commands.central:central_enrol",
     "central token": "onestop.commands.central:central_token",
     "central catalog": "onestop.commands.central:central_catalog",
+    "central slots": "onestop.commands.central:central_slots",
     "report": "onestop.commands.report:report_command",
     "ticket": "onestop.commands.ticket:ticket_command",
     "doctor": "onestop.commands.doctor:doctor_command",
@@ -207,6 +208,18 @@ def build_parser() -> argparse.ArgumentParser:
     publish = central_sub.add_parser("catalog", parents=[data_opt, db_opt],
                                      help="validate and publish a catalogue JSON to hubs")
     publish.add_argument("file", type=Path, metavar="FILE", help="catalogue JSON file")
+    slots = central_sub.add_parser("slots", parents=[data_opt, db_opt],
+                                   help="set a ward's online booking slots for one group")
+    slots.add_argument("--hub", required=True, metavar="HUB_ID", help="the ward's hub id")
+    slots.add_argument("--group", required=True, metavar="GROUP", help="procedure group id")
+    slots.add_argument("--capacity", required=True, type=int, metavar="N",
+                       help="citizens the group serves in one slot (0: no booking)")
+    slots.add_argument("--slot-minutes", type=int, default=30, metavar="M",
+                       help="slot length in minutes (default 30)")
+    slots.add_argument("--days-ahead", type=int, default=6, metavar="D",
+                       help="bookable from today to D days ahead (default 6)")
+    slots.add_argument("--booked-share", type=float, default=0.5, metavar="S",
+                       help="share of a slot's capacity that may be booked (default 0.5)")
 
     ticket = sub.add_parser("ticket", parents=[data_opt], help="render a ticket PDF")
     ticket.add_argument("--sample", action="store_true", help="a sample ticket, no hub needed")

@@ -99,6 +99,9 @@ class EnrolAnswer(BaseModel):
     ward: str
     token: str         # the hub's own token for every later call; shown once
     acked: int = 0     # what central already holds for this hub id (re-enrolment)
+    # The ward's booking key, hex (32 bytes): the hub verifies booking codes offline with it
+    # (onestop/queue/booking_codes.py, docs/booking.md). Kept across re-enrolments.
+    booking_key: str | None = None
 
 
 class SyncStatusAnswer(BaseModel):
@@ -110,6 +113,7 @@ class SyncStatusAnswer(BaseModel):
     events: int
     rejected: int
     last_sync_at: str | None
+    booking_key: str | None = None  # as in EnrolAnswer (a hub enrolled before booking existed)
 
 
 class ErrorAnswer(BaseModel):

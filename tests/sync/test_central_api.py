@@ -57,6 +57,8 @@ def test_enrol_once_then_reenrol_revokes_old_token(central, server, clock):
     assert first.status_code == 200, first.text
     answer = first.json()
     assert answer["ward"] == WARD and answer["hub_id"] == HUB and answer["acked"] == 0
+    key = answer["booking_key"]  # the ward's booking key (docs/booking.md), 32 bytes hex
+    assert len(bytes.fromhex(key)) == 32
     hub = HubClient(server, HUB, answer["token"])
     status = SyncStatusAnswer.model_validate(hub.http.get(STATUS_PATH).json())
     assert (status.ward, status.acked, status.events, status.last_sync_at) == (WARD, 0, 0, None)
@@ -74,6 +76,8 @@ def test_enrol_once_then_reenrol_revokes_old_token(central, server, clock):
     renewed = enrol(central, server, WARD, HUB)  # same hub id, a new code
     assert renewed.token != hub.token
     assert renewed.http.get(STATUS_PATH).json()["acked"] == 5
+    # Kept across re-enrolment: codes already given to citizens stay valid.
+    assert renewed.http.get(STATUS_PATH).json()["booking_key"] == key
     _error(hub.http.get(STATUS_PATH), 401, "unauthorised")  # the old token is revoked
     hub.close()
     renewed.close()

@@ -4,6 +4,7 @@ one-line errors for a bad or unreachable database."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -44,11 +45,24 @@ def test_migrates_from_version_1_and_backfills_days(db_url):
                 "INSERT INTO tickets (hub_id, ticket_id, day, status, wait_s, rating, last_seq) "
                 "VALUES ('h1', :t, '2026-11-24', :s, :w, :r, 1)"),
                 {"t": tid, "s": status, "w": wait, "r": rating})
+        for seq, name in ((1, "Phường Ba Đình"), (2, "Phường Ba Đình mới")):  # the latest counts
+            conn.execute(text(
+                "INSERT INTO events (hub_id, seq, event_id, type, at, event_schema, data, "
+                "received_at, status) VALUES ('h1', :s, :i, 'ward.updated', 'x', 1, :d, 'x', "
+                "'stored')"), {"s": seq, "i": f"e{seq}",
+                               "d": json.dumps({"ward": {"name_vi": name, "hours": []}})})
     old.close()
 
     central = build_central(db_url)
     try:
-        assert central.db.schema_version() == LATEST == 3
+        assert central.db.schema_version() == LATEST == 4
+        with central.db.read() as conn:  # migration 4: wards, holidays and the phone salt
+            ward_row = conn.execute(text("SELECT data, last_seq FROM wards")).one()
+            assert (json.loads(ward_row.data)["name_vi"], ward_row.last_seq) == (
+                "Phường Ba Đình mới", 2)
+            assert conn.execute(text("SELECT count(*) FROM holidays")).scalar_one() >= 20
+            salt = conn.execute(text("SELECT value FROM central_secrets")).scalar_one()
+            assert len(salt) == 64
         (ward,) = central.views.wards("2026-11-24")
         assert (ward.ward, ward.tickets, ward.served, ward.waiting, ward.no_show) == (
             "Phường Ba Đình", 3, 1, 1, 1)

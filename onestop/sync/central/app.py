@@ -192,7 +192,7 @@ def create_app(central) -> FastAPI:
             raise
         limiter.refund(client)
         return EnrolAnswer(hub_id=done.hub_id, ward=done.ward, token=done.token,
-                           acked=done.acked)
+                           acked=done.acked, booking_key=done.booking_key)
 
     @app.post(EVENTS_PATH)
     async def events(request: Request):
@@ -217,7 +217,7 @@ def create_app(central) -> FastAPI:
         await hub_identity(request)
         published = await run_in_threadpool(central.catalogs.latest)
         headers = {"ETag": published.etag, "Cache-Control": "no-cache"}
-        if _matches(request.headers.get("if-none-match"), published.etag):
+        if etag_matches(request.headers.get("if-none-match"), published.etag):
             return Response(status_code=304, headers=headers)
         return Response(published.body, media_type="application/json", headers=headers)
 
@@ -226,13 +226,17 @@ def create_app(central) -> FastAPI:
         await require_admin(request, bearer(request))
         return {"hubs": await run_in_threadpool(central.views.hubs)}
 
+    from .booking_api import router as booking_api
+    from .booking_page import router as booking_page
     from .dashboard import router
 
     app.include_router(router)
+    app.include_router(booking_api)
+    app.include_router(booking_page)
     return app
 
 
-def _matches(header: str | None, etag: str) -> bool:
+def etag_matches(header: str | None, etag: str) -> bool:
     """If-None-Match: a list of (maybe weak) tags, or *."""
     if not header:
         return False

@@ -17,6 +17,7 @@ from .db import CentralDb
 log = logging.getLogger(__name__)
 
 CODE_DAYS = 7
+BOOKING_KEY_BYTES = 32
 # Enrolment codes are typed by IT staff at the ward: no 0/O, 1/I/L look-alikes.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _CODE_LENGTH = 12
@@ -64,6 +65,7 @@ class Enrolled:
     ward: str
     token: str
     acked: int
+    booking_key: str  # hex; signs the ward's booking codes (onestop/queue/booking_codes.py)
 
 
 class CentralAuth:
@@ -142,10 +144,15 @@ class CentralAuth:
                  "v": version, "moving": moving})
             if bound_now.rowcount != 1:
                 raise _other_ward()
-            acked = conn.execute(text("SELECT acked FROM hubs WHERE hub_id = :hub"),
-                                 {"hub": hub_id}).scalar_one()
-        log.info("hub %s enrolled for ward %s (acked %d)", hub_id, row.ward, acked)
-        return Enrolled(hub_id, row.ward, token, int(acked))
+            # The booking key is made once per hub and kept across re-enrolments, so codes
+            # already given to citizens stay valid on a reinstalled hub PC.
+            conn.execute(text("UPDATE hubs SET booking_key = :k WHERE hub_id = :hub "
+                              "AND booking_key IS NULL"),
+                         {"k": secrets.token_hex(BOOKING_KEY_BYTES), "hub": hub_id})
+            held = conn.execute(text("SELECT acked, booking_key FROM hubs WHERE hub_id = :hub"),
+                                {"hub": hub_id}).one()
+        log.info("hub %s enrolled for ward %s (acked %d)", hub_id, row.ward, held.acked)
+        return Enrolled(hub_id, row.ward, token, int(held.acked), held.booking_key)
 
     def hub_for(self, token: str | None) -> HubIdentity | None:
         if not token:

@@ -129,6 +129,7 @@ def _row(w: WardDay, now: datetime, lang: str, t: dict, total: bool = False) -> 
         f"<td class=num>{_int(w.tickets, lang)}</td>",
         f"<td class=num>{_int(w.waiting, lang)}</td>",
         f"<td class=num>{_int(w.served, lang)}</td>",
+        f"<td class=num>{_int(w.booked, lang)}</td>",
         f"<td class='{_wait_class(w.mean_wait_min)}'>{_dec(w.mean_wait_min, lang)}</td>",
         f"<td class='{_wait_class(w.p90_wait_min)}'>{_dec(w.p90_wait_min, lang)}</td>",
         f"<td class=num>{_rating(w, lang)}</td>",
@@ -151,7 +152,7 @@ def render(wards: list[WardDay], *, day: date, now: datetime, lang: str, token: 
     switch = "/dashboard?" + urlencode({"token": token, "lang": other, "day": day.isoformat()})
     heads = "".join(f"<th scope=col>{escape(h)}</th>" for h in t["columns"])
     rows = "".join(_row(w, now, lang, t) for w in wards) or (
-        f"<tr><td colspan=8 class=empty>{escape(t['no_wards'])}</td></tr>")
+        f"<tr><td colspan=9 class=empty>{escape(t['no_wards'])}</td></tr>")
     cards = "".join((
         _card(t["card_wards"], _int(len(wards), lang)),
         _card(t["card_tickets"], _int(city.tickets, lang)),

@@ -82,6 +82,37 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: (
         "ALTER TABLE enrol_codes ADD COLUMN moves_hub TEXT",
     ),
+    # Version 4: booking (issue 16, docs/booking.md). Each hub's booking key (made at
+    # enrolment), its ward identity and hours (from `ward.updated`), slot settings per group,
+    # public holidays, per-slot counters (the only place a slot's last place is decided),
+    # bookings, and per-phone-hash day counters for the limits (both forgotten after the day).
+    4: (
+        "ALTER TABLE hubs ADD COLUMN booking_key TEXT",
+        """CREATE TABLE wards (
+            hub_id TEXT PRIMARY KEY, data TEXT NOT NULL, last_seq BIGINT NOT NULL)""",
+        """CREATE TABLE booking_slots (
+            hub_id TEXT NOT NULL, group_id TEXT NOT NULL, capacity INTEGER NOT NULL,
+            slot_minutes INTEGER NOT NULL, days_ahead INTEGER NOT NULL,
+            booked_share DOUBLE PRECISION NOT NULL, updated_at TEXT NOT NULL,
+            source TEXT NOT NULL, PRIMARY KEY (hub_id, group_id))""",
+        """CREATE TABLE holidays (
+            day TEXT PRIMARY KEY, name_vi TEXT NOT NULL, name_en TEXT NOT NULL)""",
+        """CREATE TABLE slot_counts (
+            hub_id TEXT NOT NULL, group_id TEXT NOT NULL, day TEXT NOT NULL, slot TEXT NOT NULL,
+            taken INTEGER NOT NULL, next_serial INTEGER NOT NULL,
+            PRIMARY KEY (hub_id, group_id, day, slot))""",
+        """CREATE TABLE bookings (
+            code TEXT PRIMARY KEY, hub_id TEXT NOT NULL, group_id TEXT NOT NULL,
+            day TEXT NOT NULL, slot TEXT NOT NULL, serial INTEGER NOT NULL, phone_hash TEXT,
+            status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            UNIQUE (hub_id, group_id, day, slot, serial))""",
+        "CREATE INDEX bookings_hub_day ON bookings (hub_id, day)",
+        "CREATE INDEX bookings_phone ON bookings (phone_hash, day)",
+        """CREATE TABLE booking_holders (
+            phone_hash TEXT NOT NULL, day TEXT NOT NULL, held INTEGER NOT NULL,
+            PRIMARY KEY (phone_hash, day))""",
+        "CREATE TABLE central_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ),
 }
 LATEST = max(MIGRATIONS)
 
@@ -144,6 +175,8 @@ class CentralDb:
                         conn.execute(text(statement))
                     if number == 2:
                         conn.execute(text(_BACKFILL_DAYS))
+                    if number == 4:
+                        _seed_booking(conn)
                     conn.execute(text("DELETE FROM schema_version"))
                     conn.execute(text("INSERT INTO schema_version VALUES (:v)"), {"v": number})
                     log.info("central database migrated to version %d", number)
@@ -158,6 +191,30 @@ class CentralDb:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _seed_booking(conn: Connection) -> None:
+    """Migration 4's data: the bundled holidays, the salt of phone hashes, and the wards'
+    identities from the `ward.updated` events already held (the latest of each hub)."""
+    import json
+    import secrets
+
+    from onestop.queue.booking_slots import bundled_holidays
+
+    conn.execute(text("INSERT INTO holidays (day, name_vi, name_en) VALUES (:day, :name_vi, "
+                      ":name_en)"), bundled_holidays())
+    conn.execute(text("INSERT INTO central_secrets (name, value) VALUES ('phone_salt', :v)"),
+                 {"v": secrets.token_hex(32)})
+    latest = conn.execute(text(
+        "SELECT e.hub_id, e.seq, e.data FROM events e JOIN (SELECT hub_id, max(seq) AS seq "
+        "FROM events WHERE type = 'ward.updated' AND status = 'stored' GROUP BY hub_id) m "
+        "ON e.hub_id = m.hub_id AND e.seq = m.seq")).all()
+    for row in latest:
+        ward = json.loads(row.data).get("ward")
+        if isinstance(ward, dict):
+            conn.execute(text("INSERT INTO wards (hub_id, data, last_seq) VALUES (:h, :d, :s)"),
+                         {"h": row.hub_id, "d": json.dumps(ward, ensure_ascii=False),
+                          "s": row.seq})
 
 
 def _version(conn: Connection) -> int:

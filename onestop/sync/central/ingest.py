@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from pydantic import ValidationError
@@ -34,6 +34,7 @@ from onestop.sync.protocol import (
 )
 
 from .auth import iso
+from .booking_events import PROJECTED, apply_projections, check_projection
 from .db import DAY_AGGREGATE, DAY_COLUMNS, CentralDb
 
 log = logging.getLogger(__name__)
@@ -154,7 +155,8 @@ def ticket_row(hub_id: str, seq: int, ticket: dict) -> dict:
 
 
 def check_event(raw: dict, hub_id: str, seq: int) -> tuple[WireEvent, dict | None]:
-    """Validate one event; returns it with its ticket row (ticket events), or ValueError."""
+    """Validate one event; returns it with its ticket row (ticket events) or its booking
+    projection (booking_events.PROJECTED), or ValueError."""
     try:
         wire = WireEvent.model_validate(raw)
     except ValidationError as exc:
@@ -171,6 +173,8 @@ def check_event(raw: dict, hub_id: str, seq: int) -> tuple[WireEvent, dict | Non
     if not all(_utf8(v) for v in (wire.id, wire.type, wire.at,
                                   json.dumps(wire.data, ensure_ascii=False))):
         raise ValueError("event has text that is not valid Unicode (a lone surrogate)")
+    if wire.type in PROJECTED:
+        return wire, check_projection(wire.type, wire.data)
     if not is_ticket_event(wire.type):
         return wire, None
     ticket = wire.data.get("ticket")
@@ -192,6 +196,7 @@ class _Work:
     results: list[EventResult]
     rows: list[dict]
     tickets: dict[str, dict]
+    projections: list[tuple[int, str, dict]] = field(default_factory=list)
     stored: int = 0
     rejected: int = 0
 
@@ -237,7 +242,9 @@ def _classify(batch: Batch, held: dict[int, str | None], received: str) -> _Work
             "at": wire.at, "schema": wire.schema_,
             "data": json.dumps(wire.data, ensure_ascii=False), "received_at": received,
             "status": STORED, "reason": None})
-        if ticket is not None:
+        if wire.type in PROJECTED:
+            work.projections.append((seq, wire.type, ticket))
+        elif ticket is not None:
             known = work.tickets.get(ticket["ticket_id"])
             if known is None or known["last_seq"] < seq:
                 work.tickets[ticket["ticket_id"]] = ticket
@@ -261,6 +268,7 @@ def _walk_acked(conn: Connection, hub_id: str, acked: int) -> int:
 class Ingest:
     def __init__(self, db: CentralDb, clock) -> None:
         self.db, self.clock = db, clock
+        self.bookings = None  # set by build_central (slot settings from the hub's events)
 
     def apply(self, batch: Batch) -> BatchAnswer:
         received_at = self.clock()
@@ -288,6 +296,9 @@ class Ingest:
                 days = sorted({t["day"] for t in work.tickets.values()})
                 for day in days:
                     refresh_day(conn, batch.hub_id, day)
+            if work.projections:
+                apply_projections(conn, batch.hub_id, work.projections, self.bookings,
+                                  received_at)
             acked = _walk_acked(conn, batch.hub_id, int(hub.acked))
             conn.execute(text(
                 "UPDATE hubs SET acked = :a, events = events + :s, rejected = rejected + :r, "

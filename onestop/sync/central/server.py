@@ -14,6 +14,7 @@ from onestop.serving import ThreadedServer, free_port
 from onestop.settings import Settings
 
 from .auth import CentralAuth
+from .bookings import Bookings
 from .catalogs import Catalogs
 from .db import CentralDb
 from .ingest import Ingest
@@ -39,6 +40,9 @@ class Central:
     ingest: Ingest
     catalogs: Catalogs
     views: Views
+    bookings: Bookings | None = None
+    # Public booking calls per client address: (requests, per seconds); a bench raises it.
+    booking_rate: tuple[int, float] = (20, 60.0)
 
     def today(self) -> date:
         """The centre day now (tickets carry their own day, counted in the same zone)."""
@@ -58,9 +62,13 @@ def build_central(db_url: str, clock: Callable[[], datetime] = utc_now,
     except Exception:
         db.close()
         raise
-    return Central(db=db, clock=clock, timezone=ZoneInfo(timezone),
-                   auth=CentralAuth(db, clock), ingest=Ingest(db, clock),
-                   catalogs=Catalogs(db, clock), views=Views(db, clock))
+    central = Central(db=db, clock=clock, timezone=ZoneInfo(timezone),
+                      auth=CentralAuth(db, clock), ingest=Ingest(db, clock),
+                      catalogs=Catalogs(db, clock), views=Views(db, clock))
+    central.bookings = Bookings(central)
+    central.ingest.bookings = central.bookings
+    central.bookings.purge()
+    return central
 
 
 def default_db_url(settings: Settings) -> str:

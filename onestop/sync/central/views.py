@@ -36,6 +36,7 @@ class WardDay:
     waiting: int = 0
     served: int = 0
     no_show: int = 0
+    booked: int = 0  # bookings for the day, not cancelled (docs/booking.md)
     rating_sum: int = 0
     rating_count: int = 0
     waits: list[float] = field(default_factory=list)
@@ -60,11 +61,12 @@ class Views:
 
     def sync_status(self, hub_id: str) -> SyncStatusAnswer:
         with self.db.read() as conn:
-            row = conn.execute(text("SELECT hub_id, ward, acked, events, rejected, last_sync_at "
-                                    "FROM hubs WHERE hub_id = :h"), {"h": hub_id}).one()
+            row = conn.execute(text("SELECT hub_id, ward, acked, events, rejected, last_sync_at, "
+                                    "booking_key FROM hubs WHERE hub_id = :h"),
+                               {"h": hub_id}).one()
         return SyncStatusAnswer(hub_id=row.hub_id, ward=row.ward, acked=row.acked,
                                 events=row.events, rejected=row.rejected,
-                                last_sync_at=row.last_sync_at)
+                                last_sync_at=row.last_sync_at, booking_key=row.booking_key)
 
     def _stale(self, last_sync_at: str | None, enrolled_at: str, now: datetime) -> bool:
         # A hub that never synced counts from its enrolment, so a new ward is not flagged.
@@ -97,6 +99,9 @@ class Views:
                     "SELECT hub_id, wait_s FROM tickets WHERE day = :d AND wait_s IS NOT NULL"),
                     {"d": day}):
                 waits[hub_id].append(max(0.0, float(wait_s)))
+            booked = dict(conn.execute(text(
+                "SELECT hub_id, count(*) FROM bookings WHERE day = :d AND status <> 'cancelled' "
+                "GROUP BY hub_id"), {"d": day}).all())
         wards = []
         for h in hubs:
             ward = WardDay(h.hub_id, h.ward, parse_time(h.last_sync_at),
@@ -107,6 +112,7 @@ class Views:
                 ward.no_show, ward.rating_sum = d.no_show, d.rating_sum
                 ward.rating_count = d.rating_count
             ward.waits = waits.get(h.hub_id, [])
+            ward.booked = int(booked.get(h.hub_id, 0))
             wards.append(ward)
         return wards
 
@@ -119,6 +125,7 @@ def totals(wards: list[WardDay]) -> WardDay:
         total.waiting += w.waiting
         total.served += w.served
         total.no_show += w.no_show
+        total.booked += w.booked
         total.rating_sum += w.rating_sum
         total.rating_count += w.rating_count
         total.waits.extend(w.waits)
