@@ -31,8 +31,18 @@ def eligible(counter: Counter, ticket: Ticket) -> bool:
 
 
 def line_order(ticket: Ticket) -> tuple:
-    """First come, first served across channels: the original issue time decides."""
+    """First come, first served across channels: the place in line decides. That is the
+    issue time, kept across transfers; for a booked number checked in before its slot, the
+    slot's start (queue/booking.py): registered first, served first, whatever the channel."""
     return (ticket.issued_at, ticket.seq, ticket.id)
+
+
+def in_line(candidates: Sequence[Ticket], now: datetime) -> Sequence[Ticket]:
+    """The tickets whose place in line has come: a booked citizen who checked in before the
+    slot stands in line from the slot's start, so before it they are called only when the
+    counter has nobody else (an idle counter may as well serve them early)."""
+    present = [t for t in candidates if t.issued_at <= now]
+    return present or candidates
 
 
 def is_overdue(ticket: Ticket, now: datetime, rules: Rules) -> bool:
@@ -69,14 +79,14 @@ def oldest(counter: Counter, waiting: Sequence[Ticket], now: datetime,
            rules: Rules) -> Ticket | None:
     """Strict first come, first served: the oldest ticket the counter can serve, priority
     ignored (the textbook FCFS queue that Erlang C describes)."""
-    candidates = [t for t in waiting if eligible(counter, t)]
+    candidates = in_line([t for t in waiting if eligible(counter, t)], now)
     return min(candidates, key=line_order, default=None)
 
 
 def fifo(counter: Counter, waiting: Sequence[Ticket], now: datetime, rules: Rules) -> Ticket | None:
     """Baseline, what common queue systems do: priority tickets first, then the oldest ticket
     among the counter's groups, nothing else considered."""
-    candidates = [t for t in waiting if eligible(counter, t)]
+    candidates = in_line([t for t in waiting if eligible(counter, t)], now)
     priority = [t for t in candidates if t.is_priority]
     return min(priority or candidates, key=line_order, default=None)
 
@@ -92,7 +102,7 @@ def standard(counter: Counter, waiting: Sequence[Ticket], now: datetime,
     4. the counter's skills in order: primary group first, secondary only when it is empty;
     5. within a group, a fast-lane counter takes quick tickets first; otherwise arrival order.
     """
-    candidates = [t for t in waiting if eligible(counter, t)]
+    candidates = in_line([t for t in waiting if eligible(counter, t)], now)
     if not candidates:
         return None
     assigned = [t for t in candidates if t.assigned_counter == counter.number]
@@ -135,7 +145,9 @@ AGEING_FACTOR = 2.0
 
 
 def waited(ticket: Ticket, now: datetime) -> float:
-    return (now - ticket.issued_at).total_seconds() / 60
+    """Minutes since the ticket's place in line; 0 before it (a booked number checked in
+    before its slot)."""
+    return max(0.0, (now - ticket.issued_at).total_seconds() / 60)
 
 
 def smart_score(counter: Counter, ticket: Ticket, now: datetime) -> float:
@@ -161,7 +173,7 @@ def smart(counter: Counter, waiting: Sequence[Ticket], now: datetime,
        people), while the age term lets long jobs through before the hard bound.
     Decides from line heads only (see line_key), like the other policies.
     """
-    candidates = [t for t in waiting if eligible(counter, t)]
+    candidates = in_line([t for t in waiting if eligible(counter, t)], now)
     if not candidates:
         return None
     assigned = [t for t in candidates if t.assigned_counter == counter.number]

@@ -27,6 +27,7 @@ ENROL_PATH = "/api/enrol"
 EVENTS_PATH = "/api/sync/events"
 STATUS_PATH = "/api/sync/status"
 CATALOG_PATH = "/api/catalog"
+BOOKINGS_PATH = "/api/hub/bookings"  # ?from=DAY&to=DAY, hub token, ETag
 HUBS_PATH = "/api/hubs"
 
 # Request-level answers the hub must treat specially (everything else 4xx: do not retry).
@@ -99,6 +100,7 @@ class EnrolAnswer(BaseModel):
     ward: str
     token: str         # the hub's own token for every later call; shown once
     acked: int = 0     # what central already holds for this hub id (re-enrolment)
+    booking_key: str | None = None  # hex: the ward's key for booking codes (issue 16)
 
 
 class SyncStatusAnswer(BaseModel):
