@@ -145,11 +145,16 @@ def check_in(store: HubStore, text: str, *, service: str | None = None,
             values = _row_values(store, code, ref, bk.BOOKED, "code", now)
             _insert(store, values)
             row = values
-        _refuse_unusable(store, row)
         start = bk.slot_start(ref.day, ref.slot, store.rules.timezone)
-        place = bk.check_in_place(start, now, early_minutes=store.rules.booking_early_minutes,
-                                  late_minutes=store.rules.booking_late_minutes,
-                                  timezone=store.rules.timezone)
+        try:
+            _refuse_unusable(store, row)
+            place = bk.check_in_place(start, now,
+                                      early_minutes=store.rules.booking_early_minutes,
+                                      late_minutes=store.rules.booking_late_minutes,
+                                      timezone=store.rules.timezone)
+        except DomainError as exc:  # reception offers a walk-in number of the same group
+            exc.details.update(group=ref.group, slot=f"{ref.slot:%H:%M}", day=row["day"])
+            raise
         req = IssueRequest(_service_for(store, ref.group, service), Kind(kind), 1, None,
                            Channel.BOOKED)
         booking = _wire(row)
