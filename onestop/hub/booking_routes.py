@@ -42,7 +42,7 @@ class SlotsBody(_Body):
     slot_minutes: int = Field(30, ge=5, le=240, strict=True)
     capacity: int = Field(2, ge=0, le=500, strict=True)
     days_ahead: int = Field(6, ge=0, le=30, strict=True)
-    booked_share_cap: float = Field(0.5, ge=0, le=1)
+    booked_share_cap: float = Field(0.25, ge=0, le=1)
     enabled: bool = True
 
 

@@ -35,7 +35,7 @@ class SlotSettings:
     slot_minutes: int = 30        # length of a slot
     capacity: int = 2             # bookings one slot takes
     days_ahead: int = 6           # today .. today + days_ahead (working days)
-    booked_share_cap: float = 0.5  # of a slot's expected capacity at most this share booked
+    booked_share_cap: float = 0.25  # of a slot's expected capacity at most this share booked
     enabled: bool = True
 
     LIMITS = {"slot_minutes": (5, 240), "capacity": (0, 500), "days_ahead": (0, 30)}

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from .errors import InvalidRequest
-from .model import Complexity, Counter, Status, Ticket
+from .model import Channel, Complexity, Counter, Status, Ticket
 from .rules import Rules
 
 Policy = Callable[[Counter, Sequence[Ticket], datetime, Rules], Ticket | None]
@@ -62,14 +62,14 @@ def size_band(minutes: float) -> int:
     return bisect_right(EXPECTED_EDGES, minutes)
 
 
-def line_key(ticket: Ticket) -> tuple[str, bool, str, int]:
-    """The line a waiting ticket stands in: (group, priority, complexity, size band).
+def line_key(ticket: Ticket) -> tuple[str, bool, str, int, bool]:
+    """The line a waiting ticket stands in: (group, priority, complexity, size band, booked).
 
     Every policy here decides from the head (oldest ticket) of each line alone, so a caller may
     show it only the first `LINE_HEADS` tickets of each line (the hub does, with one indexed
     query) and get the same choice as over the whole queue; tests hold every policy to that."""
     return (ticket.group, ticket.is_priority, str(ticket.complexity),
-            size_band(ticket.expected_minutes))
+            size_band(ticket.expected_minutes), ticket.channel == Channel.BOOKED)
 
 
 LINE_HEADS = 20  # tickets per line the hub shows a policy; 1 would do for the policies here
@@ -142,6 +142,13 @@ AGE_CREDIT_MINUTES = 30.0
 HANDOFF_MINUTES = 3.0
 # Hard bound: past AGEING_FACTOR x rules.ageing_minutes (90 by default) oldest first, always.
 AGEING_FACTOR = 2.0
+# A booked citizen whose place in line (the later of slot start and check-in) came this many
+# minutes ago is called next, oldest first: an appointment is kept around its time (the
+# report's "on time" is within 15 minutes), not after every shorter job of the morning.
+# Measured on the shipped Monday at 85% load with 30% booked (bench/bench_booking.py): 0, 2,
+# 5 and 8 minutes gave 90%, 90%, 88% and 86% on time; the walk-ins' wait hardly moves, as the
+# slots' booked share cap keeps the booked work to a quarter of what the counters get through.
+BOOKED_GRACE_MINUTES = 0.0
 
 
 def waited(ticket: Ticket, now: datetime) -> float:
@@ -186,6 +193,10 @@ def smart(counter: Counter, waiting: Sequence[Ticket], now: datetime,
     overdue = [t for t in candidates if waited(t, now) >= rules.ageing_minutes * AGEING_FACTOR]
     if overdue:
         return min(overdue, key=line_order)
+    due = [t for t in regular if t.channel == Channel.BOOKED
+           and waited(t, now) >= BOOKED_GRACE_MINUTES]
+    if due:
+        return min(due, key=line_order)
     heads: dict[tuple, Ticket] = {}
     for t in regular or priority:
         key = line_key(t)

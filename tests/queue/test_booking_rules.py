@@ -98,7 +98,8 @@ def _order(policy, tickets, now, step=timedelta(minutes=1)):
 @pytest.mark.parametrize("policy", sorted(POLICIES))
 def test_booked_ticket_is_called_by_its_place_not_after_earlier_walk_ins(policy):
     """Checked in at 08:30 for 09:00: it stands in line from 09:00 (issued_at = queued_at =
-    slot start), behind the 08:40 and 08:50 walk-ins and ahead of the 09:05 one."""
+    slot start), behind the 08:40 and 08:50 walk-ins and ahead of the 09:05 one; the hub's
+    `smart` keeps the appointment: once its place has come it is called next."""
     booked = _ticket("B003", START, Channel.BOOKED)  # checked in 08:30, placed at 09:00
     walk_ins = [_ticket("B001", START - timedelta(minutes=20)),
                 _ticket("B002", START - timedelta(minutes=10)),
@@ -106,7 +107,10 @@ def test_booked_ticket_is_called_by_its_place_not_after_earlier_walk_ins(policy)
     assert booked.queued_at == booked.issued_at == START
     order = _order(policy, [booked, *walk_ins], START + timedelta(minutes=6),
                    step=timedelta(seconds=1))
-    assert order == ["B001", "B002", "B003", "B004"]
+    if policy == "smart":
+        assert order == ["B003", "B001", "B002", "B004"]
+    else:
+        assert order == ["B001", "B002", "B003", "B004"]
 
 
 @pytest.mark.parametrize("policy", sorted(POLICIES))
@@ -124,3 +128,25 @@ def test_a_walk_in_after_the_slot_start_comes_after_the_booked_ticket():
     now = START + timedelta(minutes=3)
     for policy in ("fifo", "oldest", "standard"):
         assert POLICIES[policy](COUNTER, [later, booked], now, Rules()).number == "B001"
+
+
+def test_simulator_books_slots_and_reports_booked_and_walk_in_waits():
+    import json
+    from pathlib import Path
+
+    from onestop.queue.scenario import parse_scenario
+    from onestop.queue.simulate import simulate
+
+    raw = json.loads((Path(__file__).resolve().parents[2] / "scenarios" /
+                      "cua-nam-monday.json").read_text(encoding="utf-8"))
+    none = simulate(parse_scenario(raw), "smart", days=2).to_dict()
+    assert "booked" not in none
+    raw = {**raw, "booked_share": 0.3, "booking": {"slot_minutes": 30, "punctuality_sd": 5}}
+    report = simulate(parse_scenario(raw), "smart", days=2).to_dict()
+    booked = report["booked"]
+    assert 0.15 < booked["share"] < 0.35 and booked["no_show"] >= 0
+    assert 0 <= booked["on_time_share"] <= 1 and report["walk_in_wait_min"]["n"] > 0
+    # the same people: booked ones who came plus walk-ins, the rest never came
+    assert report["tickets"] + booked["no_show"] == none["tickets"]
+    with pytest.raises(Exception, match="booking"):
+        parse_scenario({**raw, "booking": {"slot": 30}})
