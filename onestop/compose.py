@@ -30,6 +30,7 @@ from onestop.queue.centre import CentreLayout, OpeningHours, default_centre, par
 from onestop.queue.rules import Rules
 from onestop.serving import ThreadedServer
 from onestop.settings import Settings, default_data_dir, load_settings
+from onestop.sync.booking_pull import BookingPull
 from onestop.sync.catalog_pull import CatalogPull
 from onestop.sync.pusher import SyncWorker, override_path
 
@@ -134,7 +135,9 @@ def build_sync(hub: Hub, **options) -> SyncWorker:
     pull = CatalogPull(hub.store, hub.outbox, override_path(hub.settings.data_dir),
                        hub.store.clock)
     options.setdefault("batch_size", max(1, min(hub.settings.sync_batch_events, 2000)))
-    return SyncWorker(hub.outbox, clock=hub.store.clock, catalog=pull, **options)
+    bookings = BookingPull(hub.store, hub.outbox, hub.store.clock)
+    return SyncWorker(hub.outbox, clock=hub.store.clock, catalog=pull, bookings=bookings,
+                      **options)
 
 
 def create_app(hub: Hub):

@@ -52,4 +52,9 @@ def format_table(r: dict) -> str:
     lines += ["", f"prediction MAE {p['mae_min']} min; baseline (people ahead x mean service "
               f"/ counters) {p['baseline_mae_min']} min",
               "utilisation " + "  ".join(f"#{n} {u:.0%}" for n, u in r["utilisation"].items())]
+    if "booked" in r:  # issue 16: booked numbers
+        b, wi = r["booked"], r["walk_in_wait_min"]
+        lines.append(f"booked {b['n']} ({b['share']:.0%} of tickets), called on time "
+                     f"{b['on_time_share']:.0%}, mean wait {b['wait_mean']} min, "
+                     f"{b['no_show']} never came; walk-ins mean {wi['mean']} p90 {wi['p90']} min")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""`onestop sync enrol|status|push|catalog`: the hub side of sync from the command line.
+"""`onestop sync enrol|status|push|catalog|bookings`: the hub side of sync from the command line.
 
 They open the hub's data folder directly, so IT staff can enrol a hub, see what waits, or
 drain a backlog by hand. `status` only reads and runs beside a hub; enrol, push and catalog
@@ -42,7 +42,7 @@ def sync_command(args: argparse.Namespace, settings: Settings) -> int:
         hub = _hub(settings)
         try:
             return {"enrol": _enrol, "status": _status, "push": _push,
-                    "catalog": _catalog}[action](args, settings, hub)
+                    "catalog": _catalog, "bookings": _bookings}[action](args, settings, hub)
         finally:
             hub.close()
     finally:
@@ -118,4 +118,22 @@ def _catalog(args, settings: Settings, hub) -> int:
     except SyncError as exc:
         raise CliError(exc.message) from exc
     print(f"catalogue {outcome}: {hub.store.catalog.version}")
+    return 0
+
+
+def _bookings(args, settings: Settings, hub) -> int:
+    """Pull the ward's bookings for today and the coming days now (issue 16)."""
+    from onestop.compose import build_sync
+    from onestop.hub.bookings import pull_window
+    from onestop.sync.transport import SyncError
+
+    link = hub.outbox.link()
+    if not link.ready:
+        raise CliError("not enrolled with a central server (onestop sync enrol)")
+    try:
+        outcome = build_sync(hub).bookings.pull(link)
+    except SyncError as exc:
+        raise CliError(exc.message) from exc
+    first, last = pull_window(hub.store)
+    print(f"bookings {first}..{last}: {outcome}")
     return 0

@@ -17,7 +17,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
@@ -39,6 +39,7 @@ class HubError:
     code: str
     message: str
     message_en: str = ""
+    details: dict = field(default_factory=dict, compare=False)  # the error's `details`
 
 
 Done = Callable[[object], None]
@@ -242,5 +243,7 @@ class HubClient(QObject):
             body = {}
         en = body.get("message") or f"HTTP {status}"
         vi = body.get("message_vi") or en
+        details = body.get("details") if isinstance(body, dict) else None
         return HubError(status, body.get("code", "http_error"),
-                        vi if self.language == "vi" else en, en)
+                        vi if self.language == "vi" else en, en,
+                        details if isinstance(details, dict) else {})

@@ -27,6 +27,7 @@ from onestop.queue.labels import KINDS
 from .base import StationWindow
 from .client import HubClient, HubError
 from .plain import Label
+from .reception_bookings import BookingPanel, looks_like_code
 from .reception_finder import ServiceFinder
 from .reception_panels import EstimatePanel, RequestPanel, TicketPanel, section_title
 from .reception_style import scale_for, style
@@ -87,7 +88,14 @@ class ReceptionWindow(StationWindow):
         # Short names for what tests and a future kiosk mode drive directly.
         self.search_box, self.results = self.finder.search_box, self.finder.results
         self.groups, self.list_caption = self.finder.groups, self.finder.caption
-        columns.addWidget(self.finder, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.finder, 5)
+        self.booking = BookingPanel(self.client, self)  # booked numbers: check-in, today's list
+        self.booking.sig_checked_in.connect(self._issued)
+        self.booking.sig_walk_in.connect(self.issue_walk_in)
+        self.booking.sig_message.connect(self.show_message)
+        left.addWidget(self.booking, 2)  # the search list keeps most
+        columns.addLayout(left, 1)
 
         middle = QVBoxLayout()
         middle.addWidget(section_title(self.tr("Thủ tục đã chọn")))
@@ -100,6 +108,9 @@ class ReceptionWindow(StationWindow):
         self.request.sig_changed.connect(self._schedule_estimate)
         middle.addWidget(self.request, 1)
         columns.addLayout(middle, 1)
+        # A QR scanner types into whatever has the focus, usually the search box: a whole
+        # booking code there goes to the booking field, whose Enter checks it in.
+        self.search_box.textChanged.connect(self._maybe_scanned)
 
         right = QVBoxLayout()
         self.estimate = EstimatePanel(self)
@@ -132,6 +143,11 @@ class ReceptionWindow(StationWindow):
         self._clear_choice()
         self.search_box.setFocus()
 
+    def _maybe_scanned(self, text: str) -> None:
+        if looks_like_code(text):
+            self.finder.clear()
+            self.booking.take_code(text)
+
     def _tab_order(self) -> None:
         """The order a keyboard user needs: find, choose, describe, issue; then the touch
         group buttons. Set again whenever the catalogue rebuilds buttons."""
@@ -142,7 +158,8 @@ class ReceptionWindow(StationWindow):
 
     def _shortcuts(self) -> None:
         keys = [("F12", self.issue), ("Ctrl+Return", self.issue), ("Ctrl+Enter", self.issue),
-                ("F9", self.reprint), ("Esc", self.start_over)]
+                ("F9", self.reprint), ("Esc", self.start_over),
+                ("F8", lambda: self.booking.offer_walk_in())]
         keys += [(f"Alt+{i + 1}", lambda k=kind: self.request.set_kind(k))
                  for i, kind in enumerate(KINDS)]
         for key, slot in keys:
@@ -176,6 +193,8 @@ class ReceptionWindow(StationWindow):
             self.show_message(exc.message_vi if not self.english else str(exc), error=True)
             return
         self.finder.set_catalog(self.catalog, self.english)
+        self.booking.group_names = {g.id: self._name(g) for g in self.catalog.groups}
+        self.booking.refresh()
         self.request.set_priorities([(c.id, self._name(c))
                                      for c in self.catalog.priority_categories])
         self._tab_order()
@@ -297,6 +316,16 @@ class ReceptionWindow(StationWindow):
         self._show_ticket(answer)
         self.start_over()  # the ticket panel is the confirmation; a stale error goes
         self.sig_ticket_issued.emit(answer)
+
+    def issue_walk_in(self, group: str) -> None:
+        """A late booked citizen: a walk-in number of the booking's group, in one key."""
+        service = next((s for s in (self.catalog.services if self.catalog else ())
+                        if s.group == group), None)
+        if service is None:
+            self.show_message(self.tr("Chưa chọn được thủ tục của lĩnh vực này."), error=True)
+            return
+        self.choose(service)
+        self.issue()
 
     def _issue_failed(self, error: HubError) -> None:
         self._issuing = False

@@ -28,6 +28,7 @@ from onestop.ratelimit import RateLimiter
 from .admin import officer as officer_view
 from .admin_routes import router as admin_router
 from .auth import AuthError, Forbidden, Role, Station
+from .booking_routes import router as booking_router
 from .catalog_admin import view as catalog_view
 from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
@@ -377,4 +378,5 @@ def create_app(hub) -> FastAPI:
     app.include_router(reporting_router)
     app.include_router(counter_views_router)
     app.include_router(admin_router)
+    app.include_router(booking_router)
     return app

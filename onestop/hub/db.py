@@ -125,8 +125,31 @@ def _m005_administration(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _m006_bookings(db: sqlite_utils.Database) -> None:
+    # Booked numbers (issue 16, docs/booking.md): the ward's booking key from enrolment (the
+    # hub verifies codes with it offline) and the pulled bookings' ETag; the bookings the hub
+    # knows, pulled from central or first seen as a code at check-in, each used at most once
+    # (one row per (day, group, slot, serial) and per ticket); the ward's slot settings.
+    _run(db, """
+    ALTER TABLE sync_state ADD COLUMN booking_key TEXT;
+    ALTER TABLE sync_state ADD COLUMN bookings_etag TEXT;
+    ALTER TABLE sync_state ADD COLUMN bookings_pulled_at TEXT;
+    CREATE TABLE bookings (
+        code TEXT PRIMARY KEY, group_id TEXT NOT NULL, day TEXT NOT NULL, slot TEXT NOT NULL,
+        serial INTEGER NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL,
+        slot_at TEXT NOT NULL, late_at TEXT NOT NULL, ticket_id TEXT UNIQUE REFERENCES tickets(id),
+        checked_in_at TEXT, released_at TEXT, updated_at TEXT NOT NULL,
+        UNIQUE (day, group_id, slot, serial));
+    CREATE INDEX bookings_due ON bookings (status, late_at);
+    CREATE INDEX bookings_by_day ON bookings (day, slot);
+    CREATE TABLE booking_slots (
+        group_id TEXT PRIMARY KEY, data TEXT NOT NULL, updated_at TEXT NOT NULL)
+    """)
+
+
 MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats,
-                               _m003_stations_and_staff, _m004_sync, _m005_administration]
+                               _m003_stations_and_staff, _m004_sync, _m005_administration,
+                               _m006_bookings]
 LATEST = len(MIGRATIONS)
 
 

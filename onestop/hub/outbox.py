@@ -116,7 +116,7 @@ class Outbox:
             db.execute(f"UPDATE sync_state SET {cols} WHERE id = 1", list(values.values()))
 
     def enrolled(self, central_url: str, token: str, ward: str, ca_file: str | None,
-                 acked: int, now: datetime) -> None:
+                 acked: int, now: datetime, booking_key: str | None = None) -> None:
         """A new link to central. The cursor may move back to what central says it holds
         (a new or restored central gets the rest again) but never forward: events central
         holds past this hub's own cursor were not confirmed to this hub (another install, or
@@ -129,6 +129,8 @@ class Outbox:
                        "last_error = NULL, last_error_at = NULL WHERE id = 1",
                        [central_url, token, ward, ca_file, utc_text(now),
                         max(0, min(acked, own))])
+            if booking_key:  # the ward's key for booking codes (hub/bookings.py)
+                db.execute("UPDATE sync_state SET booking_key = ? WHERE id = 1", [booking_key])
 
     def attempted(self, now: datetime) -> None:
         self._update(last_attempt=utc_text(now))
@@ -164,6 +166,12 @@ class Outbox:
 
     def catalog_checked(self, etag: str | None, now: datetime) -> None:
         self._update(catalog_etag=etag, catalog_checked_at=utc_text(now))
+
+    def bookings_etag(self) -> str | None:
+        return self._state()["bookings_etag"]
+
+    def bookings_checked(self, etag: str | None, now: datetime) -> None:
+        self._update(bookings_etag=etag, bookings_pulled_at=utc_text(now))
 
 
 def dumps(batch: dict) -> bytes:

@@ -99,7 +99,7 @@ class StoreReads:
     def heads_of_lines(self, counter: Counter, per_line: int = HEAD_SIZE) -> list[Ticket]:
         """What a routing policy needs to see: the oldest `per_line` waiting tickets of every
         line the counter can draw from, plus those transferred to this counter. Lines are
-        routing.line_key: (group, priority or not, complexity, size band); every policy
+        routing.line_key: (group, priority or not, complexity, size band, booked); every policy
         decides from line heads, so the heads are enough, and a queue of thousands costs one
         indexed query instead of loading every ticket."""
         marks = ",".join("?" * len(counter.skills))
@@ -107,7 +107,8 @@ class StoreReads:
         band = "+".join(f"(expected_minutes >= {edge!r})" for edge in EXPECTED_EDGES)
         heads = self._tickets(
             f"id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY group_id, "
-            f"priority IS NULL, complexity, {band} ORDER BY issued_at, seq) AS rn FROM tickets "
+            f"priority IS NULL, complexity, {band}, channel = 'booked' ORDER BY issued_at, seq) "
+            f"AS rn FROM tickets "
             f"WHERE status = 'waiting' AND assigned_counter IS NULL AND group_id IN ({marks})) "
             f"WHERE rn <= ?)", [*counter.skills, per_line])
         heads += self._tickets("assigned_counter = ? AND status = 'waiting'", [counter.number])

@@ -260,6 +260,9 @@ class HubStore(StoreReads):
                                       [*_OPEN, today])
                 self._save(close_day(stale, self.counters(), now=now, rules=self.rules))
             self._set_meta("day", max(today, last_day or today))
+        from .bookings import release_overdue
+
+        release_overdue(self, now)  # bookings past their late limit: released, no-shows
         return now
 
     def issue(self, req: IssueRequest, idempotency_key: str | None = None,
@@ -271,32 +274,40 @@ class HubStore(StoreReads):
                                       "WHERE key = ?", [idempotency_key]).fetchone()
                 if row is not None:
                     return self._replay(row, request_hash, now)
-            try:
-                group = self.catalog.service(req.service).group
-            except KeyError:
-                group = ""  # issue() refuses the unknown service with a clear error
-            if req.service in self.disabled_services:
-                raise InvalidRequest("service_disabled",
-                                     f"service {req.service} is disabled at this centre",
-                                     f"Thủ tục {req.service} đang tạm ngừng tiếp nhận tại "
-                                     "trung tâm này")
-            day = service_day(now, self.rules.timezone).isoformat()
-            change, estimate = issue(
-                req, catalog=self.catalog, rules=self.rules, now=now,
-                last_seq=self.last_seq(group, day),
-                forecast=lambda ticket: self.forecaster.wait(ticket, now),
-                observed=self.observed(req.service, str(req.kind)))
-            ticket = change.ticket
-            self.db.execute(
-                "INSERT INTO day_sequences (day, group_id, last_seq) VALUES (?, ?, ?) "
-                "ON CONFLICT(day, group_id) DO UPDATE SET last_seq = excluded.last_seq",
-                [day, ticket.issued_group, ticket.seq])
-            self._save(change)
+            issued = self.issue_now(req, now)
             if idempotency_key:
                 self.db.execute("INSERT INTO idempotency_keys (key, ticket_id, request_hash, "
                                 "created_at) VALUES (?, ?, ?, ?)",
-                                [idempotency_key, ticket.id, request_hash, utc_text(now)])
-            return Issued(ticket, estimate)
+                                [idempotency_key, issued.ticket.id, request_hash, utc_text(now)])
+            return issued
+
+    def issue_now(self, req: IssueRequest, now: datetime, *, placed_at: datetime | None = None,
+                  **event_extra: object) -> Issued:
+        """Inside a write: issue `req` (numbered, forecast, saved with its event). `placed_at`
+        and `event_extra` serve a booked check-in (hub/bookings.py)."""
+        try:
+            group = self.catalog.service(req.service).group
+        except KeyError:
+            group = ""  # issue() refuses the unknown service with a clear error
+        if req.service in self.disabled_services:
+            raise InvalidRequest("service_disabled",
+                                 f"service {req.service} is disabled at this centre",
+                                 f"Thủ tục {req.service} đang tạm ngừng tiếp nhận tại "
+                                 "trung tâm này")
+        day = service_day(now, self.rules.timezone).isoformat()
+        change, estimate = issue(
+            req, catalog=self.catalog, rules=self.rules, now=now,
+            last_seq=self.last_seq(group, day),
+            forecast=lambda ticket: self.forecaster.wait(ticket, now),
+            observed=self.observed(req.service, str(req.kind)), placed_at=placed_at,
+            **event_extra)
+        ticket = change.ticket
+        self.db.execute(
+            "INSERT INTO day_sequences (day, group_id, last_seq) VALUES (?, ?, ?) "
+            "ON CONFLICT(day, group_id) DO UPDATE SET last_seq = excluded.last_seq",
+            [day, ticket.issued_group, ticket.seq])
+        self._save(change)
+        return Issued(ticket, estimate)
 
     def _replay(self, row: tuple, request_hash: str, now: datetime) -> Issued:
         from onestop.queue.errors import DomainError

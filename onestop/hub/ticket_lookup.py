@@ -25,7 +25,7 @@ router = APIRouter()
 Status = Literal["waiting", "called", "serving", "parked", "done", "no_show", "cancelled"]
 
 
-def _day(text: str, store) -> str:
+def parse_day(text: str, store) -> str:
     if text == "today":
         return service_day(store.clock(), store.rules.timezone).isoformat()
     try:
@@ -45,7 +45,7 @@ def find_tickets(request: Request, st: Auth,
     require(st, Role.RECEPTION, Role.COUNTER, Role.SUPERVISOR, Role.ADMIN)
     hub = request.app.state.hub
     store = hub.store
-    wanted_day = _day(day, store)
+    wanted_day = parse_day(day, store)
     wanted = "".join(number.split()).upper() if number else None
     found = [t for t in store.tickets_of_day(wanted_day)
              if (wanted is None or t.number.upper() == wanted)

@@ -87,14 +87,21 @@ def draft_ticket(req: IssueRequest, *, catalog: Catalog, rules: Rules, now: date
 def issue(req: IssueRequest, *, catalog: Catalog, rules: Rules, now: datetime, last_seq: int,
           forecast: Callable[[Ticket], WaitEstimate], observed: Observed | None = None,
           new_id: Callable[[], str] = new_ticket_id,
-          new_token: Callable[[], str] = new_public_token) -> tuple[Change, WaitEstimate]:
+          new_token: Callable[[], str] = new_public_token, placed_at: datetime | None = None,
+          **event_extra: object) -> tuple[Change, WaitEstimate]:
     """A new ticket numbered in its group's sequence for today, with its wait forecast:
-    `forecast` is predict.predict_wait over the live queue (the hub: hub/forecast.py)."""
+    `forecast` is predict.predict_wait over the live queue (the hub: hub/forecast.py).
+
+    `placed_at`: the ticket's place in line when it is not now — a booked number checked in
+    before its slot stands in line from the slot's start (queue/booking.py)."""
     check_issue_request(req, catalog, rules)
     ticket = draft_ticket(req, catalog=catalog, rules=rules, now=now, last_seq=last_seq,
                           observed=observed, ticket_id=new_id(), token=new_token())
+    if placed_at is not None:
+        ticket = replace(ticket, issued_at=placed_at, queued_at=placed_at)
     estimate = forecast(ticket)
-    event = ev.ticket_event(ev.TICKET_ISSUED, ticket, now, estimate=estimate.to_dict())
+    event = ev.ticket_event(ev.TICKET_ISSUED, ticket, now, estimate=estimate.to_dict(),
+                            **event_extra)
     return Change((ticket,), (), (event,)), estimate
 
 

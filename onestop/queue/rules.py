@@ -31,6 +31,11 @@ class Rules:
     guidance_minutes: float = 4.0
     supplement_factor: float = 0.6
     max_count: int = 500  # pages/copies per ticket; beyond that is a typo, not a request
+    # Booked numbers (queue/booking.py): check-in is accepted from this long before the slot's
+    # start to this long after it (QSystem: 1 h before, 20 min after; Da Nang cancels after
+    # 10 min); a booking not checked in by the late limit is released as a no-show.
+    booking_early_minutes: float = 60.0
+    booking_late_minutes: float = 15.0
 
     def __post_init__(self) -> None:
         if self.priority_streak_limit < 1:

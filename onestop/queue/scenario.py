@@ -67,6 +67,16 @@ class Scenario:
     priority_share: float
     no_show_share: float
     counters: tuple[CounterPlan, ...]
+    # Booked numbers (issue 16; docs/simulate.md): the share of citizens who book a slot of
+    # `slot_minutes` (the one holding the time they would have come), and when they come
+    # relative to its start: normal with `punctuality_mean`/`punctuality_sd` minutes
+    # (negative = early); `booked_no_show_share` of bookings never come.
+    booked_share: float = 0.0
+    slot_minutes: int = 30
+    punctuality_mean: float = -5.0
+    punctuality_sd: float = 8.0
+    booked_no_show_share: float = 0.1
+    booked_share_cap: float = 0.25  # of a slot's expected capacity per group, at most booked
 
     @property
     def open_minutes(self) -> float:
@@ -179,7 +189,8 @@ def _parse(data: object, catalog: Catalog) -> Scenario:
     if not isinstance(data, dict):
         TOP.fail("must be a JSON object", "phải là một đối tượng JSON")
     top = checked_object(data, TOP, ("name", "open", "arrivals", "mix", "counters"),
-                         ("seed", "days", "service_time", "priority_share", "no_show_share"))
+                         ("seed", "days", "service_time", "priority_share", "no_show_share",
+                          "booked_share", "booking"))
     name = text_field(top, "name", TOP)
     seed = whole_field(top, "seed", TOP, 0) if "seed" in top else 1
     days = whole_field(top, "days", TOP, 1, 10_000) if "days" in top else 1
@@ -207,8 +218,23 @@ def _parse(data: object, catalog: Catalog) -> Scenario:
             Where(f"mix[{i}] (service {e.service})", f"mục mix[{i}] (thủ tục {e.service})").fail(
                 f"no counter serves its group {group!r}",
                 f"không quầy nào phục vụ lĩnh vực {group!r}")
+    booked = number_field(top, "booked_share", TOP, 0, 1) if "booked_share" in top else 0.0
+    booking = top.get("booking", {})
+    where = Where("booking", "mục booking")
+    checked_object(booking, where, (), ("slot_minutes", "punctuality_mean", "punctuality_sd",
+                                        "no_show_share", "booked_share_cap"))
+    opts = {"slot_minutes": whole_field(booking, "slot_minutes", where, 5, 240)
+            if "slot_minutes" in booking else 30,
+            "punctuality_mean": number_field(booking, "punctuality_mean", where, -120, 120)
+            if "punctuality_mean" in booking else -5.0,
+            "punctuality_sd": number_field(booking, "punctuality_sd", where, 0, 120)
+            if "punctuality_sd" in booking else 8.0,
+            "booked_no_show_share": number_field(booking, "no_show_share", where, 0, 1)
+            if "no_show_share" in booking else 0.1,
+            "booked_share_cap": number_field(booking, "booked_share_cap", where, 0, 1)
+            if "booked_share_cap" in booking else 0.25}
     return Scenario(name, seed, days, sessions, per_day, shares, rate, mix, dist, cv,
-                    shares_p[0], shares_p[1], counters)
+                    shares_p[0], shares_p[1], counters, booked, **opts)
 
 
 def parse_scenario(data: object, source: str = "<text>",

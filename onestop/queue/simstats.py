@@ -7,7 +7,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Complexity, Ticket
+from .model import Channel, Complexity, Ticket
+
+ON_TIME_MINUTES = 15.0  # a booked citizen called within this of their place is on time
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class SimReport:
     days: int
     outcomes: tuple[Outcome, ...]
     utilisation: dict[int, float]
+    booked_absent: int = 0  # bookings nobody came for (released as no-shows)
 
     @property
     def waits(self) -> list[float]:
@@ -70,9 +73,27 @@ class SimReport:
             "prediction": {"mae_min": _mae(self.outcomes, "predicted"),
                            "baseline_mae_min": _mae(self.outcomes, "baseline")},
             "utilisation": {str(n): round(u, 3) for n, u in sorted(self.utilisation.items())},
+            **self._booking(),
         }
+
+    def _booking(self) -> dict:
+        """Booked numbers (issue 16): the booked share, booked citizens called on time (within
+        15 minutes of the later of slot start and check-in: `wait` counts from there), the
+        bookings nobody came for, and the walk-ins' wait."""
+        booked = [o for o in self.outcomes if o.ticket.channel == Channel.BOOKED]
+        if not booked and not self.booked_absent:
+            return {}
+        walk_in = _spread([o.wait for o in self.outcomes if o.ticket.channel != Channel.BOOKED])
+        waits = _spread([o.wait for o in booked])
+        return {"booked": {
+            "n": len(booked), "share": round(len(booked) / max(1, len(self.outcomes)), 3),
+            "on_time_share": round(sum(o.wait <= ON_TIME_MINUTES for o in booked)
+                                   / max(1, len(booked)), 3),
+            "wait_mean": waits["mean"], "wait_p90": waits["p90"],
+            "no_show": self.booked_absent},
+            "walk_in_wait_min": {k: walk_in[k] for k in ("n", "mean", "p90", "p95")}}
 
 
 def summarise(scenario: str, policy: str, days: int, outcomes: list[Outcome],
-              utilisation: dict[int, float]) -> SimReport:
-    return SimReport(scenario, policy, days, tuple(outcomes), utilisation)
+              utilisation: dict[int, float], booked_absent: int = 0) -> SimReport:
+    return SimReport(scenario, policy, days, tuple(outcomes), utilisation, booked_absent)

@@ -18,10 +18,11 @@ import heapq
 import itertools
 import math
 import random
+import statistics
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -30,7 +31,7 @@ from .catalog import Catalog, default_catalog
 from .classify import Observed, prior_minutes
 from .learn import WINDOW, learned
 from .lines import WaitingLines
-from .model import Counter, CounterStatus, Kind, Ticket
+from .model import Channel, Counter, CounterStatus, Kind, Ticket
 from .operations import IssueRequest, call_next, issue
 from .predict import predict_wait, remaining_minutes
 from .routing import Policy, get_policy
@@ -54,6 +55,14 @@ class Citizen:
     priority: str | None
     true_minutes: float  # what the service will really take
     no_show: bool
+    slot: float | None = None  # booked: the slot's start (minutes, as `at`); None: walk-in
+    late: bool = False  # booked but came past the late limit: a walk-in number instead
+    absent: bool = False  # booked and never came (released as a no-show)
+
+    @property
+    def place(self) -> float:
+        """Where the citizen stands in line: a checked-in booking from its slot's start."""
+        return max(self.at, self.slot) if self.slot is not None and not self.late else self.at
 
 
 @contextmanager
@@ -134,7 +143,50 @@ def draw_citizens(scenario: Scenario, catalog: Catalog, rules: Rules, day: int,
             "elderly" if rng.random() < scenario.priority_share else None,
             max(0.1, _draw_minutes(rng, mean, scenario)),
             rng.random() < scenario.no_show_share))
+    if scenario.booked_share > 0:
+        citizens = _book(citizens, scenario, catalog, rules, day, seed)
     return citizens
+
+
+def _book(citizens: list[Citizen], scenario: Scenario, catalog: Catalog, rules: Rules,
+          day: int, seed: int) -> list[Citizen]:
+    """Some citizens book the slot holding the time they would have come (the next one with
+    a place left when it is full), then come around its start (early or late,
+    `punctuality_*`), or never. A slot of a group takes `booked_share_cap` of what the
+    counters serving the group get through in it (`booking.capacity`). Drawn from a stream
+    of their own, so the people are the same as on the day without bookings."""
+    rng = random.Random(f"{seed}:{day}:booking")
+    length = scenario.slot_minutes
+    opens = day * 1440.0 + scenario.open[0][0].hour * 60 + scenario.open[0][0].minute
+    closes = day * 1440.0 + scenario.open[-1][1].hour * 60 + scenario.open[-1][1].minute
+    group_of = {who.service: catalog.service(who.service).group for who in citizens}
+    minutes: dict[str, list[float]] = defaultdict(list)
+    for who in citizens:
+        minutes[group_of[who.service]].append(who.true_minutes)
+    serving = {g: sum(g in c.groups for c in scenario.counters) for g in minutes}
+    capacity = {g: max(1, math.floor(scenario.booked_share_cap * length * serving[g]
+                                     / statistics.fmean(xs))) for g, xs in minutes.items()}
+    taken: dict[tuple[str, float], int] = defaultdict(int)
+    out = []
+    for who in citizens:
+        if rng.random() >= scenario.booked_share:
+            out.append(who)
+            continue
+        group = group_of[who.service]
+        slot = day * 1440.0 + math.floor((who.at - day * 1440.0) / length) * length
+        while taken[(group, slot)] >= capacity[group] and slot + length < closes:
+            slot += length
+        if taken[(group, slot)] >= capacity[group]:  # the day is fully booked: walks in
+            out.append(who)
+            continue
+        taken[(group, slot)] += 1
+        absent = rng.random() < scenario.booked_no_show_share
+        arrive = slot + rng.gauss(scenario.punctuality_mean, scenario.punctuality_sd)
+        # Too early is told to come back at the check-in window's opening.
+        arrive = max(arrive, slot - rules.booking_early_minutes, opens)
+        late = arrive > slot + rules.booking_late_minutes
+        out.append(replace(who, at=arrive, slot=slot, late=late, absent=absent))
+    return out
 
 
 class _Room:
@@ -187,11 +239,14 @@ class _Room:
                 return WaitEstimate(0, None, None, None, 0.0)
             return predict_wait(t, self.queue, counters, now, self.rules, self.policy,
                                 self.busy(now))
+        booked = who.slot is not None and not who.late
         change, estimate = issue(
-            IssueRequest(who.service, who.kind, who.count, who.priority), catalog=self.catalog,
+            IssueRequest(who.service, who.kind, who.count, who.priority,
+                         Channel.BOOKED if booked else Channel.WALK_IN), catalog=self.catalog,
             rules=self.rules, now=now, last_seq=self.last_seq[(day, group)],
             forecast=forecast, observed=self.observed.get(key),
-            new_id=self.new_id, new_token=self.new_id)
+            new_id=self.new_id, new_token=self.new_id,
+            placed_at=self.at(who.place) if booked else None)
         ticket = change.ticket
         self.last_seq[(day, group)] = ticket.seq
         baseline = self.baseline(ticket, list(self.queue))
@@ -251,14 +306,14 @@ def simulate(scenario: Scenario, policy: str | Policy, *, days: int | None = Non
     seed = scenario.seed if seed is None else seed
     with _no_gc():
         room = _Room(scenario, catalog, rules, chosen, ZoneInfo(timezone), predict)
-        outcomes, busy = _run(room, scenario, catalog, rules, days, seed)
+        outcomes, busy, absent = _run(room, scenario, catalog, rules, days, seed)
     scheduled = days * scenario.open_minutes
     return summarise(scenario.name, getattr(chosen, "__name__", str(policy)), days, outcomes,
-                     {n: busy[n] / scheduled for n in room.counters})
+                     {n: busy[n] / scheduled for n in room.counters}, booked_absent=absent)
 
 
 def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: int,
-         seed: int) -> tuple[list[Outcome], dict[int, float]]:
+         seed: int) -> tuple[list[Outcome], dict[int, float], int]:
     outcomes: list[Outcome] = []
     busy: dict[int, float] = defaultdict(float)
     first = scenario.open[0][0].hour * 60 + scenario.open[0][0].minute
@@ -269,6 +324,7 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
     heapq.heapify(events)
     idle: deque[int] = deque(sorted(room.counters))  # longest idle asks first
     pending: dict[str, tuple[Citizen, dict]] = {}
+    absent = 0
 
     def dispatch(now: float) -> None:
         for _ in range(len(idle)):
@@ -281,7 +337,7 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
             hold = NO_SHOW_MINUTES if who.no_show else who.true_minutes
             busy[number] += hold
             heapq.heappush(events, (now + hold, next(seq), "free", (number, who.no_show)))
-            outcomes.append(Outcome(ticket, (now - who.at), who.no_show, forecast))
+            outcomes.append(Outcome(ticket, (now - who.place), who.no_show, forecast))
 
     while events:
         now, _, kind, payload = heapq.heappop(events)
@@ -294,6 +350,9 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
                 heapq.heappush(events, (who.at, next(seq), "arrive", who))
             continue
         if kind == "arrive":
+            if payload.absent:  # a booking nobody came for: released as a no-show
+                absent += 1
+                continue
             ticket, forecast = room.issue(payload)
             pending[ticket.id] = (payload, forecast)
         else:
@@ -301,4 +360,4 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
             room.finish(number, now, no_show)
             idle.append(number)
         dispatch(now)
-    return outcomes, busy
+    return outcomes, busy, absent

@@ -27,6 +27,7 @@ ENROL_PATH = "/api/enrol"
 EVENTS_PATH = "/api/sync/events"
 STATUS_PATH = "/api/sync/status"
 CATALOG_PATH = "/api/catalog"
+BOOKINGS_PATH = "/api/hub/bookings"  # ?from=DAY&to=DAY, hub token, ETag
 HUBS_PATH = "/api/hubs"
 
 # Request-level answers the hub must treat specially (everything else 4xx: do not retry).

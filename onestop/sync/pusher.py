@@ -28,6 +28,7 @@ from onestop import __version__
 from onestop.hub.outbox import Outbox, Parked, SyncLink, dumps
 
 from . import protocol as p
+from .booking_pull import BookingPull
 from .catalog_pull import CatalogPull
 from .transport import SyncError, error_from_response, http_client
 
@@ -84,7 +85,8 @@ def enrol(outbox: Outbox, central_url: str, code: str, *, ca_file: str | None = 
     if response.status_code != 200:
         raise error_from_response(response, "enrolment refused")
     answer = p.EnrolAnswer.model_validate(response.json())
-    outbox.enrolled(central_url, answer.token, answer.ward, ca_file, answer.acked, clock())
+    outbox.enrolled(central_url, answer.token, answer.ward, ca_file, answer.acked, clock(),
+                    booking_key=answer.booking_key)
     log.info("enrolled with central %s as %s (%s)", central_url, answer.ward, answer.hub_id)
     return answer
 
@@ -95,13 +97,14 @@ class SyncWorker:
 
     def __init__(self, outbox: Outbox, *, clock: Clock, rng: random.Random | None = None,
                  batch_size: int = p.DEFAULT_BATCH_EVENTS, timeout: float = 30.0,
-                 catalog: CatalogPull | None = None,
+                 catalog: CatalogPull | None = None, bookings: BookingPull | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.outbox, self.clock = outbox, clock
         self.batch_size = batch_size
         self.timeout = timeout
         self.transport = transport
         self.catalog = catalog
+        self.bookings = bookings
         self.backoff = Backoff(rng or random.Random())
         self._stalls = 0
         self.state = "idle"          # idle | syncing | retrying | halted | needs_enrolment | off
@@ -201,6 +204,13 @@ class SyncWorker:
             self._catalog_due = time.monotonic() + CATALOG_EVERY_S
             try:
                 self.catalog.pull(link, transport=self.transport)
+            except SyncError as exc:
+                self.outbox.failed(exc.message, self.clock())
+                log.error("%s", exc.message)
+            # The ward's bookings with the catalogue (issue 16); check-in never needs them.
+            try:
+                if self.bookings:
+                    self.bookings.pull(link, transport=self.transport)
             except SyncError as exc:
                 self.outbox.failed(exc.message, self.clock())
                 log.error("%s", exc.message)

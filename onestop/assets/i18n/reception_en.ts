@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>BookingPanel</name>
+    <message>
+        <source>Lịch hẹn trực tuyến</source>
+        <translation>Online bookings</translation>
+    </message>
+    <message>
+        <source>Quét mã QR hoặc gõ mã đặt lịch, rồi Enter</source>
+        <translation>Scan the QR or type the booking code, then Enter</translation>
+    </message>
+    <message>
+        <source>Nhận lịch</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Đã nhận lịch hẹn {slot}: số {n}.</source>
+        <translation>Booking {slot} checked in: number {n}.</translation>
+    </message>
+    <message>
+        <source>Số thường {g} (F8)</source>
+        <translation>Walk-in number {g} (F8)</translation>
+    </message>
+    <message>
+        <source>Lịch hẹn {n} · chờ {b} · trễ {l} · đã nhận {i} · vắng {r}</source>
+        <translation>Bookings {n} · expected {b} · late {l} · checked in {i} · no-show {r}</translation>
+    </message>
+    <message>
+        <source>Chờ đến</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Đang trễ</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Đã nhận số</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>Hủy (vắng)</source>
+        <translation>Released (no-show)</translation>
+    </message>
+    <message>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
     <name>EstimatePanel</name>
     <message>
         <source>Dự kiến nếu cấp số bây giờ</source>
@@ -64,6 +127,10 @@
 </context>
 <context>
     <name>ReceptionWindow</name>
+    <message>
+        <source>Chưa chọn được thủ tục của lĩnh vực này.</source>
+        <translation>No procedure of this field to choose.</translation>
+    </message>
     <message>
         <source>Tiếp nhận – cấp số thứ tự</source>
         <translation>Reception – queue numbers</translation>
