@@ -5,18 +5,21 @@
   `booking_late` (reception offers a walk-in number), `booking_used`, `booking_cancelled`;
   422 `booking_invalid` (another ward's code, altered or mistyped). Works with no internet.
 * `GET /api/bookings?day=today` — the day's bookings for reception and the supervisor.
-* `GET /api/admin/slots`, `PUT /api/admin/slots/{group}` — the ward's slot settings (admin);
-  a change goes to central as a `booking.slots_set` event.
+* `GET /api/admin/slots`, `PUT /api/admin/slots/{group}` `{capacity, slot_minutes?,
+  days_ahead?, booked_share?}` — the ward's slot settings (admin), central's model
+  (queue/booking_slots.py: floor(capacity × booked_share) places a slot, capacity 0 = no
+  booking), checked by the same `check_settings` (422 `invalid_slots` with `field`); a change
+  goes to central as a `booking.slots_set` event.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Body, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from onestop.queue.booking import SlotSettings
+from onestop.queue.booking_slots import check_settings
 from onestop.queue.model import Kind
 
 from . import bookings
@@ -36,14 +39,6 @@ class CheckInBody(_Body):
     code: str = Field(min_length=1, max_length=64, examples=["7K2M-9QX4-TPAB-XY3Z"])
     service: str | None = Field(None, min_length=1, max_length=64)
     kind: Kind = Kind.SUBMIT
-
-
-class SlotsBody(_Body):
-    slot_minutes: int = Field(30, ge=5, le=240, strict=True)
-    capacity: int = Field(2, ge=0, le=500, strict=True)
-    days_ahead: int = Field(6, ge=0, le=30, strict=True)
-    booked_share_cap: float = Field(0.25, ge=0, le=1)
-    enabled: bool = True
 
 
 @router.post("/api/check-in", status_code=201)
@@ -85,14 +80,17 @@ def get_slots(request: Request, st: Auth) -> dict:
     store = request.app.state.hub.store
     settings = bookings.slot_settings(store)
     return {"groups": [{"group": g.id, "name_vi": g.name_vi, "name_en": g.name_en,
-                        **settings[g.id].to_dict()} for g in store.catalog.groups]}
+                        **settings[g.id].to_dict(), "places": settings[g.id].places}
+                       for g in store.catalog.groups]}
 
 
 @router.put("/api/admin/slots/{group}")
-def put_slots(group: Annotated[str, Path(min_length=1, max_length=64)], body: SlotsBody,
+def put_slots(group: Annotated[str, Path(min_length=1, max_length=64)],
+              body: Annotated[dict, Body(examples=[{"capacity": 8, "slot_minutes": 30,
+                                                    "days_ahead": 6, "booked_share": 0.5}])],
               request: Request, st: Auth) -> dict:
     require(st, Role.ADMIN)
     store = request.app.state.hub.store
     with store.acting(station=st.name, role=str(st.role)):
-        saved = bookings.set_slots(store, group, SlotSettings(**body.model_dump()))
-    return {"group": group, **saved.to_dict()}
+        saved = bookings.set_slots(store, group, check_settings(body, strict=True))
+    return {"group": group, **saved.to_dict(), "places": saved.places}

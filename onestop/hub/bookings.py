@@ -21,6 +21,7 @@ from onestop.queue.booking_codes import (
     normalise,
     read_code,
 )
+from onestop.queue.booking_slots import SlotSettings, check_settings, upgrade
 from onestop.queue.errors import DomainError, InvalidRequest, NotFound
 from onestop.queue.model import Channel, Kind
 from onestop.queue.numbering import service_day
@@ -259,17 +260,30 @@ def pull_window(store: HubStore) -> tuple[str, str]:
 
 
 # --- slot settings -----------------------------------------------------------------------------
-def slot_settings(store: HubStore) -> dict[str, bk.SlotSettings]:
-    """Every group's settings (the defaults for a group the ward has not set)."""
+OFF = SlotSettings(0)  # a group the ward has not set: no booking, as on central
+
+
+def _stored(data: str) -> SlotSettings:
+    """A stored row, also one written with the hub's first model (booking_slots.upgrade);
+    a row that model allowed but this one refuses (a 240-minute slot) is read as off, as
+    central refused its event."""
+    try:
+        return check_settings(upgrade(json.loads(data)))
+    except (InvalidRequest, ValueError, AttributeError):
+        return OFF
+
+
+def slot_settings(store: HubStore) -> dict[str, SlotSettings]:
+    """Every group's settings (`OFF` for a group the ward has not set)."""
     with store.reading() as db:
-        stored = {g: json.loads(d) for g, d in db.execute(
+        stored = {g: _stored(d) for g, d in db.execute(
             "SELECT group_id, data FROM booking_slots")}
-    return {g.id: bk.SlotSettings.from_dict(stored[g.id]) if g.id in stored
-            else bk.SlotSettings() for g in store.catalog.groups}
+    return {g.id: stored.get(g.id, OFF) for g in store.catalog.groups}
 
 
-def set_slots(store: HubStore, group: str, settings: bk.SlotSettings) -> bk.SlotSettings:
-    """The ward sets one group's slots; `booking.slots_set` carries them to central."""
+def set_slots(store: HubStore, group: str, settings: SlotSettings) -> SlotSettings:
+    """The ward sets one group's slots; `booking.slots_set` carries them to central, which
+    reads them with the same `check_settings`."""
     if group not in {g.id for g in store.catalog.groups}:
         raise NotFound("unknown_group", f"no group {group!r}", f"Không có lĩnh vực {group!r}")
     with store.write():

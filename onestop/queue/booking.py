@@ -8,17 +8,18 @@ no internet. Pure functions, the clock passed in:
   start when the citizen comes early, else the check-in time ("registered first, served first":
   a booked number stands in line from its slot, not from when its holder walked in).
 * `release_due` — a booking not checked in by its late limit is released (a no-show).
-* `SlotSettings` — per group: slot length, places per slot, days ahead, and the cap on the booked
-  share of a slot's expected capacity, so walk-ins are never crowded out.
+* `on_time` — the daily report's and the simulator's measure of a booked citizen's call.
+
+The slot settings (length, capacity, days ahead, booked share) are `booking_slots.SlotSettings`,
+the one model central and the hub share.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .errors import DomainError, InvalidRequest
+from .errors import DomainError
 
 # Booking statuses as the hub keeps them (central uses the same words).
 BOOKED = "booked"          # expected: not checked in yet
@@ -26,55 +27,6 @@ CHECKED_IN = "checked_in"  # a ticket was issued from it
 RELEASED = "released"      # not checked in by its late limit (no-show), or cancelled
 CANCELLED = "cancelled"    # cancelled by the citizen on central
 STATUSES = (BOOKED, CHECKED_IN, RELEASED, CANCELLED)
-
-
-@dataclass(frozen=True)
-class SlotSettings:
-    """One group's booking slots at one ward."""
-
-    slot_minutes: int = 30        # length of a slot
-    capacity: int = 2             # bookings one slot takes
-    days_ahead: int = 6           # today .. today + days_ahead (working days)
-    booked_share_cap: float = 0.25  # of a slot's expected capacity at most this share booked
-    enabled: bool = True
-
-    LIMITS = {"slot_minutes": (5, 240), "capacity": (0, 500), "days_ahead": (0, 30)}
-
-    def __post_init__(self) -> None:
-        for name, (low, high) in self.LIMITS.items():
-            value = getattr(self, name)
-            if type(value) is not int or not low <= value <= high:
-                raise InvalidRequest("invalid_slots", f"{name} must be a whole number from "
-                                     f"{low} to {high}, got {value!r}",
-                                     f"{_VI[name]} phải là số nguyên từ {low} đến {high}",
-                                     field=name)
-        share = self.booked_share_cap
-        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
-            raise InvalidRequest("invalid_slots", "booked_share_cap must be from 0 to 1",
-                                 "Tỷ lệ đặt trước tối đa phải từ 0 đến 1",
-                                 field="booked_share_cap")
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> SlotSettings:
-        if not isinstance(data, dict):
-            raise InvalidRequest("invalid_slots", "slot settings must be an object",
-                                 "Cấu hình lịch hẹn không hợp lệ")
-        unknown = set(data) - {f for f in cls.__dataclass_fields__}
-        if unknown:
-            raise InvalidRequest("invalid_slots", f"unknown slot settings: {sorted(unknown)}",
-                                 "Cấu hình lịch hẹn có mục không biết")
-        values = dict(data)
-        if isinstance(values.get("booked_share_cap"), int) and not isinstance(
-                values.get("booked_share_cap"), bool):
-            values["booked_share_cap"] = float(values["booked_share_cap"])
-        return cls(**values)
-
-
-_VI = {"slot_minutes": "Độ dài khung giờ (phút)", "capacity": "Số chỗ mỗi khung giờ",
-       "days_ahead": "Số ngày đặt trước"}
 
 
 def slot_start(day: date | str, slot: time | str, timezone: str) -> datetime:

@@ -6,6 +6,11 @@ walk-ins are never crowded out: a slot has floor(capacity × booked_share) place
 at each opening of the ward's hours and follow each other every `slot_minutes` while a whole
 slot fits before the closing time. Bookable days: today and the next `days_ahead` days that
 are working days of the ward and not public holidays; today only the slots not yet started.
+
+This is the one slot model: central's /book page and the hub's admin window
+(`PUT /api/admin/slots/{group}`, event `booking.slots_set`) both use `SlotSettings` and
+`check_settings`. The simulator's `booking.booked_share_cap` (onestop/queue/scenario.py) is
+the same `booked_share`, with the capacity drawn from its counters.
 """
 
 from __future__ import annotations
@@ -37,6 +42,11 @@ class SlotSettings:
     booked_share: float = 0.5
 
     @property
+    def enabled(self) -> bool:
+        """Whether citizens may book this group at all."""
+        return self.places > 0
+
+    @property
     def places(self) -> int:
         """Bookable places in one slot."""
         return math.floor(self.capacity * self.booked_share + 1e-9)
@@ -58,10 +68,30 @@ def _whole(raw: dict, field: str, low: int, high: int, default: int | None) -> i
     return value
 
 
-def check_settings(raw: object) -> SlotSettings:
-    """Settings from a form, the CLI or a `booking.slots_set` event; 422 invalid_slots."""
+FIELDS = ("capacity", "slot_minutes", "days_ahead", "booked_share")
+# Keys of the hub's first slot model (before the one model): `booked_share_cap` was this
+# `booked_share`, `enabled: false` is capacity 0. Read from old rows and old hubs' events.
+LEGACY = ("booked_share_cap", "enabled")
+
+
+def upgrade(raw: dict) -> dict:
+    """Settings written with the hub's first model, in this model's words."""
+    out = {k: v for k, v in raw.items() if k not in LEGACY}
+    if "booked_share_cap" in raw and "booked_share" not in raw:
+        out["booked_share"] = raw["booked_share_cap"]
+    if raw.get("enabled") is False:
+        out["capacity"] = 0
+    return out
+
+
+def check_settings(raw: object, *, strict: bool = False) -> SlotSettings:
+    """Settings from a form, the CLI or a `booking.slots_set` event; 422 invalid_slots.
+    `strict` (the hub's API) also refuses keys that are not settings."""
     if not isinstance(raw, dict):
         raise _bad("slots", "must be an object", "phải là một đối tượng")
+    unknown = sorted(set(raw) - set(FIELDS))
+    if strict and unknown:
+        raise _bad(unknown[0], "is not a slot setting", "không phải là một mục cấu hình")
     capacity = _whole(raw, "capacity", 0, MAX_CAPACITY, None)
     minutes = raw.get("slot_minutes", 30)
     if type(minutes) is not int or minutes not in SLOT_MINUTES:

@@ -76,6 +76,8 @@ class Scenario:
     punctuality_mean: float = -5.0
     punctuality_sd: float = 8.0
     booked_no_show_share: float = 0.1
+    # The slot settings' `booked_share` (queue/booking_slots.py) with the capacity drawn from
+    # the counters; named apart from `booked_share` above, the share of citizens who book.
     booked_share_cap: float = 0.25  # of a slot's expected capacity per group, at most booked
 
     @property

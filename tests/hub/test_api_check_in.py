@@ -42,9 +42,15 @@ def test_check_in_over_http(live_hub):
     assert display.post("/api/check-in", json={"code": _code(store, 2)}).status_code == 403
     admin = live_hub.client("admin")
     r = admin.put("/api/admin/slots/land", json={"slot_minutes": 20, "capacity": 4,
-                                                  "days_ahead": 5, "booked_share_cap": 0.3})
+                                                  "days_ahead": 5, "booked_share": 0.5})
     assert r.status_code == 200, r.text
+    assert r.json()["places"] == 2  # floor(4 × 0.5), central's model
     land = [g for g in admin.get("/api/admin/slots").json()["groups"] if g["group"] == "land"]
-    assert land[0]["capacity"] == 4 and land[0]["name_vi"]
-    assert admin.put("/api/admin/slots/land", json={"capacity": -1}).status_code == 422
+    assert land[0]["capacity"] == 4 and land[0]["places"] == 2 and land[0]["name_vi"]
+    for bad, field in [({"capacity": -1}, "capacity"), ({"capacity": 4, "slot_minutes": 25},
+                       "slot_minutes"), ({"capacity": 4, "booked_share_cap": 0.3},
+                       "booked_share_cap"), ({"capacity": 4, "booked_share": 2}, "booked_share")]:
+        refused = admin.put("/api/admin/slots/land", json=bad)
+        assert refused.status_code == 422 and refused.json()["code"] == "invalid_slots"
+        assert refused.json()["details"]["field"] == field and refused.json()["message_vi"]
     assert reception.put("/api/admin/slots/land", json={}).status_code == 403

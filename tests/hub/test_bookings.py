@@ -3,6 +3,7 @@ release of no-shows, pulled bookings, slot settings; every change with its event
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
 
 import pytest
@@ -10,8 +11,8 @@ from hubfakes import FakeClock, hanoi, open_all, open_store
 
 from onestop.hub import bookings
 from onestop.hub.outbox import Outbox
-from onestop.queue.booking import SlotSettings
 from onestop.queue.booking_codes import BookingRef, group_list, make_code
+from onestop.queue.booking_slots import SlotSettings
 from onestop.queue.errors import DomainError
 from onestop.queue.model import Channel
 
@@ -149,13 +150,30 @@ def test_pulled_garbage_is_refused_whole(store):
 
 
 def test_slot_settings_are_stored_and_sent_as_an_event(store):
-    assert bookings.slot_settings(store)["land"] == SlotSettings()
-    bookings.set_slots(store, "land", SlotSettings(slot_minutes=20, capacity=3, days_ahead=4,
-                                                   booked_share_cap=0.25))
-    assert bookings.slot_settings(store)["land"].capacity == 3
+    assert bookings.slot_settings(store)["land"] == SlotSettings(0)  # not set: no booking
+    assert not bookings.slot_settings(store)["land"].enabled
+    bookings.set_slots(store, "land", SlotSettings(capacity=3, slot_minutes=20, days_ahead=4,
+                                                   booked_share=0.5))
+    assert bookings.slot_settings(store)["land"].places == 1
     [event] = events(store, "booking.slots_set")
-    assert event.data["group"] == "land" and event.data["slot_minutes"] == 20
+    assert event.data == {"group": "land", "capacity": 3, "slot_minutes": 20, "days_ahead": 4,
+                          "booked_share": 0.5}
     assert bookings.pull_window(store) == ("2026-12-07", "2026-12-13")  # longest: 6 days
     with pytest.raises(DomainError) as err:
-        bookings.set_slots(store, "nope", SlotSettings())
+        bookings.set_slots(store, "nope", SlotSettings(1))
     assert err.value.code == "unknown_group"
+
+
+def test_slots_stored_by_the_first_hub_model_are_read_in_this_one(store):
+    with store.write():
+        for group, data in [("land", {"slot_minutes": 20, "capacity": 6, "days_ahead": 4,
+                                      "booked_share_cap": 0.5, "enabled": True}),
+                            ("civil-status", {"slot_minutes": 30, "capacity": 6, "days_ahead": 4,
+                                              "booked_share_cap": 0.5, "enabled": False}),
+                            ("business", {"slot_minutes": 240, "capacity": 6})]:
+            store.db.execute("INSERT INTO booking_slots (group_id, data, updated_at) "
+                             "VALUES (?, ?, 'x')", [group, json.dumps(data)])
+    settings = bookings.slot_settings(store)
+    assert settings["land"] == SlotSettings(6, 20, 4, 0.5)
+    assert settings["civil-status"].capacity == 0
+    assert not settings.get("business", SlotSettings(0)).enabled  # 240 min: central refused it

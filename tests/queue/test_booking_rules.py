@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from onestop.queue import booking as bk
+from onestop.queue.booking_slots import check_settings, upgrade
 from onestop.queue.errors import DomainError, InvalidRequest
 from onestop.queue.model import Channel, Complexity, Counter, CounterStatus, Kind, Status, Ticket
 from onestop.queue.routing import POLICIES
@@ -60,19 +61,20 @@ def test_on_time_is_within_15_minutes_of_the_place():
     assert not bk.on_time(START, None)
 
 
-@pytest.mark.parametrize("bad", [{"slot_minutes": 0}, {"capacity": -1}, {"days_ahead": 31},
-                                 {"booked_share_cap": 1.5}, {"capacity": "3"}, {"color": 1},
-                                 {"booked_share_cap": True}])
-def test_slot_settings_refuse_bad_values(bad):
+@pytest.mark.parametrize("old, new", [
+    ({"capacity": 4, "booked_share_cap": 0.25}, {"capacity": 4, "booked_share": 0.25}),
+    ({"capacity": 4, "enabled": False}, {"capacity": 0}),
+    ({"capacity": 4, "booked_share_cap": 0.25, "booked_share": 0.5},
+     {"capacity": 4, "booked_share": 0.5})])
+def test_the_first_hub_model_is_read_in_the_one_model(old, new):
+    assert upgrade(old) == new
+
+
+def test_the_api_refuses_keys_that_are_not_settings():
     with pytest.raises(InvalidRequest) as err:
-        bk.SlotSettings.from_dict(bad)
-    assert err.value.code == "invalid_slots"
-
-
-def test_slot_settings_round_trip():
-    s = bk.SlotSettings(slot_minutes=20, capacity=3, days_ahead=4, booked_share_cap=0.3)
-    assert bk.SlotSettings.from_dict(s.to_dict()) == s
-    assert bk.SlotSettings.from_dict({"booked_share_cap": 1}).booked_share_cap == 1.0
+        check_settings({"capacity": 4, "enabled": True}, strict=True)
+    assert err.value.code == "invalid_slots" and err.value.details["field"] == "enabled"
+    assert check_settings({"capacity": 4, "enabled": True}).capacity == 4  # events: ignored
 
 
 def _ticket(n: str, at: datetime, channel=Channel.WALK_IN, minutes=10.0) -> Ticket:

@@ -3,7 +3,8 @@
 * `ward.updated` `{"ward": {name_vi, name_en, address_vi, ..., hours}}`: the ward's identity and
   opening hours, which its booking slots follow;
 * `booking.slots_set` `{"group", "capacity", "slot_minutes"?, "days_ahead"?, "booked_share"?}`:
-  the ward's slot settings for one group (capacity 0 ends booking for it);
+  the ward's slot settings for one group (capacity 0 ends booking for it); an older hub's
+  `booked_share_cap`/`enabled` are read as `booked_share`/capacity 0 (booking_slots.upgrade);
 * `booking.checked_in` `{"code", ...}` and `booking.released` `{"code", "reason"?}`: what became
   of a booking at the hub (the hub is the only writer of its ward's check-ins).
 
@@ -18,7 +19,7 @@ import json
 from sqlalchemy import Connection, text
 
 from onestop.queue.booking_codes import BookingCodeError, normalise
-from onestop.queue.booking_slots import check_settings
+from onestop.queue.booking_slots import check_settings, upgrade
 from onestop.queue.catalog import CatalogError
 from onestop.queue.centre import parse_hours
 from onestop.queue.errors import InvalidRequest
@@ -48,7 +49,7 @@ def check_projection(kind: str, data: dict) -> dict:
         if not isinstance(group, str) or not 1 <= len(group) <= 64:
             raise ValueError("booking.slots_set: data.group must be a group id")
         try:
-            settings = check_settings({k: v for k, v in data.items() if k != "group"})
+            settings = check_settings(upgrade({k: v for k, v in data.items() if k != "group"}))
         except InvalidRequest as exc:
             raise ValueError(f"booking.slots_set: {exc.message}") from None
         return {"group": group, "settings": settings}
