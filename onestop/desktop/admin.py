@@ -1,6 +1,7 @@
 """The admin window (`onestop admin`, or "Quản trị" in the launcher): officers, counters, the
-ward's identity and hours, the catalogue and the stations, each in a tab. Every change is one
-hub call; every tab reloads when the feed reports a change of its kind, whoever made it.
+ward's identity and hours, the catalogue, the stations and the booking slots, each in a tab.
+Every change is one hub call; every tab reloads when the feed reports a change of its kind,
+whoever made it.
 
 It needs an admin token: with another role the hub refuses GET /api/stations (403) and the
 window says so in words instead of showing tabs that would refuse every change.
@@ -12,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
+from .admin_booking import BookingTab
 from .admin_catalog import CatalogTab
 from .admin_common import AdminTab, tint
 from .admin_counters import CountersTab
@@ -40,12 +42,13 @@ class AdminWindow(StationWindow):
         self.ward = WardTab(client, self.tabs)
         self.catalog = CatalogTab(client, self.tabs)
         self.stations = StationsTab(client, self.tabs)
+        self.booking = BookingTab(client, self.tabs)
         names = (self.tr("&1 Cán bộ"), self.tr("&2 Quầy"), self.tr("&3 Phường và giờ làm việc"),
-                 self.tr("&4 Danh mục thủ tục"), self.tr("&5 Trạm và mã"))
+                 self.tr("&4 Danh mục thủ tục"), self.tr("&5 Trạm và mã"), self.tr("&6 Đặt lịch"))
         for tab, name in zip(self.all_tabs(), names, strict=True):
             self.tabs.addTab(tab, name)
             tab.sig_loaded.connect(self._maybe_ready)
-        # "&1 ..." in each tab's name: Alt+1..5 jump to a tab wherever the focus is.
+        # "&1 ..." in each tab's name: Alt+1..6 jump to a tab wherever the focus is.
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self,
                   lambda: self.tabs.currentWidget().refresh() if self.allowed else None)
         self.refused = Label(self, wordWrap=True)
@@ -62,7 +65,8 @@ class AdminWindow(StationWindow):
         self.resize(1366, 768)
 
     def all_tabs(self) -> tuple[AdminTab, ...]:
-        return (self.officers, self.counters, self.ward, self.catalog, self.stations)
+        return (self.officers, self.counters, self.ward, self.catalog, self.stations,
+                self.booking)
 
     # --- the role ----------------------------------------------------------------------------
     def check_role(self) -> None:

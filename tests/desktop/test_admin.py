@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 from onestop.desktop.admin import AdminWindow
 from onestop.desktop.client import HubClient
 from onestop.desktop.qtapp import application, install_language
+from onestop.hub import bookings
+from onestop.queue.booking_slots import SlotSettings
 
 WAIT = 15_000
 SHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -249,15 +251,58 @@ def test_stations_revoke_and_pairing_code(qtbot, admin, live_hub):
     dialog.reject()
 
 
+def test_booking_slots_saved_with_the_hub_and_refusals_in_place(qtbot, admin, live_hub):
+    tab = admin.booking
+    admin.tabs.setCurrentWidget(tab)
+    assert tab.table.rowCount() == len(hub_get(live_hub, "/api/admin/slots")["groups"])
+    assert {r[5] for r in rows(tab.table)} == {"không nhận"}  # nothing set: no booking
+    tab.table.selectRow(0)
+    group = tab.selected()["group"]
+    tab.minutes.setCurrentIndex(tab.minutes.findData(20))
+    tab.capacity.setValue(9)
+    tab.days.setValue(4)
+    tab.share.setValue(25)
+    assert tab.places.text() == "Mỗi khung giờ nhận 2 lịch hẹn."  # floor(9 × 0.25)
+    with qtbot.waitSignal(tab.sig_changed, timeout=WAIT):
+        tab.save.click()
+    saved = next(g for g in hub_get(live_hub, "/api/admin/slots")["groups"]
+                 if g["group"] == group)
+    assert (saved["slot_minutes"], saved["capacity"], saved["days_ahead"],
+            saved["booked_share"], saved["places"]) == (20, 9, 4, 0.25, 2)
+    qtbot.waitUntil(lambda: rows(tab.table)[0][1:] == ["20", "9", "4", "25 %", "2"],
+                    timeout=WAIT)
+    [event] = [e for e in live_hub.hub.store.events_since(0, 10**9)
+               if e.type == "booking.slots_set"]  # for central: the one slot model
+    assert {k: v for k, v in event.data.items() if k != "by"} == {
+        "group": group, "capacity": 9, "slot_minutes": 20, "days_ahead": 4, "booked_share": 0.25}
+
+    tab.minutes.addItem("25", 25)  # a length the hub does not take: its refusal, in place
+    tab.minutes.setCurrentIndex(tab.minutes.count() - 1)
+    tab.save.click()
+    qtbot.waitUntil(lambda: tab.field_error.isVisible(), timeout=WAIT)
+    assert "slot_minutes" in tab.field_error.text() and "5, 10, 15" in tab.field_error.text()
+    assert tab.minutes.hasFocus() or not admin.isActiveWindow()
+    tab.table.selectRow(0)  # choosing again clears the line and shows what the hub holds
+    tab._selection()
+    assert not tab.field_error.isVisible() and tab.minutes.currentData() == 20
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_screenshots(qtbot, admin, live_hub, size):
     live_hub.hub.auth.add_officer("lan.nguyen", "482915", "Nguyễn Thị Lan")
     admin.officers.refresh()
+    first = live_hub.hub.store.catalog.groups[0].id
+    bookings.set_slots(live_hub.hub.store, first, SlotSettings(12, 30, 6, 0.5))
+    admin.booking.refresh()
+    qtbot.waitUntil(lambda: admin.booking.groups and admin.booking.groups[0]["capacity"] == 12,
+                    timeout=WAIT)
+    admin.booking.table.selectRow(0)
     qtbot.waitUntil(lambda: admin.officers.table.rowCount() == 1, timeout=WAIT)
     admin.resize(*size)
     qtbot.waitUntil(lambda: admin.size().width() == size[0], timeout=WAIT)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    for index, name in enumerate(("officers", "counters", "ward", "catalog", "stations")):
+    for index, name in enumerate(("officers", "counters", "ward", "catalog", "stations",
+                                  "booking")):
         admin.tabs.setCurrentIndex(index)
         QApplication.processEvents()  # the layout requests the new text size posted
         image = admin.grab()
@@ -283,6 +328,8 @@ def test_english(qtbot, live_hub, english):
     assert [window.tabs.tabText(i) for i in range(5)] == [
         "&1 Officers", "&2 Counters", "&3 Ward and opening hours", "&4 Procedure catalogue",
         "&5 Stations and tokens"]
+    assert window.tabs.tabText(5) == "&6 Booking"
+    assert window.booking.save.text() == "&Save slots"
     assert window.officers.rule_label.text() == "A PIN is 6 to 12 digits."
     assert window.counters.add.text() == "&Add counter…"
     assert rows(window.counters.table)[0][3] == "Certification, Civil status"

@@ -87,12 +87,91 @@
         <translation>&amp;5 Stations and tokens</translation>
     </message>
     <message>
+        <source>&amp;6 Đặt lịch</source>
+        <translation>&amp;6 Booking</translation>
+    </message>
+    <message>
         <source>Cửa sổ Quản trị cần mã trạm có quyền quản trị (admin). Mã của trạm này không có quyền đó: trên máy chủ, mở Quản trị từ trình khởi chạy, hoặc chạy onestop admin --pair MÃ với mã ghép nối loại Quản trị.</source>
         <translation>The Administration window needs a station token with the admin role. This station's token does not have it: on the hub PC, open Administration from the launcher, or run onestop admin --pair CODE with a pairing code for an Administration station.</translation>
     </message>
     <message>
         <source>Quản trị</source>
         <translation>Administration</translation>
+    </message>
+</context>
+<context>
+    <name>BookingTab</name>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Khung giờ (phút)</source>
+        <translation>Slot (minutes)</translation>
+    </message>
+    <message>
+        <source>Sức chứa mỗi khung</source>
+        <translation>Capacity per slot</translation>
+    </message>
+    <message>
+        <source>Đặt trước (ngày)</source>
+        <translation>Days ahead</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đặt trước</source>
+        <translation>Booked share</translation>
+    </message>
+    <message>
+        <source>Số chỗ đặt mỗi khung</source>
+        <translation>Bookable places per slot</translation>
+    </message>
+    <message>
+        <source>%1 phút</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>0 – không nhận đặt lịch</source>
+        <translation>0 – no booking</translation>
+    </message>
+    <message>
+        <source>Độ dài &amp;khung giờ</source>
+        <translation>Slot &amp;length</translation>
+    </message>
+    <message>
+        <source>&amp;Sức chứa mỗi khung (số công dân)</source>
+        <translation>&amp;Capacity per slot (citizens)</translation>
+    </message>
+    <message>
+        <source>Số &amp;ngày đặt trước</source>
+        <translation>Days &amp;ahead</translation>
+    </message>
+    <message>
+        <source>&amp;Tỷ lệ đặt trước tối đa (%)</source>
+        <translation>Booked share at &amp;most (%)</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu khung giờ</source>
+        <translation>&amp;Save slots</translation>
+    </message>
+    <message>
+        <source>Sức chứa: số công dân các quầy của lĩnh vực phục vụ được trong một khung giờ. Mỗi khung nhận tối đa sức chứa × tỷ lệ đặt trước lịch hẹn; phần còn lại dành cho người đến trực tiếp. Sức chứa 0: không nhận đặt lịch.</source>
+        <translation>Capacity: how many citizens the field's counters serve in one slot. A slot takes at most capacity × booked share bookings; the rest is kept for walk-ins. Capacity 0: no booking.</translation>
+    </message>
+    <message>
+        <source>không nhận</source>
+        <translation>no booking</translation>
+    </message>
+    <message>
+        <source>Mỗi khung giờ nhận %1 lịch hẹn.</source>
+        <translation>Each slot takes %1 bookings.</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực này không nhận đặt lịch.</source>
+        <translation>This field takes no booking.</translation>
+    </message>
+    <message>
+        <source>Đã lưu khung giờ đặt lịch của lĩnh vực %1.</source>
+        <translation>Saved the booking slots of the field %1.</translation>
     </message>
 </context>
 <context>
