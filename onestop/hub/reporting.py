@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from onestop.printing.exports import rows_for_export, to_csv, to_xlsx
 from onestop.printing.report import ReportInput, render_report
 from onestop.printing.slip import SlipData, render_slip
+from onestop.queue import booking as bk
 from onestop.queue.appointment import return_time
 from onestop.queue.daystats import day_stats
 from onestop.queue.model import ticket_to_dict
@@ -29,7 +30,10 @@ WEEKS_BACK = 4
 def report_input(store: HubStore, day: date, ward_name: str,
                  office_name: str = "") -> ReportInput:
     tz = store.rules.timezone
-    stats = day_stats(day, store.tickets_of_day(day.isoformat()), tz)
+    with store.reading() as db:
+        released = db.execute("SELECT count(*) FROM bookings WHERE day = ? AND status = ?",
+                              [day.isoformat(), bk.RELEASED]).fetchone()[0]
+    stats = day_stats(day, store.tickets_of_day(day.isoformat()), tz, booking_no_shows=released)
     previous = [day_stats(d, store.tickets_of_day(d.isoformat()), tz)
                 for d in (day - timedelta(weeks=k) for k in range(1, WEEKS_BACK + 1))]
     officers = {}

@@ -163,7 +163,12 @@ def render_report(data: ReportInput) -> bytes:
                   ["Chờ lâu nhất (phút)", _m(s.wait_all.longest)],
                   ["Số lượt đánh giá", s.rated],
                   ["Điểm hài lòng TB (thang 3)", _score(s.mean_rating())],
-                  ["Tỷ lệ hài lòng và rất hài lòng", _pct(s.satisfaction())]],
+                  ["Tỷ lệ hài lòng và rất hài lòng", _pct(s.satisfaction())],
+                  ["Số đặt lịch trực tuyến (tỷ lệ trên số phiếu)",
+                   f"{s.booked} ({_pct(s.booked_share())})"],
+                  ["Số đặt lịch được gọi đúng hẹn (trong 15 phút)",
+                   f"{s.booked_on_time}/{s.booked_called} ({_pct(s.on_time_share())})"],
+                  ["Lịch hẹn không đến (đã hủy do trễ)", s.booking_no_shows]],
                  [80 * mm, 40 * mm]),
         Paragraph(WAIT_NOTE, st.note),
     ]

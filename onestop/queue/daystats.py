@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from .model import Status, Ticket
+from .booking import on_time
+from .model import Channel, Status, Ticket
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,22 @@ class DayStats:
     ratings: dict[int, int]  # level -> count
     ratings_by_officer: dict[str, dict[int, int]] = field(default_factory=dict)
     no_show_by_group: dict[str, int] = field(default_factory=dict)
+    # Booked numbers (issue 16): tickets checked in from a booking, how many of them were
+    # called within 15 minutes of their place in line (the later of the slot's start and the
+    # check-in: booking.on_time), and the bookings released because nobody came.
+    booked: int = 0
+    booked_called: int = 0
+    booked_on_time: int = 0
+    booking_no_shows: int = 0
+
+    def booked_share(self) -> float | None:
+        """Percent of the day's numbers that were booked."""
+        return round(100 * self.booked / self.issued, 1) if self.issued else None
+
+    def on_time_share(self) -> float | None:
+        """Percent of the booked numbers called that were called on time."""
+        return round(100 * self.booked_on_time / self.booked_called, 1) \
+            if self.booked_called else None
 
     @property
     def rated(self) -> int:
@@ -91,8 +108,11 @@ def _group_spreads(tickets: Sequence[Ticket], key: Callable[[Ticket], object],
     return {k: Spread.of(v) for k, v in sorted(values.items(), key=lambda kv: str(kv[0]))}
 
 
-def day_stats(day: date, tickets: Sequence[Ticket], timezone: str) -> DayStats:
+def day_stats(day: date, tickets: Sequence[Ticket], timezone: str,
+              booking_no_shows: int = 0) -> DayStats:
+    """`booking_no_shows`: the day's bookings released (nobody checked them in in time)."""
     tz = ZoneInfo(timezone)
+    booked = [t for t in tickets if t.channel == Channel.BOOKED]
     by_hour: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for t in tickets:
         by_hour[t.issued_at.astimezone(tz).hour][t.issued_group] += 1
@@ -118,6 +138,11 @@ def day_stats(day: date, tickets: Sequence[Ticket], timezone: str) -> DayStats:
         ratings=dict(sorted(ratings.items())),
         ratings_by_officer={o: dict(sorted(c.items())) for o, c in sorted(by_officer.items())},
         no_show_by_group=dict(Counter(t.group for t in tickets if t.status == Status.NO_SHOW)),
+        booked=len(booked),
+        booked_called=sum(t.called_at is not None for t in booked),
+        # issued_at of a booked number is its place in line (operations.issue placed_at)
+        booked_on_time=sum(on_time(t.issued_at, t.called_at) for t in booked),
+        booking_no_shows=booking_no_shows,
     )
 
 

@@ -130,3 +130,32 @@ def test_report_endpoint_exports_are_formula_free(live_hub):
     assert ",\"'=HYPERLINK(" in text
     cells = [c for row in book.active.iter_rows() for c in row if c.value == HOSTILE[0]]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_report_counts_booked_numbers_on_time_and_booking_no_shows(seeded, tmp_path):
+    from dataclasses import replace
+
+    from onestop.queue.daystats import day_stats
+    from onestop.queue.model import Channel
+
+    tickets = seeded.store.tickets_of_day(DAY.isoformat())
+    called = [t for t in tickets if t.called_at is not None][:3]
+    late = {0: 5, 1: 15, 2: 20}  # minutes from the place in line to the call
+    booked = {t.id: replace(t, channel=Channel.BOOKED,
+                            issued_at=t.called_at - timedelta(minutes=late[i]))
+              for i, t in enumerate(called)}
+    stats = day_stats(DAY, [booked.get(t.id, t) for t in tickets],
+                      seeded.store.rules.timezone, booking_no_shows=2)
+    assert (stats.booked, stats.booked_called, stats.booked_on_time) == (3, 3, 2)
+    data = replace(report_input(seeded.store, DAY, "Phường Cửa Nam"), stats=stats)
+    flat = " ".join(pdf_text(render_report(data), tmp_path).split())
+    share = f"{100 * 3 / len(tickets):.0f}%"
+    assert f"Số đặt lịch trực tuyến (tỷ lệ trên số phiếu) 3 ({share})" in flat
+    assert "Số đặt lịch được gọi đúng hẹn (trong 15 phút) 2/3 (67%)" in flat
+    assert "Lịch hẹn không đến (đã hủy do trễ) 2" in flat
+    (tmp_path / "booked.pdf").write_bytes(render_report(data))
+
+
+def test_report_input_counts_released_bookings(seeded):
+    data = report_input(seeded.store, DAY, "Phường Cửa Nam")
+    assert (data.stats.booked, data.stats.booking_no_shows) == (0, 0)
