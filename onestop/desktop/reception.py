@@ -94,7 +94,7 @@ class ReceptionWindow(StationWindow):
         self.booking.sig_checked_in.connect(self._issued)
         self.booking.sig_walk_in.connect(self.issue_walk_in)
         self.booking.sig_message.connect(self.show_message)
-        left.addWidget(self.booking, 2)  # the search list keeps most
+        left.addWidget(self.booking)  # the code's row; its list unfolds on demand (F7)
         columns.addLayout(left, 1)
 
         middle = QVBoxLayout()
@@ -159,7 +159,8 @@ class ReceptionWindow(StationWindow):
     def _shortcuts(self) -> None:
         keys = [("F12", self.issue), ("Ctrl+Return", self.issue), ("Ctrl+Enter", self.issue),
                 ("F9", self.reprint), ("Esc", self.start_over),
-                ("F8", lambda: self.booking.offer_walk_in())]
+                ("F8", lambda: self.booking.offer_walk_in()),
+                ("F7", lambda: self.booking.show_list(not self.booking.toggle.isChecked()))]
         keys += [(f"Alt+{i + 1}", lambda k=kind: self.request.set_kind(k))
                  for i, kind in enumerate(KINDS)]
         for key, slot in keys:

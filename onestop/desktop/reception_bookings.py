@@ -4,7 +4,9 @@ A USB QR scanner is a keyboard: it types the code and Enter into the focused fie
 field takes it (the window also moves a whole code typed into the search box here), sends
 `POST /api/check-in` and shows the ticket like any other. Too early: the time to come back.
 Too late: one key (F8, or Enter on the offered button) issues a walk-in number of the same
-group. Today's bookings: expected, late, checked in (with the number), released, cancelled.
+group. Today's bookings: expected, late, checked in (with the number), released, cancelled —
+folded by default behind the "Lịch hẹn (n)" button at the end of the code's row (F7), so the
+procedures' search results above keep their rows at 1366x768.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -68,12 +71,7 @@ class BookingPanel(QWidget):
         self._key_code: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        # The section's title is the day's summary: no height to spare at 768 pixels.
-        self.summary = Label(self.tr("Lịch hẹn trực tuyến"), self)
-        self.summary.setObjectName("sectionTitle")
-        self.summary.setMinimumWidth(1)  # a long summary is cut, never widens the window
-        layout.addWidget(self.summary)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # one row while the list is folded: no height to spare at 768
         self.code = QLineEdit(self)
         self.code.setObjectName("bookingCode")
         self.code.setPlaceholderText(self.tr("Quét mã QR hoặc gõ mã đặt lịch, rồi Enter"))
@@ -89,7 +87,19 @@ class BookingPanel(QWidget):
         self.walk_in_button.setVisible(False)
         self.walk_in_button.clicked.connect(self.offer_walk_in)
         row.addWidget(self.walk_in_button)
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("bookingToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner's Enter stays here
+        self.toggle.toggled.connect(self.show_list)
+        row.addWidget(self.toggle)
         layout.addLayout(row)
+        # Unfolded: the day's summary, then the list.
+        self.summary = Label(self.tr("Lịch hẹn trực tuyến"), self)
+        self.summary.setObjectName("sectionTitle")
+        self.summary.setMinimumWidth(1)  # a long summary is cut, never widens the window
+        layout.addWidget(self.summary)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("bookingTable")
         self.table.setHorizontalHeaderLabels([self.tr("Giờ"), self.tr("Lĩnh vực"),
@@ -103,6 +113,7 @@ class BookingPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.show_list(False)
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
@@ -168,6 +179,20 @@ class BookingPanel(QWidget):
         self.check_button.setVisible(not walk_in)
 
     # --- today's list ----------------------------------------------------------------------------
+    def show_list(self, shown: bool) -> None:
+        """Unfold (or fold) today's list; folded, the panel is the code's row alone."""
+        if self.toggle.isChecked() != shown:
+            self.toggle.setChecked(shown)  # comes back here through `toggled`
+            return
+        self.summary.setVisible(shown)
+        self.table.setVisible(shown)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._label_toggle()
+
+    def _label_toggle(self) -> None:
+        self.toggle.setText(self.tr("Lịch hẹn ({n})").format(n=len(self.bookings)))
+        self.toggle.setToolTip(self.summary.text() + " (F7)")
+
     def refresh(self) -> None:
         self.client.call(self, "GET", "/api/bookings?day=today", done=self._on_list,
                          failed=ignore)
@@ -201,6 +226,7 @@ class BookingPanel(QWidget):
             "Lịch hẹn {n} · chờ {b} · trễ {l} · đã nhận {i} · vắng {r}").format(
                 n=len(self.bookings), b=c.get("booked", 0), l=c.get("late", 0),
                 i=c.get("checked_in", 0), r=c.get("released", 0)))
+        self._label_toggle()
 
 
 def _colour(name: str):

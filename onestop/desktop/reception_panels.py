@@ -75,12 +75,15 @@ def section_title(text: str) -> QLabel:
 
 
 class GroupPad(QWidget):
-    """One big touch button per group (lĩnh vực) with how many people wait in it."""
+    """One big touch button per group (lĩnh vực) with how many people wait in it: three in a
+    row when every name fits (a row less, so the search results above keep 6 rows at
+    1366x768 under the booking code's row), else two."""
 
     sig_group = Signal(str)
     """A group button was pressed; the argument is the group id."""
 
     COLUMNS = 2
+    MOST_COLUMNS = 3
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +93,7 @@ class GroupPad(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.names: dict[str, str] = {}
         self.waiting: dict[str, int] = {}
+        self._cells: list[tuple[int, int, int]] | None = None
 
     def set_groups(self, groups: list[tuple[str, str]]) -> None:
         """(id, shown name) pairs, in catalogue order."""
@@ -97,14 +101,63 @@ class GroupPad(QWidget):
             button.deleteLater()
         self.buttons.clear()
         self.names = dict(groups)
-        for i, (gid, _name) in enumerate(groups):
+        for gid, _name in groups:
             button = QPushButton(self)
             button.setObjectName("groupButton")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, g=gid: self.sig_group.emit(g))
-            self.grid.addWidget(button, i // self.COLUMNS, i % self.COLUMNS)
             self.buttons[gid] = button
         self._relabel()
+        self._place(force=True)
+
+    def _spans(self, columns: int) -> list[int] | None:
+        """Cells each button takes in a row of `columns` (a long name takes two); None when a
+        name fits nowhere."""
+        spacing = self.grid.spacing()
+        cell = (self.width() - spacing * (columns - 1)) / columns
+        spans = []
+        for button in self.buttons.values():
+            metrics = button.fontMetrics()
+            needed = max(metrics.horizontalAdvance(line) for line in button.text().split("\n"))
+            needed += 2 * metrics.averageCharWidth() + 12  # padding and border
+            span = next((k for k in range(1, columns + 1)
+                         if k * cell + (k - 1) * spacing >= needed), None)
+            if span is None:
+                return None
+            spans.append(span)
+        return spans
+
+    def _layout(self) -> list[tuple[int, int, int]]:
+        """(row, column, span) of each button: three narrow columns (long names across two)
+        when that takes fewer rows than two columns, else two."""
+        spans = self._spans(self.MOST_COLUMNS) if self.width() > 0 else None
+        if spans is not None:
+            cells, row, col = [], 0, 0
+            for span in spans:
+                if col + span > self.MOST_COLUMNS:
+                    row, col = row + 1, 0
+                cells.append((row, col, span))
+                col += span
+            if row + 1 < -(-len(spans) // self.COLUMNS):
+                return cells
+        return [(i // self.COLUMNS, i % self.COLUMNS, 1) for i in range(len(self.buttons))]
+
+    def _place(self, force: bool = False) -> None:
+        cells = self._layout()
+        if cells == self._cells and not force:
+            return
+        self._cells = cells
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+        for button, (row, col, span) in zip(self.buttons.values(), cells, strict=True):
+            self.grid.addWidget(button, row, col, 1, span)
+        used = max((col + span for _, col, span in cells), default=self.COLUMNS)
+        for col in range(self.MOST_COLUMNS):  # equal columns, whichever layout
+            self.grid.setColumnStretch(col, 1 if col < used else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place()
 
     def set_waiting(self, waiting: dict[str, int]) -> None:
         self.waiting = waiting
@@ -115,6 +168,7 @@ class GroupPad(QWidget):
             n = self.waiting.get(gid)
             count = "…" if n is None else self.tr("{n} đang chờ").format(n=n)
             button.setText(f"{self.names[gid]}\n{count}")
+        self._place()
 
 
 class RequestPanel(QWidget):

@@ -26,6 +26,7 @@ from .admin_common import make_table
 from .base import StationWindow
 from .client import HubClient, HubError
 from .plain import Label, tooltip
+from .supervisor_booking import BookingFigures
 from .supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
 from .supervisor_widgets import (
     HourlyChart,
@@ -80,6 +81,8 @@ class SupervisorWindow(StationWindow):
         self.updated = Label("", self)
         self.updated.setStyleSheet("color: #546e7a;")
         head.addWidget(self.title, 1)
+        self.booking = BookingFigures(self)  # booked vs walk-in waits (issue 16)
+        head.addWidget(self.booking)
         head.addWidget(self.updated)
         self.body.addLayout(head)
 
@@ -220,6 +223,7 @@ class SupervisorWindow(StationWindow):
         self.message.setFont(sized(points))
         self.updated.setFont(sized(points))
         self.suggestions.set_text_size(sized(points, True), sized(points))
+        self.booking.set_text_size(sized(points, True), sized(points))
         self.sync_line.label.setFont(sized(points))
         # The title takes the stretch; without a floor the time is squeezed to one letter.
         self.updated.setMinimumWidth(self.updated.fontMetrics().horizontalAdvance(
@@ -287,6 +291,7 @@ class SupervisorWindow(StationWindow):
         for key, tile in self.tiles.items():
             tile.set_value(stats["totals"].get(key, 0))
         self.chart.set_data(stats["issued_by_hour"])
+        self.booking.set_figures(stats.get("booking"))
         self.groups.setRowCount(len(stats["groups"]))
         for row, g in enumerate(stats["groups"]):
             longest = g["longest_wait_minutes"] + aged if g["waiting"] else None

@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from onestop.queue.daystats import Spread
+from onestop.queue.daystats import Spread, wait_minutes
 from onestop.queue.daystats import day_stats as compute_day
-from onestop.queue.model import Kind
+from onestop.queue.model import Channel, Kind, Ticket
 from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, check_issue_request, draft_ticket
 from onestop.queue.staffing import suggest
@@ -78,7 +78,25 @@ def day_stats(store: HubStore) -> dict:
             "counters": per_counter, "issued_by_hour": [{"hour": h, "issued": n}
                                                         for h, n in sorted(by_hour.items())],
             "totals": {"issued": stats.issued, "served": stats.served,
-                       "waiting": stats.waiting_left, "no_show": stats.no_show}}
+                       "waiting": stats.waiting_left, "no_show": stats.no_show},
+            "booking": booked_and_walk_in(tickets)}
+
+
+def booked_and_walk_in(tickets: list[Ticket]) -> dict:
+    """Today's booked numbers against walk-ins (issue 16): how many, the booked share of the
+    numbers issued (percent), and each side's mean wait of those called so far. A booked
+    citizen's wait counts from their place in line (the slot's start when they came early),
+    as the routing and the daily report count it."""
+    booked = [t for t in tickets if t.channel == Channel.BOOKED]
+    walk_in = [t for t in tickets if t.channel != Channel.BOOKED]
+
+    def mean_wait(group: list[Ticket]) -> float | None:
+        return Spread.of(m for t in group if (m := wait_minutes(t)) is not None).mean
+
+    return {"booked": len(booked), "walk_in": len(walk_in),
+            "booked_share": round(100 * len(booked) / len(tickets), 1) if tickets else None,
+            "booked_mean_wait_minutes": mean_wait(booked),
+            "walk_in_mean_wait_minutes": mean_wait(walk_in)}
 
 
 @router.get("/api/estimate")

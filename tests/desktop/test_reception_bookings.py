@@ -134,3 +134,33 @@ def test_scan_check_in_reuse_and_late_walk_in(qtbot, window, live_hub):
     if os.environ.get("ONESTOP_SCREENSHOTS"):
         DOCS.mkdir(parents=True, exist_ok=True)
         image.save(str(DOCS / "reception-bookings-vi.png"))
+
+
+def visible_rows(results) -> float:
+    """How many result rows the procedures' list has room for."""
+    return results.viewport().height() / max(1, results.sizeHintForRow(0))
+
+
+def test_bookings_list_folds_so_the_results_keep_their_rows(qtbot, window, live_hub):
+    """At 1366x768 the bookings are the code's row alone until unfolded (the button or F7):
+    the procedures' search results keep at least 6 rows."""
+    store = live_hub.hub.store
+    bookings.merge_pulled(store, [code_at(store, 30, serial=1), code_at(store, 60, "land", 2)])
+    window.booking.refresh()  # a pull is not an event: the list is asked again every minute
+    qtbot.waitUntil(lambda: window.booking.toggle.text() == "Lịch hẹn (2)", timeout=WAIT)
+    for _ in range(10):
+        window.resize(1366, 768)
+        QApplication.processEvents()
+    results = window.finder.results
+    assert results.count() >= 6 and not window.booking.table.isVisible()
+    assert visible_rows(results) >= 6, visible_rows(results)
+    assert "chờ 2" in window.booking.toggle.toolTip()
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert window.booking.table.isVisible() and window.booking.summary.isVisible()
+    assert window.booking.table.rowCount() == 2
+    QApplication.processEvents()
+    assert window.booking.table.viewport().height() >= 2 * window.booking.table.rowHeight(0)
+    if os.environ.get("ONESTOP_SCREENSHOTS"):
+        window.grab().save(str(DOCS / "reception-bookings-open-vi.png"))
+    qtbot.mouseClick(window.booking.toggle, Qt.MouseButton.LeftButton)
+    assert not window.booking.table.isVisible()

@@ -20,6 +20,7 @@ from onestop.compose import HubServer, build_hub
 from onestop.desktop.client import HubClient
 from onestop.desktop.qtapp import application
 from onestop.desktop.supervisor import SupervisorWindow
+from onestop.desktop.supervisor_booking import BookingFigures
 from onestop.desktop.supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
 from onestop.desktop.supervisor_widgets import BAR, HourlyChart
 from onestop.queue.operations import IssueRequest
@@ -339,6 +340,12 @@ def test_screenshots(qtbot, busy_morning, size):
         for table in (w.groups, w.counters):
             assert_everything_shows(table)
         assert int(w.tiles["issued"].value.text()) > 50
+        for label in (w.title, w.booking.heading, w.booking.share, w.booking.waits):
+            assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width(), \
+                label.text()  # the booked figures in the head cut nothing off
+        b = w.booking
+        assert b.heading.geometry().right() < b.share.x() < b.share.geometry().right() < b.waits.x()
+        assert w.title.geometry().right() < b.x() and b.geometry().right() < w.updated.x()
         SHOTS.mkdir(parents=True, exist_ok=True)
         assert w.grab().save(str(SHOTS / f"supervisor-{size[0]}.png"))
         if size[0] == 1366:
@@ -434,3 +441,29 @@ def test_staffing_suggestions_are_shown(qtbot, busy_morning):
         assert w.grab().save(str(SHOTS / "supervisor-suggestions.png"))
     finally:
         client.stop()
+
+
+def test_booked_and_walk_in_waits_are_shown(qtbot, window, live_hub):
+    """Today's booked share and the mean waits of booked citizens and walk-ins (issue 16)."""
+    with qtbot.waitSignal(window.sig_stats, timeout=WAIT,
+                          check_params_cb=lambda s: s["booking"]["walk_in"] == 1):
+        issue(live_hub)
+    figures = window.booking
+    assert figures.isVisible() and figures.heading.text() == "Đặt lịch hôm nay"
+    assert figures.share.text() == "0 số (0%)"
+    assert figures.waits.text() == "chờ TB – · số thường –"
+    figures.set_figures({"booked": 3, "walk_in": 21, "booked_share": 12.4,
+                         "booked_mean_wait_minutes": 4.2, "walk_in_mean_wait_minutes": 18.6})
+    assert figures.share.text() == "3 số (12%)"
+    assert figures.waits.text() == "chờ TB 4 phút · số thường 19 phút"
+    application("en")
+    try:
+        english = BookingFigures()
+        qtbot.addWidget(english)
+        english.set_figures({"booked": 3, "booked_share": 12.4, "booked_mean_wait_minutes": 4.2,
+                             "walk_in_mean_wait_minutes": 18.6})
+        assert english.heading.text() == "Booked today"
+        assert english.share.text() == "3 numbers (12%)"
+        assert english.waits.text() == "mean wait 4 min · walk-in 19 min"
+    finally:
+        application("vi")  # the one QApplication is shared by every test

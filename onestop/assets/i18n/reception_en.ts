@@ -40,6 +40,10 @@
         <translation>Walk-in number {g} (F8)</translation>
     </message>
     <message>
+        <source>Lịch hẹn ({n})</source>
+        <translation>Bookings ({n})</translation>
+    </message>
+    <message>
         <source>Lịch hẹn {n} · chờ {b} · trễ {l} · đã nhận {i} · vắng {r}</source>
         <translation>Bookings {n} · expected {b} · late {l} · checked in {i} · no-show {r}</translation>
     </message>

@@ -325,4 +325,23 @@
         <translation>No change needed: every expected wait is short.</translation>
     </message>
 </context>
+<context>
+    <name>BookingFigures</name>
+    <message>
+        <source>Đặt lịch hôm nay</source>
+        <translation>Booked today</translation>
+    </message>
+    <message>
+        <source>%1 số (%2)</source>
+        <translation>%1 numbers (%2)</translation>
+    </message>
+    <message>
+        <source>chờ TB %1 · số thường %2</source>
+        <translation>mean wait %1 · walk-in %2</translation>
+    </message>
+    <message>
+        <source>Số đặt lịch hôm nay và tỉ lệ trong các số đã cấp; thời gian chờ trung bình của người đặt lịch (tính từ giờ hẹn) và của người lấy số thường</source>
+        <translation>Numbers booked today and their share of the numbers issued; the mean wait of booked citizens (counted from their appointment time) and of walk-ins</translation>
+    </message>
+</context>
 </TS>
