@@ -27,7 +27,7 @@ from .base import StationWindow
 from .client import HubClient, HubError
 from .plain import Label, tooltip
 from .supervisor_booking import BookingFigures
-from .supervisor_dialogs import MoveTicketDialog, PairingDialog, ReskillDialog
+from .supervisor_dialogs import SupervisorDialogs
 from .supervisor_widgets import (
     HourlyChart,
     NumberTile,
@@ -44,7 +44,7 @@ LONG_WAIT_MINUTES = 30  # a wait shown in red: worth a look (reopen a counter, m
 STATUS_COLOUR = {"open": "#2e7d32", "paused": "#ef6c00", "closed": "#78909c"}
 
 
-class SupervisorWindow(StationWindow):
+class SupervisorWindow(SupervisorDialogs, StationWindow):
     sig_stats = Signal(dict)
     """Fresh statistics from the hub are on screen (the /api/stats answer)."""
     sig_report_saved = Signal(str)
@@ -380,26 +380,3 @@ class SupervisorWindow(StationWindow):
                 "close": self.tr("Đã đóng %1.")}[change].replace("%1", c["label"])
         self.client.call(self, "POST", f"/api/counters/{c['number']}/{change}",
                          done=lambda _answer: self.say(done))
-
-    def _open_dialog(self, dialog, done_text) -> None:
-        self.dialog = dialog
-        dialog.sig_done.connect(lambda answer: self.say(done_text(answer)))
-        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        dialog.open()
-
-    def open_reskill(self) -> None:
-        c = self._selected()
-        if c is not None:
-            self._open_dialog(ReskillDialog(self.client, c, self.group_names(), self),
-                              lambda _a: self.tr("Đã đổi lĩnh vực của %1.")
-                              .replace("%1", c["label"]))
-
-    def open_move(self) -> None:
-        self._open_dialog(MoveTicketDialog(self.client, self.group_names(), self.counter_rows(),
-                                           self),
-                          lambda t: self.tr("Đã chuyển số %1.").replace("%1", t.get("number", "")))
-
-    def open_pairing(self) -> None:
-        timezone = (self.client.state or {}).get("timezone")
-        self._open_dialog(PairingDialog(self.client, self.counter_rows(), timezone, self),
-                          lambda a: self.tr("Đã tạo mã ghép nối %1.").replace("%1", a["code"]))

@@ -332,3 +332,31 @@ class PairingDialog(_HubDialog):
             w.setVisible(True)
         self.adjustSize()
         self.sig_done.emit(answer)
+
+
+class SupervisorDialogs:
+    """The supervisor window's dialogs (a mixin of SupervisorWindow): re-skill the selected
+    counter, move a waiting ticket, make a pairing code. Each says what it did when done."""
+
+    def _open_dialog(self, dialog, done_text) -> None:
+        self.dialog = dialog
+        dialog.sig_done.connect(lambda answer: self.say(done_text(answer)))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+
+    def open_reskill(self) -> None:
+        c = self._selected()
+        if c is not None:
+            self._open_dialog(ReskillDialog(self.client, c, self.group_names(), self),
+                              lambda _a: self.tr("Đã đổi lĩnh vực của %1.")
+                              .replace("%1", c["label"]))
+
+    def open_move(self) -> None:
+        self._open_dialog(MoveTicketDialog(self.client, self.group_names(), self.counter_rows(),
+                                           self),
+                          lambda t: self.tr("Đã chuyển số %1.").replace("%1", t.get("number", "")))
+
+    def open_pairing(self) -> None:
+        timezone = (self.client.state or {}).get("timezone")
+        self._open_dialog(PairingDialog(self.client, self.counter_rows(), timezone, self),
+                          lambda a: self.tr("Đã tạo mã ghép nối %1.").replace("%1", a["code"]))
