@@ -80,8 +80,9 @@ def test_sync_now_makes_the_halted_worker_deliver_to_central(qtbot, live_hub, tm
         assert w.now.isVisibleTo(w) and w.now.isEnabled()
 
         w.now.click()
-        qtbot.waitUntil(lambda: len(central.held(hub.store.hub_id)) == hub.store.last_event_seq(),
-                        timeout=WAIT)
+        # Central commits before the hub records its answer: wait for both sides.
+        qtbot.waitUntil(lambda: len(central.held(hub.store.hub_id)) == hub.store.last_event_seq()
+                        == hub.outbox.acked(), timeout=WAIT)
         assert_exactly_once(central, hub)
         # The line follows: its fetch after the click shows nothing left to send.
         with qtbot.waitSignal(w.sig_sync, timeout=WAIT, check_params_cb=lambda sync: (
