@@ -12,6 +12,7 @@ The hub's clock is a fake one (Thursday 2026-11-26 in Hanoi); central's is the d
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 import httpx
 import pytest
@@ -24,6 +25,7 @@ from onestop.desktop.client import HubClient as StationClient
 from onestop.desktop.qtapp import application
 from onestop.desktop.reception import ReceptionWindow
 from onestop.hub import bookings
+from onestop.hub.reporting import report_input
 from onestop.queue.booking_codes import normalise, read_code
 from onestop.queue.booking_slots import SlotSettings
 from onestop.queue.operations import IssueRequest
@@ -204,6 +206,10 @@ def test_book_pull_check_in_call_and_push(qtbot, central, server, ward, receptio
     r = httpx.get(f"{server.url}/api/hub/bookings", params={"from": DAY, "to": DAY},
                   headers={"Authorization": f"Bearer {live.hub.outbox.link().token}"})
     assert [b["status"] for b in r.json() if b["code"] == normalise(code)] == ["checked_in"]
+    # The day's report counts it: one booked number, called on time (09:02, slot 09:00).
+    stats = report_input(store, date(2026, 11, 26), live.hub.ward_name_vi).stats
+    assert (stats.booked, stats.booked_called, stats.booked_on_time) == (1, 1, 1)
+    assert stats.booking_no_shows == 0
 
 
 @pytest.mark.needs("chromium")
