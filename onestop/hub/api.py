@@ -15,7 +15,6 @@ import logging
 from typing import Annotated, Literal
 
 from fastapi import FastAPI, Header, Path, Request, Response, WebSocket
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.websockets import WebSocketDisconnect
 
@@ -33,6 +32,7 @@ from .catalog_admin import view as catalog_view
 from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
 from .http_errors import install_error_handling
+from .idempotency import once as run_once
 from .insight import router as insight_router
 from .live import REPLAY_LIMIT
 from .pages import router as pages_router
@@ -116,26 +116,7 @@ def create_app(hub) -> FastAPI:
         return store.acting(station=st.name, role=str(st.role), officer=officer)
 
     def once(st: Station, key: str | None, command):
-        """Apply a command at most once per (station, Idempotency-Key): a station retrying
-        after a lost answer gets the first answer back instead of a second call or action.
-        The command and its remembered answer commit in one transaction."""
-        if not key:
-            return command()
-        scoped = f"{st.id}:{key}"
-        with store.write() as db:
-            row = db.execute("SELECT response FROM command_log WHERE key = ?",
-                             [scoped]).fetchone()
-            if row is not None:
-                saved = json.loads(row[0])
-                if saved is None:
-                    return Response(status_code=204)
-                return JSONResponse(saved, headers={"Idempotent-Replay": "true"})
-            result = command()
-            saved = None if isinstance(result, Response) else result
-            db.execute("INSERT INTO command_log (key, station, response, created_at) "
-                       "VALUES (?, ?, ?, ?)", [scoped, st.id, json.dumps(saved, ensure_ascii=False),
-                                               store.clock().isoformat()])
-            return result
+        return run_once(store, st, key, command)  # hub/idempotency.py
 
     # --- public ------------------------------------------------------------------------------
     @app.get("/api/health")

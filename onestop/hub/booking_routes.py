@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Query, Request
+from fastapi import APIRouter, Body, Header, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from onestop.queue.booking_slots import check_settings
@@ -25,6 +25,7 @@ from onestop.queue.model import Kind
 from . import bookings
 from .auth import Role
 from .deps import Auth, require
+from .idempotency import once
 from .ticket_lookup import parse_day
 from .ticket_views import ticket_for
 
@@ -42,9 +43,15 @@ class CheckInBody(_Body):
 
 
 @router.post("/api/check-in", status_code=201)
-def check_in(body: CheckInBody, request: Request, st: Auth) -> dict:
+def check_in(body: CheckInBody, request: Request, st: Auth,
+             idempotency_key: Annotated[str | None, Header(max_length=200)] = None):
     require(st, Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN)
     hub = request.app.state.hub
+    # A reception PC retrying after a lost answer gets its ticket back, not `booking_used`.
+    return once(hub.store, st, idempotency_key, lambda: _check_in(hub, st, body))
+
+
+def _check_in(hub, st, body: CheckInBody) -> dict:
     store = hub.store
     with store.acting(station=st.name, role=str(st.role)):
         issued, booking = bookings.check_in(store, body.code, service=body.service,

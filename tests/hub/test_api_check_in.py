@@ -54,3 +54,27 @@ def test_check_in_over_http(live_hub):
         assert refused.status_code == 422 and refused.json()["code"] == "invalid_slots"
         assert refused.json()["details"]["field"] == field and refused.json()["message_vi"]
     assert reception.put("/api/admin/slots/land", json={}).status_code == 403
+
+
+def test_a_retried_check_in_gets_its_ticket_back(live_hub):
+    """Reception's answer was lost and it sends the check-in again with the same
+    Idempotency-Key (HubClient.call does): the first ticket comes back, not booking_used, and
+    no second number is issued. Another key is a new request: booking_used."""
+    store = live_hub.hub.store
+    Outbox(store).enrolled("http://central.invalid", "t", "Cửa Nam", None, 0, store.clock(),
+                           booking_key=KEY.hex())
+    reception = live_hub.client("reception")
+    code = _code(store, serial=7)
+    first = reception.post("/api/check-in", json={"code": code},
+                           headers={"Idempotency-Key": "scan-1"})
+    assert first.status_code == 201, first.text
+    issued = store.last_event_seq()
+    again = reception.post("/api/check-in", json={"code": code},
+                           headers={"Idempotency-Key": "scan-1"})
+    assert again.status_code == 200 and again.headers["Idempotent-Replay"] == "true"
+    assert again.json()["number"] == first.json()["number"]
+    assert again.json()["ticket"]["id"] == first.json()["ticket"]["id"]
+    assert store.last_event_seq() == issued  # nothing written the second time
+    other = reception.post("/api/check-in", json={"code": code},
+                           headers={"Idempotency-Key": "scan-2"})
+    assert other.status_code == 409 and other.json()["code"] == "booking_used"
