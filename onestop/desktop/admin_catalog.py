@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 
 from .admin_common import (
     AdminTab,
-    error_label,
     fill_table,
+    finish_form,
     make_table,
-    ok_cancel,
     selected_key,
     show_error,
 )
@@ -78,12 +77,7 @@ class ServiceDialog(QDialog):
             caption.setBuddy(widget)
             form.addRow(caption, widget)
         layout.addLayout(form)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        buttons = ok_cancel(self)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, layout)
         self.setMinimumWidth(640)
         self.minutes.setFocus()
 

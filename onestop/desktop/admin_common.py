@@ -80,6 +80,18 @@ def ok_cancel(parent: QWidget, ok_text: str | None = None) -> QDialogButtonBox:
     return box
 
 
+def finish_form(dialog: QWidget, layout) -> QLabel:
+    """The error line and OK/Cancel under a dialog's form (OK calls `dialog.submit`); returns
+    the error line."""
+    error = error_label(dialog)
+    layout.addWidget(error)
+    buttons = ok_cancel(dialog)
+    buttons.accepted.connect(dialog.submit)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error
+
+
 def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
     """Ask before something that cannot be undone; "No" is the default (Enter keeps it)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)

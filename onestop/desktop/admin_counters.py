@@ -21,12 +21,11 @@ from .admin_common import (
     AdminTab,
     SkillsPicker,
     confirm,
-    error_label,
     field_for,
     fill_table,
+    finish_form,
     group_names,
     make_table,
-    ok_cancel,
     selected_key,
     show_error,
 )
@@ -72,12 +71,7 @@ class CounterDialog(QDialog):
                                        "chính; Alt+↑/↓ đổi thứ tự."), self, wordWrap=True))
         form.addRow("", self.fast_lane)
         layout.addLayout(form)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        buttons = ok_cancel(self)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, layout)
         self.setMinimumWidth(560)
         (self.number if adding else self.label_vi).setFocus()
 

@@ -21,8 +21,8 @@ from .admin_common import (
     error_label,
     field_for,
     fill_table,
+    finish_form,
     make_table,
-    ok_cancel,
     pin_rule_text,
     selected_key,
     show_error,
@@ -69,12 +69,7 @@ class OfficerDialog(QDialog):
         self.pin.set_rule(rule)
         self.pin.set_visible(mode in ("add", "pin"))
         layout.addLayout(form)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        buttons = ok_cancel(self)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, layout)
         self.setMinimumWidth(520)
         first = {"add": self.username, "rename": self.full_name, "pin": self.pin.pin}[mode]
         first.setFocus()

@@ -14,23 +14,20 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from .admin_common import SkillsPicker
 from .client import HubClient, HubError
 from .plain import Label
 from .qr import qr_pixmap
@@ -102,47 +99,18 @@ class ReskillDialog(_HubDialog):
         layout.addWidget(Label(self.tr("Đánh dấu các lĩnh vực quầy phục vụ; lĩnh vực đầu tiên "
                                         "là lĩnh vực chính. Kéo thả hoặc dùng nút Lên/Xuống để "
                                         "đổi thứ tự."), self, wordWrap=True))
-        self.list = QListWidget(self)
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        names = dict(groups)
-        ordered = [g for g in counter["skills"] if g in names]
-        ordered += [g for g, _ in groups if g not in ordered]
-        for gid in ordered:
-            item = QListWidgetItem(names[gid], self.list)
-            item.setData(Qt.ItemDataRole.UserRole, gid)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if gid in counter["skills"]
-                               else Qt.CheckState.Unchecked)
-        self.list.setCurrentRow(0)
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        moves = QVBoxLayout()
-        up, down = QPushButton(self.tr("Lên"), self), QPushButton(self.tr("Xuống"), self)
-        up.clicked.connect(lambda: self._move(-1))
-        down.clicked.connect(lambda: self._move(1))
-        moves.addWidget(up)
-        moves.addWidget(down)
-        moves.addStretch(1)
-        row.addLayout(moves)
-        layout.addLayout(row)
+        self.picker = SkillsPicker(self)  # the admin window's picker: ticks, order, Alt+↑/↓
+        self.picker.set_groups(groups, list(counter["skills"]))
+        self.list = self.picker.list
+        layout.addWidget(self.picker, 1)
         self.fast_lane = QCheckBox(self.tr("Làn nhanh (ưu tiên việc đơn giản)"), self)
         self.fast_lane.setChecked(bool(counter.get("fast_lane")))
         layout.addWidget(self.fast_lane)
         self.error = _finish(self, layout)
         self.resize(460, 420)
 
-    def _move(self, step: int) -> None:
-        row = self.list.currentRow()
-        if row < 0 or not 0 <= row + step < self.list.count():
-            return
-        item = self.list.takeItem(row)
-        self.list.insertItem(row + step, item)
-        self.list.setCurrentRow(row + step)
-
     def skills(self) -> list[str]:
-        items = [self.list.item(i) for i in range(self.list.count())]
-        return [i.data(Qt.ItemDataRole.UserRole) for i in items
-                if i.checkState() == Qt.CheckState.Checked]
+        return self.picker.skills()
 
     def submit(self) -> None:
         skills = self.skills()

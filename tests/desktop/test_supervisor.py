@@ -140,8 +140,8 @@ def test_reskill_a_counter(qtbot, window, live_hub):
         items[gid].setCheckState(Qt.CheckState.Unchecked)
     items["general"].setCheckState(Qt.CheckState.Checked)
     dialog.list.setCurrentRow(2)
-    dialog._move(-1)
-    dialog._move(-1)  # land becomes the primary skill
+    dialog.picker.move(-1)
+    dialog.picker.move(-1)  # land becomes the primary skill
     dialog.fast_lane.setChecked(True)
     with qtbot.waitSignal(dialog.sig_done, timeout=WAIT):
         dialog.submit()
