@@ -17,15 +17,19 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Header, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import dialogue, feedback
 from .auth import Role
 from .deps import Auth, require
+from .idempotency import once
 
 router = APIRouter()
 CaseId = Annotated[int, Path(ge=1, le=2**53)]
+# A window retrying after a lost answer gets the first answer back, not a second note or a
+# second recommendation (hub/idempotency.py).
+Key = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
 
 
 class _Body(BaseModel):
@@ -71,27 +75,35 @@ def get_case(case_id: CaseId, request: Request, st: Auth) -> dict:
     return feedback.case(_store(request), case_id)
 
 
-def _act(request: Request, st, case_id: int, action: str, **kw) -> dict:
+def _act(request: Request, st, key: str | None, case_id: int, action: str, **kw) -> dict:
     _supervise(st)
     store = _store(request)
-    with store.acting(station=st.name, role=str(st.role)):
-        feedback.act(store, case_id, action, **kw)
-    return feedback.case(store, case_id)
+
+    def command() -> dict:
+        with store.acting(station=st.name, role=str(st.role)):
+            feedback.act(store, case_id, action, **kw)
+        return feedback.case(store, case_id)
+
+    return once(store, st, key, command)
 
 
 @router.post("/api/feedback/cases/{case_id}/take")
-def take_case(case_id: CaseId, body: TakeBody, request: Request, st: Auth) -> dict:
-    return _act(request, st, case_id, "take", owner=body.owner, note=body.note)
+def take_case(case_id: CaseId, body: TakeBody, request: Request, st: Auth,
+              idempotency_key: Key = None) -> dict:
+    return _act(request, st, idempotency_key, case_id, "take", owner=body.owner,
+                note=body.note)
 
 
 @router.post("/api/feedback/cases/{case_id}/note")
-def note_case(case_id: CaseId, body: NoteBody, request: Request, st: Auth) -> dict:
-    return _act(request, st, case_id, "note", note=body.note)
+def note_case(case_id: CaseId, body: NoteBody, request: Request, st: Auth,
+              idempotency_key: Key = None) -> dict:
+    return _act(request, st, idempotency_key, case_id, "note", note=body.note)
 
 
 @router.post("/api/feedback/cases/{case_id}/close")
-def close_case(case_id: CaseId, body: CloseBody, request: Request, st: Auth) -> dict:
-    return _act(request, st, case_id, "close", note=body.resolution)
+def close_case(case_id: CaseId, body: CloseBody, request: Request, st: Auth,
+               idempotency_key: Key = None) -> dict:
+    return _act(request, st, idempotency_key, case_id, "close", note=body.resolution)
 
 
 @router.get("/api/notices")
@@ -107,11 +119,16 @@ def list_recommendations(request: Request, st: Auth) -> dict:
 
 
 @router.post("/api/recommendations", status_code=201)
-def send_recommendation(body: RecommendationBody, request: Request, st: Auth) -> dict:
+def send_recommendation(body: RecommendationBody, request: Request, st: Auth,
+                        idempotency_key: Key = None) -> dict:
     _supervise(st)
     store = _store(request)
-    with store.acting(station=st.name, role=str(st.role)):
-        return dialogue.send_recommendation(store, body.subject, body.text)
+
+    def command() -> dict:
+        with store.acting(station=st.name, role=str(st.role)):
+            return dialogue.send_recommendation(store, body.subject, body.text)
+
+    return once(store, st, idempotency_key, command)
 
 
 @router.post("/api/sync/inbox")
