@@ -174,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--batch", type=_batch_size, default=500, metavar="N",
                       help="events per request (1-2000, default 500)")
     sync_sub.add_parser("catalog", parents=[data_opt], help="pull the catalogue from central now")
+    sync_sub.add_parser("inbox", parents=[data_opt],
+                        help="pull the city's notices, feedback and replies now")
     sync_sub.add_parser("bookings", parents=[data_opt],
                         help="pull the ward's bookings (today and the coming days) now")
 

@@ -98,6 +98,16 @@ def ticker_notices(store: HubStore) -> list[dict]:
             "(expires_on IS NULL OR expires_on >= ?) ORDER BY received_at, notice_id", [today]))
 
 
+def ticker_text(items: list[dict], lang: str) -> str:
+    """The lobby ticker's words for the city's notices: "Title: body · Title: body"."""
+    parts = []
+    for n in items:
+        title = (n.get(f"title_{lang}") or n["title_vi"]).strip()
+        body = " ".join((n.get(f"body_{lang}") or n["body_vi"]).split())
+        parts.append(f"{title}: {body}" if body else title)
+    return " · ".join(parts)
+
+
 # --- the inbox ---------------------------------------------------------------------------------
 def inbox_after(store: HubStore) -> int:
     with store.reading() as db:

@@ -8,7 +8,8 @@ parts 6-7, docs/feedback.md). The supervisor window is the client; supervisor an
   on a closed case, 404 `unknown_case` / `unknown_officer`, 422 on a bad text.
 * `GET /api/notices` → the city's notices; `GET /api/recommendations`,
   `POST /api/recommendations {subject, text}` → 201 (delivered to central by the outbox).
-* `POST /api/sync/inbox` → pull the city's inbox now (as `onestop sync inbox` does).
+* The city's inbox is pulled by the sync worker every 5 minutes, at once on "Đồng bộ ngay"
+  (`POST /api/sync/now`), or by `onestop sync inbox`.
 
 The citizen's own form is on the ticket page (`POST /t/{token}/feedback`, hub/feedback_page.py).
 """
@@ -129,14 +130,3 @@ def send_recommendation(body: RecommendationBody, request: Request, st: Auth,
             return dialogue.send_recommendation(store, body.subject, body.text)
 
     return once(store, st, idempotency_key, command)
-
-
-@router.post("/api/sync/inbox")
-def pull_inbox_now(request: Request, st: Auth) -> dict:
-    """Ask the sync worker to pull the inbox at once (the window's "Cập nhật" button)."""
-    _supervise(st)
-    pull = getattr(request.app.state.hub, "pull_inbox", None)
-    if pull is None:
-        return {"pulled": False, "applied": 0, "after": dialogue.inbox_after(_store(request))}
-    applied = pull()
-    return {"pulled": True, "applied": applied, "after": dialogue.inbox_after(_store(request))}

@@ -28,6 +28,8 @@ EVENTS_PATH = "/api/sync/events"
 STATUS_PATH = "/api/sync/status"
 CATALOG_PATH = "/api/catalog"
 BOOKINGS_PATH = "/api/hub/bookings"  # ?from=DAY&to=DAY, hub token, ETag
+INBOX_PATH = "/api/hub/inbox"  # ?after=ID, hub token: notices, feedback, replies, holidays
+INBOX_PAGE = 100  # central's most items per answer
 HUBS_PATH = "/api/hubs"
 
 # Request-level answers the hub must treat specially (everything else 4xx: do not retry).
