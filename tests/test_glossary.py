@@ -68,6 +68,11 @@ BANNED = (
     Banned("Lượt của Ông/Bà đang được giữ", r"tạm gác", "vi", CITIZEN, re.IGNORECASE),
     Banned("Số này đã hết lượt do không có mặt khi được gọi", r"bỏ qua", "vi", CITIZEN,
            re.IGNORECASE),
+    # Feedback and dialogue (issue 17, docs/feedback.md).
+    Banned("phản ánh", r"khiếu nại", "vi", flags=re.IGNORECASE),
+    Banned("vụ việc", r"hồ sơ góp ý|phiếu góp ý", "vi", flags=re.IGNORECASE),
+    Banned("kiến nghị", r"đề xuất lên thành phố|kiến nghị thành phố", "vi", flags=re.IGNORECASE),
+    Banned("recommendation", r"\bproposals?\b", "en", flags=re.IGNORECASE),
 )
 
 Text = tuple[str, str, str, str]  # (where, language, audience, text)
@@ -132,8 +137,12 @@ def english_tables() -> Iterator[Text]:
     from onestop.queue.wait import WORDS
     from onestop.sync.central.dashboard_page import TEXT as DASHBOARD
 
+    from onestop.hub.web.feedback_form import TEXT as FORM_TEXT
+
     for key, (_vi, en) in CITIZEN_TEXT.items():
         yield f"hub/web/citizen.py TEXT[{key}]", "en", CITIZEN, en
+    for key, (_vi, en) in FORM_TEXT.items():
+        yield f"hub/web/feedback_form.py TEXT[{key}]", "en", CITIZEN, en
     for key, (_vi, en) in WORDS.items():
         yield f"queue/wait.py WORDS[{key}]", "en", CITIZEN, en
     for table in (KIND_LABELS, COMPLEXITY_LABELS):
