@@ -55,6 +55,11 @@ class InboxPull:
             response = client.get(p.INBOX_PATH, params={"after": after})
         except httpx.HTTPError as exc:
             raise SyncError(f"inbox: central unreachable: {type(exc).__name__}: {exc}") from exc
+        if response.status_code == 404:
+            # A central from before the inbox (issue 17): nothing to pull, and not an error
+            # to show in every window until the city upgrades.
+            log.debug("inbox: central has no %s yet", p.INBOX_PATH)
+            return []
         if response.status_code != 200:
             raise error_from_response(response, "inbox")
         try:

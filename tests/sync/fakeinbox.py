@@ -90,6 +90,8 @@ class FakeCentral:
                 if fault == "lost":
                     self.close_connection = True  # computed, never delivered
                     return
+                if fault == "404":  # a central from before the inbox
+                    return self._send(404, {"code": "not_found", "message": "no inbox"})
                 if fault == "500":
                     return self._send(500, {"code": "internal", "message": "boom"})
                 if fault == "garbage":

@@ -140,6 +140,8 @@ def test_bad_answers_are_errors_and_change_nothing(hub, central):
         with pytest.raises(SyncError):
             pull(hub)
     assert counts(hub) == (0, 0)
+    central.faults = ["404"]  # a central from before the inbox: nothing, and no error
+    assert pull(hub) == 0 and dialogue.inbox_after(hub.store) == 0
     assert pull(hub) == 1
 
 
