@@ -133,11 +133,10 @@ def web_texts() -> Iterator[Text]:
 def english_tables() -> Iterator[Text]:
     """The English halves of the tables the pages, the paper's words and the dashboard keep."""
     from onestop.hub.web.citizen import TEXT as CITIZEN_TEXT
+    from onestop.hub.web.feedback_form import TEXT as FORM_TEXT
     from onestop.queue.labels import COMPLEXITY_LABELS, KIND_LABELS
     from onestop.queue.wait import WORDS
     from onestop.sync.central.dashboard_page import TEXT as DASHBOARD
-
-    from onestop.hub.web.feedback_form import TEXT as FORM_TEXT
 
     for key, (_vi, en) in CITIZEN_TEXT.items():
         yield f"hub/web/citizen.py TEXT[{key}]", "en", CITIZEN, en
