@@ -98,3 +98,35 @@ def test_unhappy_rating_alerts_the_open_window_and_the_case_is_handled(qtbot, li
     qtbot.wait(50)
     assert panel.grab().save(str(SHOTS / "supervisor-feedback.png"))
     client.stop()
+
+
+def test_a_city_notice_and_a_reply_reach_the_open_panel_by_push(qtbot, live_hub):
+    """What the inbox brings (hub/dialogue.py) shows in an open panel without a click."""
+    from onestop.hub import dialogue
+
+    store = live_hub.hub.store
+    application("en")
+    client = HubClient(live_hub.url, live_hub.token("supervisor"), language="en")
+    window = SupervisorWindow(client)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sig_ready, timeout=WAIT):
+        client.start()
+        window.show()
+    rec = dialogue.send_recommendation(store, "Thêm máy lấy số", "Giờ cao điểm")
+    window.open_feedback()
+    panel = window.feedback
+    qtbot.waitUntil(lambda: panel.recommendations.table.rowCount() == 1, timeout=WAIT)
+    assert panel.tabs.tabText(1) == "City notices"
+    dialogue.apply_inbox(store, [
+        {"id": 1, "kind": "notice", "at": "2026-11-25T02:00:00+00:00", "data": {
+            "notice_id": "n1", "title_vi": "Lịch nghỉ Tết", "body_vi": "Nghỉ từ 14/02",
+            "title_en": "Tet holiday", "body_en": "Closed from 14 Feb", "ticker": True,
+            "expires_on": None}},
+        {"id": 2, "kind": "reply", "at": "2026-11-25T02:00:00+00:00", "data": {
+            "recommendation_id": rec["id"], "text": "Đã bố trí", "replied_at": None}}])
+    qtbot.waitUntil(lambda: panel.notices.table.rowCount() == 1, timeout=WAIT)
+    assert panel.notices.table.item(0, 1).text() == "Tet holiday"
+    qtbot.waitUntil(lambda: panel.recommendations.table.item(0, 3).text() == "Replied",
+                    timeout=WAIT)
+    client.stop()
+    application("vi")

@@ -218,3 +218,18 @@ def test_phone_is_a_mobile_or_refused(raw):
     except fb.InvalidRequest:
         return
     assert number is None or re.fullmatch(r"0[35789]\d{8}", number)
+
+
+def test_the_form_in_english_keeps_its_language(hub, client):
+    ticket = issue(hub)
+    page = client.get(f"/t/{ticket.token}?lang=en").text
+    assert f'href="/t/{ticket.token}/feedback?lang=en"' in page
+    assert "Send a suggestion or complaint" in page
+    r = client.post(f"/t/{ticket.token}/feedback?lang=en",
+                    data={"kind": "suggestion", "text": "x"})
+    assert r.status_code == 422 and "at least 5 characters" in r.text and 'lang="en"' in r.text
+    r = client.post(f"/t/{ticket.token}/feedback?lang=en",
+                    data={"kind": "suggestion", "text": "More chairs, please"})
+    assert r.headers["location"].endswith("&lang=en")
+    assert "The centre has received your message (case 1)" in client.get(
+        r.headers["location"]).text
