@@ -153,6 +153,7 @@ class SupervisorWindow(SupervisorDialogs, StationWindow):
             if key == "reskill":
                 actions.addSpacing(24)
         self.body.addLayout(actions)
+        self.alert.count_on(self.buttons["feedback"])  # "Góp ý, phản ánh (3)…", red if overdue
         self.message = Label("", self)
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)

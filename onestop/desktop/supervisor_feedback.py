@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from .admin_common import make_table
 from .client import HubClient, HubError, ignore
-from .plain import Label
+from .plain import Label, tooltip
 from .supervisor_dialogue import NoticesTab, RecommendationsTab
 from .supervisor_widgets import table_item
 
@@ -79,10 +79,39 @@ class FeedbackAlert(QPushButton):
                            " padding: 8px; border: none; text-align: left; }")
         self.setVisible(False)
         self.unseen = 0
+        self.client = client
+        self.button: QPushButton | None = None
         client.sig_event.connect(self._on_event)
+        client.sig_online.connect(self._count)
+
+    def count_on(self, button: QPushButton) -> None:
+        """Keep `button` saying how many cases are active, red while one is overdue."""
+        self.button = button
+        self._shortcut = button.shortcut()  # setText() resets it to the text's mnemonic
+        self._count()
+
+    def _count(self) -> None:
+        if self.button is not None:
+            self.client.call(self, "GET", "/api/feedback/cases?state=active",
+                             done=self._counted, failed=ignore)
+
+    def _counted(self, answer: object) -> None:
+        a = answer or {}
+        counts = a.get("counts", {})  # type: ignore[union-attr]
+        active = counts.get("open", 0) + counts.get("in_progress", 0)
+        overdue = a.get("overdue", 0)  # type: ignore[union-attr]
+        self.button.setText(tr("Góp ý, phản ánh (%1)…").replace("%1", str(active))
+                            if active else tr("Góp ý, phản ánh…"))
+        self.button.setShortcut(self._shortcut)
+        self.button.setStyleSheet("color: #b00020; font-weight: bold;" if overdue else "")
+        self.button.setToolTip(tooltip(tr("Đang mở: %1 · Quá hạn: %2 (Ctrl+F)")
+                                       .replace("%1", str(active))
+                                       .replace("%2", str(overdue))))
 
     def _on_event(self, event: dict) -> None:
         data = event.get("data") or {}
+        if event.get("type") == "feedback.case":
+            self._count()
         if event.get("type") != "feedback.case" or data.get("state") != "open" \
                 or data.get("closed_at"):
             return

@@ -49,6 +49,8 @@ def test_unhappy_rating_alerts_the_open_window_and_the_case_is_handled(qtbot, li
     feedback.submit_from_ticket(store, other["token"], "complaint",
                                 "Phòng chờ quá nóng, quạt không chạy", True, "0912345678")
     assert not window.alert.isVisible() or "Phản ánh" in window.alert.text()
+    qtbot.waitUntil(lambda: window.buttons["feedback"].text() == "Góp ý, phản ánh (1)…",
+                    timeout=WAIT)  # the active cases at a glance
 
     with qtbot.waitSignal(window.alert.sig_alerted, timeout=WAIT,
                           check_params_cb=lambda d: d["kind"] == "unhappy") as alerted:
@@ -60,6 +62,8 @@ def test_unhappy_rating_alerts_the_open_window_and_the_case_is_handled(qtbot, li
     print(f"unhappy rating -> supervisor alert: {1000 * (time.monotonic() - started):.0f} ms")
     assert window.alert.isVisible() and "KHÔNG HÀI LÒNG" in window.alert.text()
     case_id = alerted.args[0]["case_id"]
+    qtbot.waitUntil(lambda: window.buttons["feedback"].text() == "Góp ý, phản ánh (2)…",
+                    timeout=WAIT)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SHOTS / "supervisor-unhappy-alert.png"))
 
@@ -82,6 +86,8 @@ def test_unhappy_rating_alerts_the_open_window_and_the_case_is_handled(qtbot, li
     cases.close_case.click()
     qtbot.waitUntil(lambda: feedback.case(store, case_id)["state"] == "closed", timeout=WAIT)
     qtbot.waitUntil(lambda: cases.table.rowCount() == 1, timeout=WAIT)  # the complaint left
+    qtbot.waitUntil(lambda: window.buttons["feedback"].text() == "Góp ý, phản ánh (1)…",
+                    timeout=WAIT)
     assert "quá hạn" not in cases.table.item(0, 5).text()
 
     recs = panel.recommendations

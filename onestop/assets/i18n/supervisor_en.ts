@@ -351,6 +351,14 @@
 <context>
     <name>FeedbackWindow</name>
     <message>
+        <source>Góp ý, phản ánh (%1)…</source>
+        <translation>Suggestions and complaints (%1)…</translation>
+    </message>
+    <message>
+        <source>Đang mở: %1 · Quá hạn: %2 (Ctrl+F)</source>
+        <translation>Open: %1 · Overdue: %2 (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>Công dân đánh giá KHÔNG HÀI LÒNG lúc %1 (vụ việc số %2) – bấm để xem</source>
         <translation>A citizen rated the service NOT SATISFIED at %1 (case %2) – click to see</translation>
     </message>
