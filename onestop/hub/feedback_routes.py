@@ -4,7 +4,8 @@ parts 6-7, docs/feedback.md). The supervisor window is the client; supervisor an
 * `GET /api/feedback/cases?state=active|closed|all` → `{today, cases, counts, overdue}`;
   `GET /api/feedback/cases/{id}` → the case with its history.
 * `POST /api/feedback/cases/{id}/take {owner, note?}` (owner: an active officer's username),
-  `/note {note}`, `/close {resolution}` (the phone is erased) → the case; 409 `case_closed`
+  `/note {note}`, `/close {resolution}` (the phone is erased) → the case's state, owner and
+  dates (no text, no phone: the answer is kept for a retry); 409 `case_closed`
   on a closed case, 404 `unknown_case` / `unknown_officer`, 422 on a bad text.
 * `GET /api/notices` → the city's notices; `GET /api/recommendations`,
   `POST /api/recommendations {subject, text}` → 201 (delivered to central by the outbox).
@@ -83,7 +84,11 @@ def _act(request: Request, st, key: str | None, case_id: int, action: str, **kw)
     def command() -> dict:
         with store.acting(station=st.name, role=str(st.role)):
             feedback.act(store, case_id, action, **kw)
-        return feedback.case(store, case_id)
+        # The answer is remembered for a retry (command_log): never the citizen's text or
+        # phone there, which must go when the case closes. The window reads the case again.
+        case = feedback.case(store, case_id)
+        return {k: case[k] for k in ("id", "source", "kind", "state", "owner", "owner_name",
+                                     "due_date", "overdue", "opened_at", "closed_at")}
 
     return once(store, st, key, command)
 

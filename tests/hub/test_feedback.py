@@ -162,8 +162,13 @@ def test_supervisor_takes_notes_and_closes_phone_erased(hub, client, clock):
     clock.advance(minutes=60 * 24 * 8)  # past the due date: overdue
     listed = sup.get("/api/feedback/cases").json()
     assert listed["overdue"] == 1 and listed["cases"][0]["overdue"] is True
-    r = sup.post(f"{path}/close", json={"resolution": "Đã giải thích lại thủ tục"})
-    closed = r.json()
+    r = sup.post(f"{path}/close", json={"resolution": "Đã giải thích lại thủ tục"},
+                 headers={"Idempotency-Key": "close-1"})
+    assert r.status_code == 200 and "phone" not in r.json() and "text" not in r.json()
+    again = sup.post(f"{path}/close", json={"resolution": "Đã giải thích lại thủ tục"},
+                     headers={"Idempotency-Key": "close-1"})  # a retry after a lost answer
+    assert again.json() == r.json() and again.headers["Idempotent-Replay"] == "true"
+    closed = sup.get(path).json()
     assert closed["state"] == "closed" and closed["phone"] is None and closed["closed_at"]
     assert [h["action"] for h in closed["history"]] == ["opened", "take", "note", "close"]
     r = sup.post(f"{path}/close", json={"resolution": "lần nữa"})
@@ -172,6 +177,8 @@ def test_supervisor_takes_notes_and_closes_phone_erased(hub, client, clock):
     with hub.store.reading() as db:
         assert db.execute("SELECT count(*) FROM feedback_cases WHERE phone IS NOT NULL"
                           ).fetchone()[0] == 0
+        kept = " ".join(r for (r,) in db.execute("SELECT response FROM command_log"))
+        assert "0987654321" not in kept  # nor in the answers remembered for retries
 
 
 def test_api_refusals_are_json(hub, client):
