@@ -163,3 +163,48 @@ def test_worker_cycle_delivers_the_recommendation_once_and_pulls_the_inbox(hub, 
     assert set(sent[0]["data"]) >= {"recommendation_id", "subject", "text", "sent_at"}
     assert dialogue.recommendations(hub.store)[0]["delivered"] is True
     assert counts(hub) == (1, 0) and dialogue.ticker_notices(hub.store) == []
+
+
+KILL_CHILD = """
+import os, signal, sys
+from onestop.compose import build_hub
+from onestop.hub import dialogue
+from onestop.settings import Settings
+from pathlib import Path
+
+hub = build_hub(Settings(data_dir=Path(sys.argv[1])))
+real = dialogue._apply_one
+
+def die_on_third(store, item, now):
+    if item["id"] == 3:
+        os.kill(os.getpid(), signal.SIGKILL)  # the power cut, mid-answer
+    return real(store, item, now)
+
+dialogue._apply_one = die_on_third
+items = [{"id": n, "kind": "notice", "at": "2026-11-25T02:00:00+00:00", "data": {
+    "notice_id": f"n{n}", "title_vi": "Thông báo", "body_vi": "Nội dung", "ticker": False}}
+    for n in (1, 2, 3)]
+dialogue.apply_inbox(hub.store, items)
+"""
+
+
+def test_killed_mid_answer_leaves_neither_items_nor_cursor(tmp_path):
+    """SIGKILL inside the apply transaction (a real process, a real SQLite file): on reopening,
+    neither the items nor the cursor are there, so the next pull applies them all, once."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    build_hub(Settings(data_dir=data)).close()
+    child = subprocess.run([sys.executable, "-c", KILL_CHILD, str(data)], timeout=120,
+                           capture_output=True, text=True)
+    assert child.returncode == -9, child.stderr
+    hub = build_hub(Settings(data_dir=data))
+    try:
+        assert counts(hub) == (0, 0) and dialogue.inbox_after(hub.store) == 0
+        items = [{"id": n, "kind": "notice", "at": "2026-11-25T02:00:00+00:00",
+                  "data": notice(n)} for n in (1, 2, 3)]
+        assert dialogue.apply_inbox(hub.store, items) == 3
+        assert dialogue.apply_inbox(hub.store, items) == 0 and counts(hub) == (3, 0)
+    finally:
+        hub.close()
