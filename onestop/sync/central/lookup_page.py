@@ -61,12 +61,12 @@ def _search(lang: str, code: str, check: str) -> str:
     return (f"<section><h1>{escape(w('title', lang))}</h1>"
             f'<form method=get action="/lookup">'
             + (f'<input type=hidden name=lang value="{lang}">' if lang == "en" else "")
-            + f"<div class=row2><div><label for=code>{escape(w('code', lang))}</label>"
+            + f"<label for=code>{escape(w('code', lang))}</label>"
             f'<input id=code name=code required maxlength=40 autocapitalize=characters '
-            f'autocomplete=off value="{escape(code)}" placeholder="CUANAM-261205-0007"></div>'
-            f"<div><label for=check>{escape(w('check', lang))}</label>"
+            f'autocomplete=off value="{escape(code)}" placeholder="CUANAM-261205-0007">'
+            f"<label for=check>{escape(w('check', lang))}</label>"
             f'<input id=check name=check required maxlength=4 inputmode=numeric '
-            f'pattern="[0-9]{{4}}" autocomplete=off value="{escape(check)}"></div></div>'
+            f'pattern="[0-9]{{4}}" autocomplete=off value="{escape(check)}">'
             f"<p class=muted>{escape(w('where', lang))}</p>"
             f"<button class=primary type=submit>{escape(w('search', lang))}</button></form>"
             "</section>")
@@ -97,7 +97,8 @@ def _result(found: dict, lang: str, zone) -> str:
         (w("received", lang), _day(found["received_date"])),
         (w("due", lang), _day(found["due_date"]) + _timeliness(found["timeliness"], lang)),
     )
-    rows = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in facts)
+    rows = "".join(f"<dt>{escape(k)}</dt><dd{' class=code' if i == 0 else ''}>{v}</dd>"
+                   for i, (k, v) in enumerate(facts))
     steps = "".join(f"<li><b>{escape(h[f'state_{lang}'])}</b>"
                     f"<time datetime=\"{escape(h['at'])}\">{_moment(h['at'], zone)}</time></li>"
                     for h in found["history"])
@@ -156,9 +157,8 @@ async def lookup(request: Request):
             title = w("not_found_title", lang) if status == 404 else w("error_title", lang)
             body = _message(lang, title, words) + body
         else:
-            body = (_result(found, lang, central.timezone) + _feedback_form(lang, found["code"],
-                                                                            check)
-                    + _search(lang, "", ""))
+            body = (_result(found, lang, central.timezone)
+                    + _feedback_form(lang, found["code"], check) + _search(lang, code, check))
     return page(lang, body, _switch(lang, q), status)
 
 

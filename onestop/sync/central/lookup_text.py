@@ -84,10 +84,11 @@ def w(key: str, lang: str, **values: object) -> str:
 
 
 CSS = BOOK_CSS + """
-dl.facts { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+dl.facts { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 8fr);
   gap: 6px 12px; margin: 0 0 8px; }
 dl.facts dt { color: #555; font-size: 15px; }
 dl.facts dd { margin: 0; font-weight: 700; overflow-wrap: anywhere; }
+dl.facts dd.code { font-size: 15px; white-space: nowrap; margin: 0; text-align: left; }
 .state { display: inline-block; padding: 4px 10px; border-radius: 8px; background: #e6eefa;
   color: #0b3a75; font-weight: 700; }
 .tl { display: inline-block; margin-left: 6px; padding: 2px 8px; border-radius: 8px;
@@ -102,5 +103,5 @@ fieldset label, label.tick { display: flex; gap: 8px; align-items: center; font-
 fieldset input, label.tick input { width: 24px; min-height: 24px; margin: 0; }
 textarea { width: 100%; min-height: 120px; font: inherit; padding: 8px 12px;
   border: 2px solid #555; border-radius: 10px; margin: 0 0 12px; }
-.row2 { display: grid; grid-template-columns: 3fr 2fr; gap: 10px; }
+input#check { max-width: 160px; letter-spacing: 4px; }
 """
