@@ -21,6 +21,8 @@ from onestop import __version__
 from onestop.commands.admin_parsers import COMMANDS as ADMIN_COMMANDS
 from onestop.commands.admin_parsers import GROUPS as ADMIN_GROUPS
 from onestop.commands.admin_parsers import add_parsers as add_admin_parsers
+from onestop.commands.central_parsers import COMMANDS as CENTRAL_CITY_COMMANDS
+from onestop.commands.central_parsers import add_parsers as add_central_city_parsers
 from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
 
@@ -48,6 +50,7 @@ COMMANDS: dict[str, str | None] = {
     "doctor": "onestop.commands.doctor:doctor_command",
     "backup": "onestop.commands.backup:backup_command",
     "restore": "onestop.commands.backup:restore_command",
+    **CENTRAL_CITY_COMMANDS,  # central notice, recommendations, reply, holidays
     **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (commands/admin_parsers.py)
 }
 # `onestop` with no command: single-PC mode (hub + launcher), not a command line of its own.
@@ -224,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="bookable from today to D days ahead (default 6)")
     slots.add_argument("--booked-share", type=float, default=0.5, metavar="S",
                        help="share of a slot's capacity that may be booked (default 0.5)")
+    add_central_city_parsers(central_sub, [data_opt, db_opt], _Parser)
 
     ticket = sub.add_parser("ticket", parents=[data_opt], help="render a ticket PDF")
     ticket.add_argument("--sample", action="store_true", help="a sample ticket, no hub needed")

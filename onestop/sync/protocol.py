@@ -95,6 +95,9 @@ class EnrolRequest(BaseModel):
     code: str = Field(min_length=4, max_length=64)
     hub_id: str = Field(min_length=1, max_length=64)
     version: str | None = Field(default=None, max_length=40)   # the hub's onestop version
+    # The ward's short code (dossier codes start with it); central refuses one another ward
+    # uses (409 ward_code_taken). Older hubs send none.
+    ward_code: str | None = Field(default=None, pattern=r"^[A-Z0-9]{2,8}$")
 
 
 class EnrolAnswer(BaseModel):
