@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
+from onestop.queue.feedback import MAX_TEXT, MIN_TEXT
+
 from .auth import iso
 from .bookings import BookingError, normal_phone
 
@@ -37,7 +39,9 @@ ACTION_STATE = {"received": "received", "supplement": "supplement_requested",
 WARD_CODE = re.compile(r"[A-Z0-9]{2,8}")
 _CODE = re.compile(r"([A-Z0-9]{2,8})-(\d{2})(\d{2})(\d{2})-(\d{4})")
 FEEDBACK_KINDS = ("suggestion", "complaint")
-MAX_FEEDBACK = 2000
+# The ward's own rule for a citizen's text (queue/feedback.py): an item its hub would refuse
+# is skipped there, so central refuses it at once, while the citizen can still correct it.
+MIN_FEEDBACK, MAX_FEEDBACK = MIN_TEXT, MAX_TEXT
 
 
 def parse_dossier_code(raw: object) -> str | None:
@@ -144,10 +148,10 @@ class Dossiers:
         kind, words = body.get("kind"), body.get("text")
         if kind not in FEEDBACK_KINDS:
             raise _invalid("kind: suggestion or complaint", "kind: góp ý hoặc phản ánh")
-        if not isinstance(words, str) or not words.strip() or len(words) > MAX_FEEDBACK \
-                or "\x00" in words:
-            raise _invalid(f"text: 1-{MAX_FEEDBACK} characters",
-                           f"Nội dung: từ 1 đến {MAX_FEEDBACK} ký tự")
+        if not isinstance(words, str) or "\x00" in words \
+                or not MIN_FEEDBACK <= len(words.strip()) <= MAX_FEEDBACK:
+            raise _invalid(f"text: {MIN_FEEDBACK}-{MAX_FEEDBACK} characters",
+                           f"Nội dung: từ {MIN_FEEDBACK} đến {MAX_FEEDBACK} ký tự")
         want_reply = body.get("want_reply", False)
         if not isinstance(want_reply, bool):
             raise _invalid("want_reply: true or false", "want_reply: true hoặc false")

@@ -25,7 +25,7 @@ from .bookings import BookingError
 from .dossiers import LookupError_
 
 router = APIRouter()
-MAX_BODY = 8192  # 2,000 characters of Vietnamese are up to ~6 KB of UTF-8
+MAX_BODY = 8192  # 1,000 characters of Vietnamese are up to ~3 KB of UTF-8, JSON-escaped ~6 KB
 _FEEDBACK_FIELDS = {"dossier_code", "check", "kind", "text", "want_reply", "phone"}
 
 

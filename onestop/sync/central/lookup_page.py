@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .booking_page import HEADERS, read_form
 from .bookings import BookingError
-from .dossiers import FEEDBACK_KINDS, MAX_FEEDBACK
+from .dossiers import FEEDBACK_KINDS, MAX_FEEDBACK, MIN_FEEDBACK
 from .lookup_api import check_lookup_rate
 from .lookup_text import CSS, TIMELINESS_WORDS, w
 
@@ -119,7 +119,8 @@ def _feedback_form(lang: str, code: str, check: str) -> str:
             f"<p class=muted>{escape(w('feedback_how', lang))}</p>"
             f'<form method=post action="/lookup/feedback">{hidden}<fieldset>{kinds}</fieldset>'
             f"<label for=text>{escape(w('text', lang))}</label>"
-            f"<textarea id=text name=text required maxlength={MAX_FEEDBACK}></textarea>"
+            f"<textarea id=text name=text required minlength={MIN_FEEDBACK} "
+            f"maxlength={MAX_FEEDBACK}></textarea>"
             f"<label class=tick><input type=checkbox name=want_reply value=1>"
             f"{escape(w('want_reply', lang))}</label>"
             f"<label for=phone>{escape(w('phone', lang))}</label>"

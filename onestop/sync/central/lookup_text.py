@@ -53,7 +53,7 @@ WORDS: dict[str, tuple[str, str]] = {
                      "dossier."),
     "suggestion": ("Góp ý", "Suggestion"),
     "complaint": ("Phản ánh", "Complaint"),
-    "text": ("Nội dung (tối đa 2.000 ký tự)", "Message (at most 2,000 characters)"),
+    "text": ("Nội dung (từ 5 đến 1.000 ký tự)", "Message (5 to 1,000 characters)"),
     "want_reply": ("Tôi muốn được trả lời qua điện thoại", "I would like a reply by phone"),
     "phone": ("Số điện thoại di động", "Mobile phone number"),
     "phone_help": ("Chỉ cần khi Ông/Bà muốn được trả lời. Số điện thoại được chuyển cho phường "
