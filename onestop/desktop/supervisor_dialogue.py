@@ -5,7 +5,7 @@ city's reply when it arrives."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -32,10 +32,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("FeedbackWindow", text)
 
 
-def when(text: str | None) -> str:
+def ward_time(text: str | None, client: HubClient, fmt: str = "%d/%m/%Y %H:%M") -> str:
+    """A hub time (ISO) on the ward's clock, the hub's `utc_offset_minutes` as in every other
+    window, whatever this PC's timezone: the lookup page and the receipt show the same."""
     if not text:
         return ""
-    return datetime.fromisoformat(text).astimezone().strftime("%d/%m/%Y %H:%M")
+    offset = int((client.state or {}).get("utc_offset_minutes", 420))
+    return datetime.fromisoformat(text).astimezone(timezone(timedelta(minutes=offset))) \
+        .strftime(fmt)
 
 
 class NoticesTab(QWidget):
@@ -69,7 +73,7 @@ class NoticesTab(QWidget):
         self.empty.setVisible(not self.items)
         self.table.setRowCount(len(self.items))
         for row, n in enumerate(self.items):
-            cells = [when(n["received_at"]), self._title(n),
+            cells = [ward_time(n["received_at"], self.client), self._title(n),
                      tr("Có") if n["ticker"] else "", n.get("expires_on") or "–"]
             for col, text in enumerate(cells):
                 item = table_item(text)
@@ -162,7 +166,7 @@ class RecommendationsTab(QWidget):
         self.items = (answer or {}).get("recommendations", [])  # type: ignore[union-attr]
         self.table.setRowCount(len(self.items))
         for row, r in enumerate(self.items):
-            cells = [when(r["sent_at"]), r["subject"],
+            cells = [ward_time(r["sent_at"], self.client), r["subject"],
                      tr("Đã gửi") if r["delivered"] else tr("Chờ gửi"),
                      tr("Đã trả lời") if r.get("reply_text") else "–"]
             for col, text in enumerate(cells):
@@ -180,6 +184,6 @@ class RecommendationsTab(QWidget):
         r = self.items[rows[0].row()]
         lines = [r["subject"], "", r["text"]]
         if r.get("reply_text"):
-            lines += ["", tr("Thành phố trả lời (%1):").replace("%1", when(r.get("replied_at"))),
-                      r["reply_text"]]
+            replied = ward_time(r.get("replied_at"), self.client)
+            lines += ["", tr("Thành phố trả lời (%1):").replace("%1", replied), r["reply_text"]]
         self.detail.setPlainText("\n".join(lines))

@@ -10,8 +10,6 @@ polling timer). Keyboard: Ctrl+1/2/3 switch tabs, Alt+N take, Alt+G note, Alt+D 
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 from .admin_common import make_table
 from .client import HubClient, HubError, ignore
 from .plain import Label, tooltip
-from .supervisor_dialogue import NoticesTab, RecommendationsTab
+from .supervisor_dialogue import NoticesTab, RecommendationsTab, ward_time
 from .supervisor_widgets import table_item
 
 REFRESH_EVENTS = ("feedback.case", "notice.received", "recommendation.sent",
@@ -53,12 +51,6 @@ def state_text(state: str) -> str:
 def source_text(source: str) -> str:
     return {"ticket": tr("Trang số thứ tự"), "lookup": tr("Trang tra cứu"),
             "rating": tr("Đánh giá")}.get(source, source)
-
-
-def local_time(text: str | None) -> str:
-    if not text:
-        return ""
-    return datetime.fromisoformat(text).astimezone().strftime("%d/%m %H:%M")
 
 
 def day_text(iso: str) -> str:
@@ -124,7 +116,7 @@ class FeedbackAlert(QPushButton):
             text = tr("Công dân đánh giá KHÔNG HÀI LÒNG lúc %1 (vụ việc số %2) – bấm để xem")
         else:
             text = tr("%3 mới lúc %1 (vụ việc số %2) – bấm để xem").replace("%3", what)
-        self.setText(text.replace("%1", local_time(opened)[-5:])
+        self.setText(text.replace("%1", ward_time(opened, self.client, "%H:%M"))
                      .replace("%2", str(data.get("case_id"))))
         if self.unseen > 1:
             self.setText(self.text() + tr(" · %1 vụ việc mới").replace("%1", str(self.unseen)))
@@ -269,7 +261,8 @@ class CasesTab(QWidget):
             lines.append(tr("Kết quả: %1").replace("%1", c["resolution"]))
         lines.append("")
         for h in c.get("history", []):
-            lines.append(f"{local_time(h['at'])}  {self._action_text(h['action'])}"
+            at = ward_time(h["at"], self.client, "%d/%m %H:%M")
+            lines.append(f"{at}  {self._action_text(h['action'])}"
                          + (f" – {h['officer']}" if h.get("officer") else "")
                          + (f": {h['note']}" if h.get("note") else ""))
         self.text.setPlainText("\n".join(lines))

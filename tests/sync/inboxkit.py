@@ -4,6 +4,7 @@ the commands a person types. No tests here."""
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -36,6 +37,14 @@ class City:
         out = self.capsys.readouterr()
         assert code == 0, out.err
         return out.out
+
+    def close(self) -> None:
+        """The commands set up logging to their (captured, soon closed) stderr: a later
+        test's log line must not try to write there."""
+        root = logging.getLogger()
+        for handler in [h for h in root.handlers if getattr(h, "_onestop_handler", False)]:
+            root.removeHandler(handler)
+            handler.close()
 
     def events(self, kind: str) -> list[dict]:
         """The data of the events of `kind` central holds, in arrival order."""

@@ -54,13 +54,9 @@ HAS_CALENDAR = importlib.util.find_spec("onestop.hub.holidays") is not None
 
 @pytest.fixture
 def city(central, central_url, tmp_path, capsys) -> Iterator[City]:
-    yield City(central, central_url, tmp_path / "city", capsys)
-    # The commands set up logging to their (captured, now closed) stderr; a later test's log
-    # line must not try to write there.
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "_onestop_handler", False)]:
-        root.removeHandler(handler)
-        handler.close()
+    city = City(central, central_url, tmp_path / "city", capsys)
+    yield city
+    city.close()
 
 
 def _station(url: str, hub, role: str) -> httpx.Client:
