@@ -19,6 +19,9 @@ from onestop.sync.central.server import Central
 from .central import open_central, start_logging
 
 MAX_TITLE, MAX_BODY, MAX_REPLY = 200, 4000, 4000
+# A ward's calendar takes holiday names of at most 80 characters (hub/holidays.py); a longer
+# one would make every hub refuse the city's whole calendar, so it is refused here.
+MAX_HOLIDAY_NAME = 80
 
 
 @contextlib.contextmanager
@@ -125,8 +128,8 @@ def central_holidays(args: argparse.Namespace, settings: Settings) -> int:
         day = args.day.isoformat()
         with central.db.write() as conn:
             if args.holidays_command == "set":
-                name_vi = _words(args.name_vi, "--name-vi", MAX_TITLE)
-                name_en = _words(args.name_en, "--name-en", MAX_TITLE) if args.name_en \
+                name_vi = _words(args.name_vi, "--name-vi", MAX_HOLIDAY_NAME)
+                name_en = _words(args.name_en, "--name-en", MAX_HOLIDAY_NAME) if args.name_en \
                     else name_vi
                 conn.execute(text(
                     "INSERT INTO holidays (day, name_vi, name_en) VALUES (:d, :v, :e) "

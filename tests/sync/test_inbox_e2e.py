@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from onestop.cli import main
-from onestop.compose import HubServer, build_hub
+from onestop.compose import HubServer, build_hub, build_sync
 from onestop.hub import dialogue, feedback
 from onestop.serving import free_port
 from onestop.settings import Settings
@@ -48,6 +48,7 @@ from tests.sync.inboxkit import (
     record_dossier,
     ward_hub,
 )
+from tests.sync.syncenv import assert_exactly_once
 
 HAS_CALENDAR = importlib.util.find_spec("onestop.hub.holidays") is not None
 
@@ -199,6 +200,36 @@ def test_a_recommendation_goes_up_and_the_reply_comes_back(city, central, tmp_pa
         hub.close()
 
 
+def test_a_notice_written_while_the_hub_is_offline_arrives_once_by_its_worker(city, central,
+                                                                             tmp_path):
+    """The hub's own sync worker (what runs in the hub; "Đồng bộ ngay" is sync_now)."""
+    with FaultProxy(central.url, hang_s=2.0) as proxy:  # every path: the whole link
+        hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE, url=proxy.url)
+        try:
+            worker = build_sync(hub, timeout=2.0)
+            proxy.chaos({"drop_request": 1.0}, seed=1)  # the ward's internet is down
+            dialogue.send_recommendation(hub.store, "Máy in", "Đề nghị cấp máy in.")
+            worker.run_cycle()
+            assert worker.state == "retrying"
+            city.run("notice", "publish", "--title", "Mất điện", "--body",
+                     "Thứ Bảy 8:00-11:00 mất điện.", "--ticker")
+            proxy.heal()
+            worker.sync_now()
+            worker.run_cycle()
+            assert worker.state == "idle"
+            assert [n["title_vi"] for n in dialogue.ticker_notices(hub.store)] == ["Mất điện"]
+            proxy.plan(["duplicate", "duplicate"])  # the push and the pull, each twice
+            worker.sync_now()
+            worker.run_cycle()
+            assert count(hub, "SELECT count(*) FROM city_notices") == 1
+            assert len(hub_events(hub, dialogue.NOTICE_RECEIVED)) == 1
+            assert len(city.events("recommendation.sent")) == 1
+            assert hub.outbox.pending() == 0  # the hub's `notice.received` went up too
+            assert_exactly_once(central, hub)
+        finally:
+            hub.close()
+
+
 def _pull_until_quiet(hub, proxy: FaultProxy, limit: int = 30) -> int:
     """Pull as the worker would, again after each failure, until a pull succeeds with nothing
     left; returns the failed pulls. (A pull that fails on its second page keeps the first,
@@ -282,7 +313,7 @@ def _assert_calendar(hub, caplog, day: str) -> None:
         assert skipped, "the holidays item was neither applied nor logged"
 
 
-def test_city_holidays_reach_the_ward(city, central, tmp_path, caplog):
+def test_city_holidays_reach_the_ward(city, central, tmp_path, caplog, capsys):
     hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE)
     try:
         assert pull(hub) == 1  # the calendar at enrolment
@@ -296,6 +327,12 @@ def test_city_holidays_reach_the_ward(city, central, tmp_path, caplog):
             assert pull(hub) == 1
         assert dialogue.inbox_after(hub.store) > before
         _assert_calendar(hub, caplog, "2027-03-15")
+        assert pull(hub) == 0
+        # A name the ward's calendar could not take (over 80 characters) would make every
+        # hub refuse the whole calendar: refused at the command, one line, exit 2.
+        assert main(["central", "holidays", "set", "2027-03-16", "--name-vi", "N" * 81,
+                     "--db", city.db_url, "--data", str(city.folder)]) == 2
+        assert "--name-vi is longer than 80 characters" in capsys.readouterr().err
         assert pull(hub) == 0
     finally:
         hub.close()
