@@ -66,9 +66,9 @@ def _terms(syllables: list[str]) -> set[str]:
 def _texts_of(service: Service, catalog: Catalog,
               fields: dict[str, str]) -> list[tuple[str, float]]:
     texts = [(service.name_vi, WEIGHTS["name_vi"]), (service.name_en, WEIGHTS["name_en"])]
-    texts += [(p, WEIGHTS["phrasing"]) for p in getattr(service, "phrasings_vi", ())]
+    texts += [(p, WEIGHTS["phrasing"]) for p in service.phrasings_vi]
     texts += [(k, WEIGHTS["keyword"]) for k in service.keywords]
-    field = fields.get(getattr(service, "field", "") or "")
+    field = fields.get(service.field)
     if field:
         texts.append((field, WEIGHTS["field"]))
     group = next((g for g in catalog.groups if g.id == service.group), None)
@@ -83,7 +83,7 @@ class GuideIndex:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.services = catalog.services
-        fields = {f.id: f.name_vi for f in getattr(catalog, "fields", ())}
+        fields = {f.id: f.name_vi for f in catalog.fields}
         self.texts: list[_Text] = []
         weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
         for number, service in enumerate(self.services):
@@ -232,13 +232,13 @@ def index_for(catalog: Catalog) -> GuideIndex:
 def answer_dict(service: Service, score: float) -> dict:
     """One answer as the hub, the CLI, the pages and the kiosk show it (docs/guide.md)."""
     return {"service": service.code, "name_vi": service.name_vi, "name_en": service.name_en,
-            "group": service.group, "field": getattr(service, "field", "") or "",
+            "group": service.group, "field": service.field,
             "score": round(score, 3),
             "checklist_vi": list(service.checklist_vi), "checklist_en": list(service.checklist_en),
             "fee_vi": service.fee_vi, "fee_en": service.fee_en,
             "result_vi": service.result_vi, "result_en": service.result_en,
-            "result_working_days": getattr(service, "result_working_days", None),
-            "legal_basis_vi": list(getattr(service, "legal_basis_vi", ()) or ())}
+            "result_working_days": service.result_working_days,
+            "legal_basis_vi": list(service.legal_basis_vi)}
 
 
 def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) -> dict:
