@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import HTMLResponse
 
 from onestop.queue.catalog import Catalog, parse_catalog
 from onestop.queue.guide import MAX_QUESTION, ask
@@ -22,6 +23,8 @@ from .bookings import today
 from .catalog_edits import disabled, effective
 from .deps import Auth, require
 from .http_errors import error
+from .web.citizen import page
+from .web.guide_page import g, guide_body, guide_link
 
 router = APIRouter()
 
@@ -84,8 +87,55 @@ def _is_station(request: Request, authorization: str | None) -> bool:
     return True
 
 
-def make_guide_limiter() -> RateLimiter:
-    return RateLimiter(GUIDE_RATE, GUIDE_PER_S)
+def _limiter(request: Request) -> RateLimiter:
+    state = request.app.state  # a test may put its own limiter, with a fake clock, here
+    if getattr(state, "guide_limiter", None) is None:
+        state.guide_limiter = RateLimiter(GUIDE_RATE, GUIDE_PER_S)
+    return state.guide_limiter
+
+
+PAGE_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; font-src 'self'; "
+                               "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+}
+
+
+@router.get("/guide", response_class=HTMLResponse, include_in_schema=False)
+def guide_page(request: Request, q: Annotated[str | None, Query(max_length=4000)] = None,
+               lang: Annotated[str, Query(max_length=8)] = "vi") -> HTMLResponse:
+    """The public question page (phone first, no script); linked from the ticket page."""
+    from html import escape
+
+    hub = request.app.state.hub
+    lang = "en" if lang == "en" else "vi"
+    address = request.client.host if request.client else "?"
+    limiter = _limiter(request)
+    question = (q or "").strip()
+    result, invalid, status = None, False, 200
+    if q is not None and not limiter.allow(address):
+        return HTMLResponse(page(g("title", lang), "<main><section class=officer><p>" + escape(
+            "Quá nhiều câu hỏi; xin vui lòng thử lại sau ít phút." if lang == "vi" else
+            "Too many questions; please try again in a few minutes.") + "</p></section></main>",
+            lang, styles=("guide.css",)), status_code=429, headers=PAGE_HEADERS)
+    if q is not None:
+        if invalid_question(q):
+            invalid, status = True, 400
+        else:
+            store = hub.store
+            result = ask(store.catalog, question, exclude=store.disabled_services)
+            if not result["confident"]:
+                record_unanswered(store, question)
+    ward = str(getattr(hub, "office_name_en" if lang == "en" else "office_name_vi", "") or "")
+    other = guide_link("/guide", "vi" if lang == "en" else "en", question)
+    header = (f'<header><span class="ward">{escape(ward)}</span>'
+              f'<a href="{escape(other)}" lang="{"vi" if lang == "en" else "en"}">'
+              f'{"Tiếng Việt" if lang == "en" else "English"}</a></header>')
+    body = f"{header}\n<main>\n{guide_body('/guide', lang, question[:MAX_QUESTION], result, invalid, MAX_QUESTION)}\n</main>"
+    return HTMLResponse(page(g("title", lang), body, lang, styles=("guide.css",)),
+                        status_code=status, headers=PAGE_HEADERS)
 
 
 @router.get("/api/guide", tags=["guide"])
@@ -94,10 +144,7 @@ def guide(request: Request, q: Annotated[str | None, Query(max_length=4000)] = N
           authorization: Annotated[str | None, Header()] = None):
     """Answer a question about procedures: ranked catalogue entries, `confident` false when
     the question is outside the catalogue (then ask an officer). Public, rate-limited."""
-    hub, state = request.app.state.hub, request.app.state
-    limiter = getattr(state, "guide_limiter", None)  # a test may put its own, fake clock
-    if limiter is None:
-        limiter = state.guide_limiter = make_guide_limiter()
+    hub, limiter = request.app.state.hub, _limiter(request)
     address = request.client.host if request.client else "?"
     if not _is_station(request, authorization) and not limiter.allow(address):
         return error(429, "too_many_requests",

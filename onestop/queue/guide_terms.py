@@ -105,14 +105,14 @@ def parts(question: str) -> list[str]:
 
 
 def content(words: list[str]) -> list[str]:
-    """The words that may name a procedure (no stop words, no numbers), in order."""
+    """The words that may name a procedure (no stop words, numbers or single letters)."""
     kept: list[str] = []
     i = 0
     while i < len(words):
         if tuple(words[i:i + 2]) in STOP_PHRASES:
             i += 2
             continue
-        if words[i] not in STOP_WORDS and not words[i].isdigit():
+        if words[i] not in STOP_WORDS and not words[i].isdigit() and len(words[i]) > 1:
             kept.append(words[i])
         i += 1
     return kept
