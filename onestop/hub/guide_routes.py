@@ -133,7 +133,8 @@ def guide_page(request: Request, q: Annotated[str | None, Query(max_length=4000)
     header = (f'<header><span class="ward">{escape(ward)}</span>'
               f'<a href="{escape(other)}" lang="{"vi" if lang == "en" else "en"}">'
               f'{"Tiếng Việt" if lang == "en" else "English"}</a></header>')
-    body = f"{header}\n<main>\n{guide_body('/guide', lang, question[:MAX_QUESTION], result, invalid, MAX_QUESTION)}\n</main>"
+    answers = guide_body("/guide", lang, question[:MAX_QUESTION], result, invalid, MAX_QUESTION)
+    body = f"{header}\n<main>\n{answers}\n</main>"
     return HTMLResponse(page(g("title", lang), body, lang, styles=("guide.css",)),
                         status_code=status, headers=PAGE_HEADERS)
 
