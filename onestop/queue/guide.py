@@ -41,9 +41,10 @@ BIGRAM = 1.5  # a bigram term counts this much more than its syllables alone
 TYPO_WEIGHT = 0.7  # a corrected syllable is weaker evidence than one typed right
 BEST_TEXT_BONUS = 2.0  # times the share of the best-matching text explained
 MIN_COVERAGE = 0.62  # of the question's content weight, found in the best answer
-MIN_EVIDENCE = 1.2
+MIN_EVIDENCE = 1.2  # idf sum of the content syllables the best answer explains
 MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keyword)
-MIN_ANCHOR = 0.8  # idf shared with the best answer's name or keywords  # idf sum of the content syllables the best answer explains
+MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
+WHOLE_FIT = 0.85  # a text of the whole question's best answer this complete: not several asks
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
 # Where a word is found and how much that counts; the name is what the centre calls it, the
 # phrasings are how citizens ask.
@@ -268,6 +269,16 @@ def index_for(catalog: Catalog) -> GuideIndex:
     return entry[1]
 
 
+def invalid_question(question: str | None) -> str | None:
+    """Why a question cannot be asked (English), or None when it can."""
+    text = (question or "").strip()
+    if not text:
+        return "the question is empty"
+    if len(text) > MAX_QUESTION:
+        return f"the question is over {MAX_QUESTION} characters"
+    return None
+
+
 def answer_dict(service: Service, score: float) -> dict:
     """One answer as the hub, the CLI, the pages and the kiosk show it (docs/guide.md)."""
     return {"service": service.code, "name_vi": service.name_vi, "name_en": service.name_en,
@@ -291,19 +302,22 @@ def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) 
         return {"answers": [answer_dict(index.services[code], 1.0)], "confident": True,
                 "question": question}
     whole = index.rank(question)
-    # The whole question's best answer first, then each confident part's best (a sentence
-    # naming two procedures gets both at the top), then the rest of the whole's ranking.
-    picked: list[int] = []
-    if whole.confident:
-        picked.append(next((n for n, _ in whole.order if n in allowed), whole.order[0][0]))
-    confident = whole.confident
+    # A sentence naming several procedures ("kết hôn rồi làm khai sinh cho con"): each
+    # confident part's best answer goes first, in the order asked, unless one text of the
+    # whole question's best answer holds it nearly all (a long name with commas in it).
+    from_parts: list[int] = []
     for part in parts(question):
         ranking = index.rank(part)
-        if ranking.confident:
-            confident = True
-            first = next((n for n, _ in ranking.order if n in allowed), None)
-            if first is not None and first not in picked:
-                picked.append(first)
+        first = next((n for n, _ in ranking.order if n in allowed), None)
+        if ranking.confident and first is not None and first not in from_parts:
+            from_parts.append(first)
+    confident = whole.confident or bool(from_parts)
+    whole_first = next((n for n, _ in whole.order if n in allowed), None) \
+        if whole.confident else None
+    if whole_first is not None and (len(from_parts) < 2 or whole.fit >= WHOLE_FIT):
+        picked = [whole_first] + [n for n in from_parts if n != whole_first]
+    else:
+        picked = from_parts + ([whole_first] if whole_first is not None else [])
     scores = dict(whole.order)
     if not confident:
         return {"answers": [], "confident": False, "question": question}
