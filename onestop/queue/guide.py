@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .catalog import Catalog, Service
-from .guide_terms import STOP_WORDS, content, expand, parts, tokens
+from .guide_terms import STOP_WORDS, content, expand, is_english, parts, tokens
 from .search import deletions, edit_distance, max_typos
 
 MAX_QUESTION = 300  # characters; the hub refuses longer (guide_question_invalid)
@@ -39,10 +39,12 @@ MAX_ANSWERS = 5
 K1, B = 1.2, 0.4
 BIGRAM = 1.5  # a bigram term counts this much more than its syllables alone
 TYPO_WEIGHT = 0.7  # a corrected syllable is weaker evidence than one typed right
+PAIRED_TYPO = 0.9  # ... unless it then makes a two-syllable word with a neighbour
 BEST_TEXT_BONUS = 2.0  # times the share of the best-matching text explained
 MIN_COVERAGE = 0.62  # of the question's content weight, found in the best answer
 MIN_EVIDENCE = 1.2  # idf sum of the content syllables the best answer explains
 MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keyword)
+MIN_COVERAGE_EN, MIN_FIT_EN = 0.45, 0.3
 MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
 WHOLE_FIT = 0.85  # a text of the whole question's best answer this complete: not several asks
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
@@ -89,6 +91,9 @@ class GuideIndex:
         self.services = catalog.services
         fields = {f.id: f.name_vi for f in catalog.fields}
         self.texts: list[_Text] = []
+        # Texts as written, stop words kept: for a question made only of such words
+        # ("cho hỏi làm thủ tục cần giấy tờ gì") the procedure whose text says just that.
+        self.raw_texts: list[tuple[int, frozenset[str]]] = []
         weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
         for number, service in enumerate(self.services):
             bag: dict[str, float] = defaultdict(float)
@@ -101,6 +106,9 @@ class GuideIndex:
                                         kind in ("name_vi", "name_en", "keyword")))
                 for term in terms:
                     bag[term] += weight
+                raw = tokens(text)
+                if kind != "field" and kind != "group" and len(raw) >= 2:
+                    self.raw_texts.append((number, frozenset(_terms(raw))))
             weighted.append(bag)
         n = max(len(self.services), 1)
         frequency: dict[str, int] = defaultdict(int)
@@ -159,8 +167,24 @@ class GuideIndex:
             typos, best = min(options, key=lambda o: (
                 o[0], not self.paired(o[1], before, after), -self.frequency[o[1]], o[1]))
             sure = TYPO_WEIGHT if typos <= 1 else TYPO_WEIGHT * 0.8
-            out.append((best, sure if self.paired(best, before, after) else sure * 0.4))
+            # A correction that completes a word of the catalogue is nearly as good as typed.
+            out.append((best, PAIRED_TYPO if self.paired(best, before, after) else sure * 0.4))
         return out
+
+    def plain(self, words: list[str]) -> Ranking:
+        """A question with no procedure word: the service one of whose texts (stop words
+        kept, two syllables at least) the question holds every syllable of, and a word pair."""
+        asked = _terms(words)
+        best: tuple[float, int] | None = None
+        for number, terms in self.raw_texts:
+            syllables = {t for t in terms if " " not in t}
+            if syllables <= asked and terms - syllables & asked:
+                share = len(terms) / len(asked)
+                if best is None or share > best[0]:
+                    best = (share, number)
+        if best is None:
+            return Ranking((), 0.0, 0.0)
+        return Ranking(((best[1], best[0]),), 1.0, MIN_EVIDENCE, 1.0, MIN_ANCHOR)
 
     def rank(self, question: str) -> Ranking:
         """The services a question (or one part of it) is about, best first."""
@@ -171,6 +195,8 @@ class GuideIndex:
         for word, how in corrected:
             sure[word] = max(sure.get(word, 0.0), how)
         syllables = content(words)
+        if not syllables:
+            return self.plain(words)
         query = _terms(syllables)
         scores: dict[int, float] = defaultdict(float)
         for term in query:
@@ -196,7 +222,7 @@ class GuideIndex:
         found = sum(self.idf.get(w, 0.0) * sure.get(w, 1.0) for w in syllables if w in have)
         evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
         return Ranking(order, found / total if total else 0.0, evidence,
-                       *self.focus(order[0][0], query))
+                       *self.focus(order[0][0], query), english=is_english(words))
 
     def focus(self, number: int, asked: set[str]) -> tuple[float, float]:
         """How well one text of the service fits the question, and how much the service's own
@@ -246,11 +272,16 @@ class Ranking:
     fit: float = 0.0  # how well one text of the best answer fits the question
     anchor: float = 0.0  # idf the question shares with the best answer's name or keywords
 
+    english: bool = False  # most of the question's words are not Vietnamese syllables
+
     @property
     def confident(self) -> bool:
-        return bool(self.order) and self.coverage >= MIN_COVERAGE and \
-            self.evidence >= MIN_EVIDENCE and self.fit >= MIN_FIT \
-            and self.anchor >= MIN_ANCHOR
+        # English questions meet only the catalogue's English names, fewer words than the
+        # Vietnamese texts and phrasings hold: they need less of them.
+        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
+                                                                              MIN_FIT)
+        return bool(self.order) and self.coverage >= coverage and \
+            self.evidence >= MIN_EVIDENCE and self.fit >= fit and self.anchor >= MIN_ANCHOR
 
 
 _indexes: dict[tuple[int, str], tuple[Catalog, GuideIndex]] = {}
@@ -307,6 +338,8 @@ def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) 
     # whole question's best answer holds it nearly all (a long name with commas in it).
     from_parts: list[int] = []
     for part in parts(question):
+        if len(content(tokens(part))) < 2:  # "toi khong dong y": too little to stand alone
+            continue
         ranking = index.rank(part)
         first = next((n for n, _ in ranking.order if n in allowed), None)
         if ranking.confident and first is not None and first not in from_parts:
