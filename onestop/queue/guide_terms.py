@@ -71,7 +71,7 @@ def _stem(word: str) -> str:
 def is_english(words: list[str]) -> bool:
     """Whether most words of a question are not Vietnamese syllables (an English question)."""
     foreign = sum(1 for w in words if w.isalpha() and not _SYLLABLE.fullmatch(w))
-    return foreign * 2 > len(words)
+    return foreign * 2 >= len(words) > 0
 
 
 def tokens(text: str) -> list[str]:
