@@ -31,7 +31,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .catalog import Catalog, Service
-from .guide_terms import STOP_WORDS, content, expand, is_english, parts, tokens
+from .guide_terms import (
+    STOP_WORDS,
+    content,
+    expand,
+    is_english,
+    parts,
+    sound_alikes,
+    tokens,
+)
 from .search import deletions, edit_distance, max_typos
 
 MAX_QUESTION = 300  # characters; the hub refuses longer (guide_question_invalid)
@@ -135,11 +143,15 @@ class GuideIndex:
         self.by_code = {s.code.lower(): i for i, s in enumerate(self.services)}
 
     def candidates(self, word: str) -> list[tuple[int, str]]:
-        """Catalogue syllables within the typos allowed for a word: (typos, syllable)."""
+        """Catalogue syllables within the typos allowed for a word: (typos, syllable). Short
+        syllables get only the sound confusions of Vietnamese spelling (s/x, ch/tr, d/gi/r,
+        l/n at the start; c/t, n/ng at the end): "bản xao" is "bản sao"."""
         depth = max_typos(word)
-        if word in self.syllables or word in STOP_WORDS or word.isdigit() or not depth:
+        if word in self.syllables or word in STOP_WORDS or word.isdigit():
             return []  # a stop word is not a misspelt procedure word
-        found = set()
+        found = {(1, v) for v in sound_alikes(word) if v in self.syllables}
+        if not depth:
+            return sorted(found)
         for variant in deletions(word, depth):
             for candidate in self.by_deletion.get(variant, ()):
                 typos = edit_distance(word, candidate, depth)
@@ -352,7 +364,10 @@ def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) 
     confident = whole.confident or bool(from_parts)
     whole_first = next((n for n, _ in whole.order if n in allowed), None) \
         if whole.confident else None
-    if whole_first is not None and (len(from_parts) < 2 or whole.fit >= WHOLE_FIT):
+    # The whole question's answer being none of the parts' says it is one joint procedure
+    # ("khai sinh, nhập khẩu và thẻ bảo hiểm y tế cho con": the linked procedure).
+    if whole_first is not None and (len(from_parts) < 2 or whole.fit >= WHOLE_FIT
+                                    or whole_first not in from_parts):
         picked = [whole_first] + [n for n in from_parts if n != whole_first]
     else:
         picked = from_parts + ([whole_first] if whole_first is not None else [])

@@ -152,3 +152,24 @@ def content(words: list[str]) -> list[str]:
             kept.append(words[i])
         i += 1
     return kept
+
+
+# Spellings that sound alike in one region or another (folded): the start and the end of a
+# syllable. A typed syllable the catalogue lacks is tried with each swap.
+_ONSETS = (("s", "x"), ("ch", "tr"), ("d", "gi"), ("d", "r"), ("gi", "r"), ("l", "n"))
+_CODAS = (("c", "t"), ("n", "ng"))
+
+
+def sound_alikes(word: str) -> set[str]:
+    """The word with one confusable onset or coda swapped."""
+    found = set()
+    for a, b in _ONSETS:
+        for x, y in ((a, b), (b, a)):
+            if word.startswith(x) and not (x == "d" and word.startswith("gi")):
+                found.add(y + word[len(x):])
+    for a, b in _CODAS:
+        for x, y in ((a, b), (b, a)):
+            if word.endswith(x) and not (x == "n" and word.endswith(("ng", "nh"))):
+                found.add(word[:-len(x)] + y)
+    found.discard(word)
+    return found

@@ -13,7 +13,7 @@ from onestop.queue.catalog import default_catalog
 # (README "Hỏi thủ tục"); issue 18's targets are 85% / 95% / 90%. The holdout set was never
 # tuned on: its floors are what the assistant reaches on questions it has not seen, below the
 # targets (docs/guide.md, "Limits").
-FLOORS = {"guide_questions.jsonl": (0.91, 0.949, 0.94),
+FLOORS = {"guide_questions.jsonl": (0.91, 0.95, 0.94),
           "guide_questions_holdout.jsonl": (0.72, 0.79, 0.77)}
 
 
