@@ -48,7 +48,10 @@ STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
     "chi phi", "le phi", "thoi gian", "mat phi", "phai lam", "the nao",
     # kin named around a request ("cho cháu nội", "bà ngoại"): who it is for, not what
     "chau noi", "chau ngoai", "ong noi", "ba noi", "ong ngoai", "ba ngoai", "con gai",
-    "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi"))
+    "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi",
+    # when it happened, not what is asked
+    "hom nay", "hom qua", "sang nay", "chieu nay", "toi nay", "tuan nay", "tuan truoc",
+    "thang nay", "thang truoc", "nam nay", "nam ngoai", "mot tuan"))
 
 
 # A folded Vietnamese syllable: onset, one to three vowels, coda. Anything else is taken for
