@@ -117,14 +117,23 @@ def synonym_table() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(sorted(pairs.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
+@functools.lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """The synonym table by its phrases' first word, longest phrase first."""
+    found: dict[str, list] = {}
+    for said, meant in synonym_table():
+        found.setdefault(said[0], []).append((said, meant))
+    return {word: tuple(pairs) for word, pairs in found.items()}
+
+
 def expand(words: list[str], vocabulary: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The words with each synonym phrase replaced by the catalogue's words, longest first.
     A one-syllable abbreviation the catalogue itself uses ("ks"?) is left alone."""
-    table = synonym_table()
+    table = _by_first_word()
     out: list[str] = []
     i = 0
     while i < len(words):
-        for said, meant in table:
+        for said, meant in table.get(words[i], ()):
             n = len(said)
             if tuple(words[i:i + n]) == said and not (n == 1 and said[0] in vocabulary
                                                        and len(said[0]) > 3):
