@@ -330,7 +330,8 @@ def catalog_import(args: argparse.Namespace, settings: Settings) -> int:
 
 def catalog_set(args: argparse.Namespace, settings: Settings) -> int:
     body: dict = {k: getattr(args, k) for k in ("enabled", "minutes", "fee_vi", "fee_en",
-                                                "result_vi", "result_en")
+                                                "result_vi", "result_en",
+                                                "result_working_days")
                   if getattr(args, k) is not None}
     for key in ("checklist_vi", "checklist_en"):
         if getattr(args, key) is not None:

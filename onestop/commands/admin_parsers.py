@@ -46,6 +46,12 @@ def _minutes(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}") from None
 
 
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) > 365:
+        raise argparse.ArgumentTypeError(f"working days are 0 to 365, got {text!r}")
+    return int(text)
+
+
 def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
     def group(name: str, help_text: str):
         p = sub.add_parser(name, parents=[data_opt], help=help_text)
@@ -124,5 +130,8 @@ def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
     cat.add_argument("--minutes", type=_minutes, metavar="M")
     for field in ("fee-vi", "fee-en", "result-vi", "result-en"):
         cat.add_argument(f"--{field}", metavar="TEXT")
+    cat.add_argument("--result-days", dest="result_working_days", type=_days, metavar="N",
+                     help="working days from receipt to result (0 = same day): the due date "
+                     "printed on the receipt")
     for field in ("checklist-vi", "checklist-en"):
         cat.add_argument(f"--{field}", metavar="A|B|C", help="documents, separated by |")

@@ -79,6 +79,7 @@ class ServicePatch(_Body):
     fee_en: str | None = Field(None, max_length=300)
     result_vi: str | None = Field(None, max_length=300)
     result_en: str | None = Field(None, max_length=300)
+    result_working_days: int | None = Field(None, ge=0, le=365, strict=True)
 
 
 def _hub(request: Request):

@@ -81,6 +81,9 @@ class Service:
     # Where the facts above come from (a law's article, the national portal's procedure page),
     # so a centre can check them when a rule changes; never shown to citizens.
     sources: tuple[str, ...] = ()
+    # Working days from receipt to result, the machine-readable twin of result_vi (0 = same
+    # day); None = not stated, and a dossier for the service cannot be recorded until it is.
+    result_working_days: int | None = None
 
     def minutes_for(self, count: int = 1) -> float:
         """Expected counter minutes for `count` units (pages, signatures, copies...)."""
@@ -184,6 +187,7 @@ _SERVICE_DEFAULTS = {f.name: f.default for f in fields(Service) if f.default is 
 _CATEGORY_FIELDS = ("id", "name_vi", "name_en")
 _CATEGORY_OPTIONAL = ("min_age", "sources")
 MAX_AGE = 120
+MAX_RESULT_DAYS = 365  # working days; the longest procedure of a ward takes a few weeks
 
 
 def _parse_group(raw: object, index: int, before: list[Group]) -> Group:
@@ -256,8 +260,10 @@ def _parse_service(raw: object, index: int, groups: dict[str, Group], codes: lis
              for key in ("fee_vi", "fee_en", "result_vi", "result_en")]
     keywords = texts_field(values, "keywords", where)
     sources = texts_field(values, "sources", where)
+    days = (None if values["result_working_days"] is None else
+            whole_field(values, "result_working_days", where, 0, MAX_RESULT_DAYS))
     return Service(code, name_vi, name_en, group, complexity, minutes, per_unit, unit_vi, unit_en,
-                   check_vi, check_en, *notes, keywords, sources)
+                   check_vi, check_en, *notes, keywords, sources, result_working_days=days)
 
 
 def _parse_category(raw: object, index: int, before: list[PriorityCategory]) -> PriorityCategory:
