@@ -55,13 +55,14 @@ def lookup_page(hub, code: str, check: str, lang: str) -> HTMLResponse:
     tz = hub.store.rules.timezone
     head = f'<header><span class="ward">{escape(hub.office_name_vi)}</span></header>'
     if not code:
-        body = f'<main><section class="status"><h1>{_t("title", lang)}</h1>{_form("", lang)}'
+        body = (f'<main><section class="status dossier"><h1>{_t("title", lang)}</h1>'
+                f'{_form("", lang)}')
         return HTMLResponse(page(_t("title", lang), head + body + "</section></main>", lang),
                             headers=CITIZEN_HEADERS)
     try:
         d = dossiers.public_lookup(hub.store, code, check)
     except DomainError:
-        body = (f'<main><section class="status message"><h1>{_t("title", lang)}</h1>'
+        body = (f'<main><section class="status message dossier"><h1>{_t("title", lang)}</h1>'
                 f'<p>{_t("missing", lang)}</p>{_form(code, lang)}</section></main>')
         return HTMLResponse(page(_t("title", lang), head + body, lang), status_code=404,
                             headers=CITIZEN_HEADERS)
@@ -77,7 +78,8 @@ def lookup_page(hub, code: str, check: str, lang: str) -> HTMLResponse:
     steps = "".join(
         f"<li>{datetime.fromisoformat(h['at']).astimezone(_zone(tz)):%d/%m/%Y %H:%M} – "
         f"{escape(_t(h['action'], lang, ACTION))}</li>" for h in d["history"])
-    body = (f'<main><section class="status"><h1>{_t("title", lang)}</h1><dl>{facts}</dl>'
+    body = (f'<main><section class="status dossier"><h1>{_t("title", lang)}</h1>'
+            f'<dl>{facts}</dl>'
             f'<h2>{_t("history", lang)}</h2><ol>{steps}</ol></section></main>')
     return HTMLResponse(page(_t("title", lang), head + body, lang), headers=CITIZEN_HEADERS)
 
