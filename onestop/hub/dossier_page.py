@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from html import escape
+from urllib.parse import urlencode
 
 from fastapi.responses import HTMLResponse
 
@@ -26,6 +27,7 @@ TEXT = {
     "due": ("Hạn trả kết quả", "Due date"),
     "apology": ("Hẹn lại ngày trả kết quả", "New date promised"),
     "history": ("Quá trình xử lý", "History"),
+    "other": ("English", "Tiếng Việt"),
     "missing": ("Không tìm thấy hồ sơ. Xin kiểm tra lại mã hồ sơ và mã kiểm tra trên giấy "
                 "tiếp nhận.", "No dossier found. Please check the dossier code and the check "
                 "number on the receipt."),
@@ -78,9 +80,12 @@ def lookup_page(hub, code: str, check: str, lang: str) -> HTMLResponse:
     steps = "".join(
         f"<li>{datetime.fromisoformat(h['at']).astimezone(_zone(tz)):%d/%m/%Y %H:%M} – "
         f"{escape(_t(h['action'], lang, ACTION))}</li>" for h in d["history"])
+    other = urlencode({"code": d["code"], "check": check, "lang": "vi" if lang == "en" else "en"})
     body = (f'<main><section class="status dossier"><h1>{_t("title", lang)}</h1>'
             f'<dl>{facts}</dl>'
-            f'<h2>{_t("history", lang)}</h2><ol>{steps}</ol></section></main>')
+            f'<h2>{_t("history", lang)}</h2><ol>{steps}</ol>'
+            f'<p class="links"><a href="/lookup?{escape(other)}">{_t("other", lang)}</a></p>'
+            "</section></main>")
     return HTMLResponse(page(_t("title", lang), head + body, lang), headers=CITIZEN_HEADERS)
 
 

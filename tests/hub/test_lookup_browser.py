@@ -29,6 +29,10 @@ def test_lookup_page_on_a_phone(browser, live_hub):  # noqa: F811
         assert f"{due[8:10]}/{due[5:7]}/{due[:4]}" in body
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "lookup-hub.png"), full_page=True)
+        page.click("text=English")
+        page.wait_for_load_state()
+        english = page.inner_text("body")
+        assert "Supplement requested" in english and "Due date" in english
         wrong = f"{(int(d['check']) + 1) % 10000:04d}"
         page.goto(f"{live_hub.url}/lookup?code={d['code']}&check={wrong}")
         assert "Không tìm thấy hồ sơ" in page.inner_text("body")
