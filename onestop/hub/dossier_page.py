@@ -28,6 +28,10 @@ TEXT = {
     "apology": ("Hẹn lại ngày trả kết quả", "New date promised"),
     "history": ("Quá trình xử lý", "History"),
     "other": ("English", "Tiếng Việt"),
+    "paused": ("Thời hạn giải quyết tạm dừng trong khi chờ Ông/Bà bổ sung hồ sơ; hạn trả kết quả "
+               "sẽ lùi theo số ngày làm việc tạm dừng.",
+               "The time limit is paused while the supplement is awaited; the due date moves "
+               "by the working days paused."),
     "missing": ("Không tìm thấy hồ sơ. Xin kiểm tra lại mã hồ sơ và mã kiểm tra trên giấy "
                 "tiếp nhận.", "No dossier found. Please check the dossier code and the check "
                 "number on the receipt."),
@@ -77,6 +81,8 @@ def lookup_page(hub, code: str, check: str, lang: str) -> HTMLResponse:
         rows.append((_t("apology", lang),
                      f"{date.fromisoformat(d['apology_due_date']):%d/%m/%Y}"))
     facts = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
+    if d["state"] == ds.SUPPLEMENT_REQUESTED:
+        facts += f'</dl><p class="label">{_t("paused", lang)}</p><dl>'
     steps = "".join(
         f"<li>{datetime.fromisoformat(h['at']).astimezone(_zone(tz)):%d/%m/%Y %H:%M} – "
         f"{escape(_t(h['action'], lang, ACTION))}</li>" for h in d["history"])

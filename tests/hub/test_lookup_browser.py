@@ -25,6 +25,7 @@ def test_lookup_page_on_a_phone(browser, live_hub):  # noqa: F811
         body = page.inner_text("body")
         assert d["code"] in body and "Yêu cầu bổ sung" in body
         assert "Đăng ký thành lập hộ kinh doanh" in body and "Quá trình xử lý" in body
+        assert "tạm dừng trong khi chờ Ông/Bà bổ sung hồ sơ" in body
         due = d["due_date"]
         assert f"{due[8:10]}/{due[5:7]}/{due[:4]}" in body
         SHOTS.mkdir(parents=True, exist_ok=True)
