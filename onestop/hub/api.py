@@ -31,8 +31,10 @@ from .booking_routes import router as booking_router
 from .catalog_admin import view as catalog_view
 from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
+from .dossier_routes import router as dossier_router
 from .feedback_routes import router as feedback_router
 from .guide_routes import router as guide_router
+from .holiday_routes import router as holiday_router
 from .http_errors import install_error_handling
 from .idempotency import once as run_once
 from .insight import router as insight_router
@@ -364,4 +366,6 @@ def create_app(hub) -> FastAPI:
     app.include_router(booking_router)
     app.include_router(feedback_router)
     app.include_router(guide_router)
+    app.include_router(dossier_router)
+    app.include_router(holiday_router)
     return app
