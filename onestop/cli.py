@@ -21,6 +21,7 @@ from onestop import __version__
 from onestop.commands.admin_parsers import COMMANDS as ADMIN_COMMANDS
 from onestop.commands.admin_parsers import GROUPS as ADMIN_GROUPS
 from onestop.commands.admin_parsers import add_parsers as add_admin_parsers
+from onestop.commands.guide_parser import add_parser as add_guide_parser
 from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
 
@@ -49,6 +50,7 @@ COMMANDS: dict[str, str | None] = {
     "doctor": "onestop.commands.doctor:doctor_command",
     "backup": "onestop.commands.backup:backup_command",
     "restore": "onestop.commands.backup:restore_command",
+    "guide": "onestop.commands.guide:guide_command",
     **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (commands/admin_parsers.py)
 }
 # `onestop` with no command: single-PC mode (hub + launcher), not a command line of its own.
@@ -252,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="FILE", help="a backup, e.g. "
                          "<data>/backups/hub-YYYY-MM-DD.db")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_guide_parser(sub, [data_opt], _Parser)
     return parser
 
 

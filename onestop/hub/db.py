@@ -147,9 +147,21 @@ def _m006_bookings(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _m009_guide_unanswered(db: sqlite_utils.Database) -> None:
+    # Hỏi thủ tục (docs/guide.md): the questions the assistant could not answer, folded text
+    # only (no address, no station, no time of day), with how often and the last local day
+    # asked, so the centre can add phrasings. Kept until an admin clears it (docs/security.md).
+    _run(db, """
+    CREATE TABLE guide_unanswered (
+        question TEXT PRIMARY KEY, count INTEGER NOT NULL, first_day TEXT NOT NULL,
+        last_day TEXT NOT NULL);
+    CREATE INDEX guide_unanswered_top ON guide_unanswered (count DESC, last_day DESC)
+    """)
+
+
 MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats,
                                _m003_stations_and_staff, _m004_sync, _m005_administration,
-                               _m006_bookings]
+                               _m006_bookings, _m009_guide_unanswered]
 LATEST = len(MIGRATIONS)
 
 

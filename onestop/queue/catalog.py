@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import MISSING, dataclass, fields
 
+from .catalog_guide import GUIDE_KEYS, Field, parse_field, parse_guide
 from .validation import (
     CATALOG_DOCUMENT_VI,
     SCHEMA,
@@ -81,6 +82,15 @@ class Service:
     # Where the facts above come from (a law's article, the national portal's procedure page),
     # so a centre can check them when a rule changes; never shown to citizens.
     sources: tuple[str, ...] = ()
+    # Guidance data (catalog_guide.py, docs/catalog.md): the lĩnh vực citizens know it by, the
+    # working days to the result (0 = same day; None = not stated), the laws it rests on, how
+    # citizens ask for it, and where these facts were taken from.
+    field: str = ""
+    result_working_days: int | None = None
+    legal_basis_vi: tuple[str, ...] = ()
+    phrasings_vi: tuple[str, ...] = ()
+    source: str = ""
+    verified: bool = False
 
     def minutes_for(self, count: int = 1) -> float:
         """Expected counter minutes for `count` units (pages, signatures, copies...)."""
@@ -104,10 +114,17 @@ class Catalog:
     groups: tuple[Group, ...]
     services: tuple[Service, ...]
     priority_categories: tuple[PriorityCategory, ...] = ()
+    fields: tuple[Field, ...] = ()  # non-empty = a guide catalogue (catalog_guide.py)
 
     @functools.cached_property
     def _index(self) -> tuple[dict[str, Group], dict[str, Service]]:
         return {g.id: g for g in self.groups}, {s.code: s for s in self.services}
+
+    def field(self, field_id: str) -> Field:
+        for item in self.fields:
+            if item.id == field_id:
+                return item
+        raise KeyError(f"no field {field_id!r} in catalogue {self.version}")
 
     def group(self, group_id: str) -> Group:
         try:
@@ -154,10 +171,17 @@ class Catalog:
         services = []
         for s in self.services:
             values = {f.name: getattr(s, f.name) for f in fields(Service)}
+            if not self.fields:  # an older catalogue: guide keys only where they are set
+                values = {k: v for k, v in values.items()
+                          if k not in GUIDE_KEYS or v != _SERVICE_DEFAULTS[k]}
             services.append({k: list(v) if isinstance(v, tuple) else v for k, v in values.items()})
         categories = [_category_dict(c) for c in self.priority_categories]
-        return {"schema": SCHEMA, "version": self.version, "groups": groups,
-                "services": services, "priority_categories": categories}
+        doc = {"schema": SCHEMA, "version": self.version, "groups": groups,
+               "services": services, "priority_categories": categories}
+        if self.fields:
+            doc["fields"] = [{"id": f.id, "name_vi": f.name_vi, "name_en": f.name_en}
+                             for f in self.fields]
+        return doc
 
 
 def _category_dict(c: PriorityCategory) -> dict:
@@ -178,6 +202,7 @@ def public_code(code: str) -> str:
 # --- the catalogue ---------------------------------------------------------------------------
 
 _TOP_FIELDS = ("schema", "version", "groups", "services", "priority_categories")
+_TOP_OPTIONAL = ("fields",)
 _GROUP_REQUIRED = ("id", "name_vi", "name_en", "prefix", "start", "digits")
 _SERVICE_REQUIRED = ("code", "name_vi", "name_en", "group", "complexity", "minutes")
 _SERVICE_DEFAULTS = {f.name: f.default for f in fields(Service) if f.default is not MISSING}
@@ -220,7 +245,8 @@ def _parse_group(raw: object, index: int, before: list[Group]) -> Group:
     return Group(gid, name_vi, name_en, prefix, start, digits, end)
 
 
-def _parse_service(raw: object, index: int, groups: dict[str, Group], codes: list[str]) -> Service:
+def _parse_service(raw: object, index: int, groups: dict[str, Group], codes: list[str],
+                   known_fields: dict[str, Field], guide: bool) -> Service:
     where = list_entry("services", index, raw, "code", "code", "mã")
     checked_object(raw, where, _SERVICE_REQUIRED, tuple(_SERVICE_DEFAULTS))
     values = {**_SERVICE_DEFAULTS, **raw}
@@ -256,8 +282,9 @@ def _parse_service(raw: object, index: int, groups: dict[str, Group], codes: lis
              for key in ("fee_vi", "fee_en", "result_vi", "result_en")]
     keywords = texts_field(values, "keywords", where)
     sources = texts_field(values, "sources", where)
+    extra = parse_guide(raw, where, known_fields, guide, len(check_vi))
     return Service(code, name_vi, name_en, group, complexity, minutes, per_unit, unit_vi, unit_en,
-                   check_vi, check_en, *notes, keywords, sources)
+                   check_vi, check_en, *notes, keywords, sources, **extra)
 
 
 def _parse_category(raw: object, index: int, before: list[PriorityCategory]) -> PriorityCategory:
@@ -282,19 +309,25 @@ def _parse_category(raw: object, index: int, before: list[PriorityCategory]) -> 
 
 
 def _parse(data: object) -> Catalog:
-    top = checked_top_level(data, _TOP_FIELDS)
+    top = checked_top_level(data, _TOP_FIELDS, _TOP_OPTIONAL)
     version = text_field(top, "version", TOP)
+    known_fields: list[Field] = []
+    for i, raw in enumerate(list_field(top, "fields", TOP) if "fields" in top else ()):
+        known_fields.append(parse_field(raw, i, known_fields))
+    field_ids = {f.id: f for f in known_fields}
     groups: list[Group] = []
     for i, raw in enumerate(list_field(top, "groups", TOP, nonempty=True)):
         groups.append(_parse_group(raw, i, groups))
     by_id = {g.id: g for g in groups}
     services: list[Service] = []
     for i, raw in enumerate(list_field(top, "services", TOP, nonempty=True)):
-        services.append(_parse_service(raw, i, by_id, [s.code for s in services]))
+        services.append(_parse_service(raw, i, by_id, [s.code for s in services], field_ids,
+                                       bool(known_fields)))
     categories: list[PriorityCategory] = []
     for i, raw in enumerate(list_field(top, "priority_categories", TOP)):
         categories.append(_parse_category(raw, i, categories))
-    return Catalog(version, tuple(groups), tuple(services), tuple(categories))
+    return Catalog(version, tuple(groups), tuple(services), tuple(categories),
+                   tuple(known_fields))
 
 
 def parse_catalog(data: object, source: str = "<text>") -> Catalog:

@@ -193,7 +193,8 @@ def check_unique(where: Where, value: object, earlier: list, list_name: str, en:
                    f"{vi} {show(value)} bị trùng (đã có ở {list_name}[{j}])")
 
 
-def checked_top_level(data: object, required: tuple[str, ...]) -> dict:
+def checked_top_level(data: object, required: tuple[str, ...],
+                      optional: tuple[str, ...] = ()) -> dict:
     """The top-level object: schema first (a newer file is told apart from a broken one)."""
     if not isinstance(data, dict):
         en, vi = _kind(data)
@@ -205,7 +206,7 @@ def checked_top_level(data: object, required: tuple[str, ...]) -> dict:
         shown = show(data["schema"])
         TOP.fail(f"unsupported schema {shown}; this program reads schema {SCHEMA}",
                   f"không hỗ trợ schema {shown}; chương trình này đọc schema {SCHEMA}")
-    return checked_object(data, TOP, required)
+    return checked_object(data, TOP, required, optional)
 
 
 def decode_json(text: str | bytes, source: str, document_vi: str) -> object:

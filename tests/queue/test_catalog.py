@@ -174,6 +174,13 @@ def _delete(path):
     return mutate
 
 
+def _both(first, second):
+    def mutate(doc):
+        first(doc)
+        second(doc)
+    return mutate
+
+
 def _duplicate_birth(doc):
     doc["services"].insert(1, copy.deepcopy(doc["services"][BIRTH]))
 
@@ -251,7 +258,40 @@ BAD = {
     "no services": (_set(["services"], []), "top level", "field 'services' must not be empty"),
     "top-level typo": (_set(["service"], []), "top level",
                        "unknown field 'service' (did you mean 'services'?)"),
+    # guidance data (a catalogue with top-level 'fields')
+    "unknown field id": (_set(["services", BIRTH, "field"], "hotich"),
+                         "services[5] (code 1.001193)", 'unknown field id "hotich"'),
+    "negative working days": (_set(["services", BIRTH, "result_working_days"], -1),
+                              "services[5] (code 1.001193)",
+                              "field 'result_working_days' must be from 0 to 365, not -1"),
+    "working days as text": (_set(["services", BIRTH, "result_working_days"], "3 ngày"),
+                             "services[5] (code 1.001193)", "must be a whole number"),
+    "missing source": (_delete(["services", BIRTH, "source"]), "services[5] (code 1.001193)",
+                       "missing field 'source'"),
+    "blank source": (_set(["services", BIRTH, "source"], " "), "services[5] (code 1.001193)",
+                     "field 'source' must say where the details come from"),
+    "verified as text": (_set(["services", BIRTH, "verified"], "yes"),
+                         "services[5] (code 1.001193)", "field 'verified' must be true or false"),
+    "missing phrasings": (_delete(["services", BIRTH, "phrasings_vi"]),
+                          "services[5] (code 1.001193)", "missing field 'phrasings_vi'"),
+    "empty checklist": (_both(_set(["services", BIRTH, "checklist_vi"], []),
+                              _set(["services", BIRTH, "checklist_en"], [])),
+                        "services[5] (code 1.001193)", "checklist_vi must not be empty"),
+    "duplicate field": (_set(["fields", 1, "id"], "civil-status"), "fields[1] (id civil-status)",
+                        'duplicate field id "civil-status" (also fields[0])'),
+    "field id slug": (_set(["fields", 0, "id"], "Hộ tịch"), "fields[0] (id Hộ tịch)",
+                      "may use only a-z, 0-9 and '-'"),
 }
+
+
+def test_verified_needs_a_source_even_in_an_older_catalogue():
+    doc = default_dict()
+    del doc["fields"]
+    for service in doc["services"]:
+        service["field"] = ""
+    doc["services"][BIRTH]["source"] = ""
+    with pytest.raises(CatalogError, match="verified is true but 'source' is empty"):
+        parse_catalog({**doc, "services": [{**s, "verified": True} for s in doc["services"]]})
 
 
 @pytest.mark.parametrize("case", BAD)
@@ -325,16 +365,41 @@ def test_valid_variants_are_accepted():
     doc["groups"][6]["prefix"] = ""  # no prefix: plain numbers
     doc["services"][BIRTH]["code"] = "1.001193.HN"
     doc["services"][BIRTH + 1]["code"] = "1.000656-HN"
-    for key in ("minutes_per_unit", "unit_vi", "unit_en", "checklist_vi", "checklist_en",
-                "fee_vi", "fee_en", "result_vi", "result_en", "keywords"):
-        del doc["services"][0][key]  # optional fields take their defaults
+    for key in ("minutes_per_unit", "unit_vi", "unit_en", "fee_vi", "fee_en", "result_vi",
+                "result_en", "keywords", "sources"):
+        doc["services"][0].pop(key, None)  # optional fields take their defaults
     catalog = parse_catalog(doc)
     assert catalog.group("notary").end == 999 and catalog.group("general").prefix == ""
     assert catalog.service("1.001193.HN").group == "civil-status"
     guidance = catalog.service("local.guidance")
-    assert (guidance.unit_vi, guidance.checklist_vi, guidance.fee_vi) == ("hồ sơ", (), "")
+    assert (guidance.unit_vi, guidance.keywords, guidance.fee_vi) == ("hồ sơ", (), "")
     assert catalog.services_in("notary") == ()  # a group with no service is allowed
     assert parse_catalog(catalog.to_dict()) == catalog
+
+
+GUIDE_KEYS = ("field", "result_working_days", "legal_basis_vi", "phrasings_vi", "source",
+              "verified")
+
+
+def test_a_catalogue_without_fields_may_leave_out_the_guidance_data():
+    """A hub's stored catalogue from before the assistant keeps loading after an upgrade."""
+    doc = default_dict()
+    del doc["fields"]
+    for service in doc["services"]:
+        for key in GUIDE_KEYS:
+            del service[key]
+    del doc["services"][0]["checklist_vi"], doc["services"][0]["checklist_en"]
+    catalog = parse_catalog(doc)
+    birth = catalog.service("1.001193")
+    assert (birth.field, birth.result_working_days, birth.source, birth.verified) == (
+        "", None, "", False)
+    assert catalog.fields == () and catalog.service("local.guidance").checklist_vi == ()
+    assert "fields" not in catalog.to_dict()
+    assert "field" not in catalog.to_dict()["services"][0]
+    assert parse_catalog(catalog.to_dict()) == catalog
+    doc["services"][BIRTH]["field"] = "civil-status"  # a field needs the list of fields
+    with pytest.raises(CatalogError, match='unknown field id "civil-status"'):
+        parse_catalog(doc)
 
 
 # --- properties --------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""The words of "Hỏi thủ tục" (docs/guide.md): folding, stop words, the synonym table and
+splitting a question that names several procedures.
+
+Everything here is compared folded (``search.fold``: lower case, no diacritics, đ → d) and
+syllable by syllable with i/y merged, so "Đăng ký", "dang ki" and "DANG KY" are the same three
+keys. The synonym table is data (``onestop/assets/guide_synonyms.json``) so a centre can add a
+word people use without touching code.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import re
+
+from .search import fold, syllable_key
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
+
+# Words that carry no procedure: how people frame a question, pronouns, particles. Folded.
+# A question made only of these (or of words the catalogue never uses) is not answered.
+_STOP_TEXT = """
+    toi minh em anh chi ong ba co chu bac con chau nguoi ta
+    muon can phai nen duoc bi da se vua moi sap
+    lam the nao gi dau nao bao nhieu lau khi luc nhu nay kia ay
+    thi la ma va voi hay hoac cung roi luon nua nhe a ah oi nhi u vay day ha
+    o tai trong tren den ra vao len xuong ve cho cua boi vi neu
+    mot nhung cac tat ca
+    xin hoi giup biet
+    khong chua
+    how do i to a an the my for of in on get what is can where need want
+    please and with or me we you
+"""
+STOP_WORDS = frozenset(syllable_key(w) for w in _STOP_TEXT.split())
+
+# Separators between two requests in one sentence ("khai sinh và kết hôn", "..., rồi ...").
+_SPLIT = re.compile(r"\s*(?:[,;+&/]|\bva\b|\bvoi lai\b|\broi\b|\bluon\b|\bsau do\b|"
+                    r"\bdong thoi\b|\bkem theo\b|\bcung nhu\b|\bvoi\b|\band\b|\bthen\b)\s*")
+
+
+# Two-syllable words that carry no procedure although each syllable might ("hồ sơ": hộ).
+STOP_PHRASES = frozenset(tuple(p.split()) for p in (
+    "ho so", "thu tuc", "giay to", "huong dan", "tu van", "thong tin", "the nao",
+    "bao nhieu", "o dau", "cai gi", "nhu the", "can gi", "giay gi", "mat bao", "bao lau",
+    "chi phi", "le phi", "thoi gian", "mat phi", "phai lam", "the nao"))
+
+
+# English endings, so "register", "registration" and "registering" meet. No Vietnamese syllable
+# ends in these, so Vietnamese words are never cut.
+_ENGLISH_ENDINGS = ("ations", "ation", "ings", "ing", "ed", "er", "es", "s")
+
+
+def _stem(word: str) -> str:
+    if len(word) >= 5 and word.isascii() and word.isalpha():
+        for ending in _ENGLISH_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[:-len(ending)]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """The folded syllable keys of a text, in order."""
+    return [syllable_key(_stem(t)) for t in _TOKEN.findall(fold(text))]
+
+
+@functools.lru_cache(maxsize=1)
+def synonym_table() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(folded phrase, folded replacement) pairs, longest phrase first."""
+    files = importlib.resources.files("onestop.assets")
+    data = json.loads(files.joinpath("guide_synonyms.json").read_text(encoding="utf-8"))
+    pairs = {}
+    for section in ("abbreviations", "phrases"):
+        for said, meant in data.get(section, {}).items():
+            key, value = tuple(tokens(said)), tuple(tokens(meant))
+            if key and value and key != value:
+                pairs[key] = value
+    return tuple(sorted(pairs.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+def expand(words: list[str], vocabulary: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The words with each synonym phrase replaced by the catalogue's words, longest first.
+    A one-syllable abbreviation the catalogue itself uses ("ks"?) is left alone."""
+    table = synonym_table()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for said, meant in table:
+            n = len(said)
+            if tuple(words[i:i + n]) == said and not (n == 1 and said[0] in vocabulary
+                                                       and len(said[0]) > 3):
+                out.extend(meant)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def parts(question: str) -> list[str]:
+    """The question cut at the words that join two requests; [] when there is nothing to cut."""
+    pieces = [p for p in _SPLIT.split(fold(question)) if p and p.strip()]
+    return pieces if len(pieces) > 1 else []
+
+
+def content(words: list[str]) -> list[str]:
+    """The words that may name a procedure (no stop words, numbers or single letters)."""
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        if tuple(words[i:i + 2]) in STOP_PHRASES:
+            i += 2
+            continue
+        if words[i] not in STOP_WORDS and not words[i].isdigit() and len(words[i]) > 1:
+            kept.append(words[i])
+        i += 1
+    return kept
