@@ -40,6 +40,7 @@ class KioskWindow(StationWindow):
         self.ward: dict = {}
         self.service: dict | None = None
         self.field_id: str | None = None
+        self.question: str | None = None
         self.last_issued: dict | None = None
         self.ticket_printer = None  # kiosk_printing.attach_printer sets it
         self._busy = False
@@ -124,7 +125,7 @@ class KioskWindow(StationWindow):
     def open_field(self, field_id: str) -> None:
         if self.catalog is None:
             return
-        self.field_id = field_id
+        self.field_id, self.question = field_id, None
         lang = self.words.language
         entries = [(s["code"], text(s, "name", lang), text(s, "result", lang))
                    for s in self.catalog.services_in(field_id)]
@@ -132,6 +133,7 @@ class KioskWindow(StationWindow):
         self._show(self.list_page)
 
     def ask(self, question: str) -> None:
+        self.question = question  # asked again in the other language on a switch
         path = f"/api/guide?q={quote(question)}&lang={self.words.language}"
         self.client.call(self, "GET", path, done=lambda a: self._answered(question, a),
                          failed=self._guide_failed)
@@ -142,7 +144,7 @@ class KioskWindow(StationWindow):
         lang, known = self.words.language, self.catalog.by_code
         found = [a for a in answer.get("answers") or [] if isinstance(a, dict)
                  and a.get("service") in known][:MAX_ANSWERS]
-        self.field_id = None
+        self.field_id, self.question = None, question
         title = self._tr("Kết quả cho: „{q}“").format(q=question)
         if not answer.get("confident") or not found:
             self.list_page.show_list(title, [], self._tr(
@@ -264,7 +266,7 @@ class KioskWindow(StationWindow):
     def reset(self) -> None:
         """Back to the start screen in Vietnamese, every box empty: idle, "Về trang đầu" on
         the confirmation, "Trang đầu" in the header."""
-        self.service = self.field_id = self.last_issued = None
+        self.service = self.field_id = self.question = self.last_issued = None
         self.start_page.clear()
         self.say("")
         if self.words.language != "vi":
@@ -278,6 +280,8 @@ class KioskWindow(StationWindow):
         self.retranslate()
         if self.stack.currentWidget() is self.list_page and self.field_id:
             self.open_field(self.field_id)
+        elif self.stack.currentWidget() is self.list_page and self.question:
+            self.ask(self.question)
         elif self.stack.currentWidget() is self.card_page and self.service:
             self.open_service(self.service["code"])
 
@@ -312,9 +316,10 @@ class KioskWindow(StationWindow):
         self.stack.setCurrentWidget(page)
 
     def _header(self) -> None:
-        on_start = self.stack.currentWidget() is self.start_page
-        self.home.setVisible(not on_start)
-        self.back.setVisible(not on_start and self.stack.currentWidget() is not self.done_page)
+        page = self.stack.currentWidget()
+        # The confirmation has its own big "Về trang đầu" button: one way back, not two.
+        self.home.setVisible(page not in (self.start_page, self.done_page))
+        self.back.setVisible(page not in (self.start_page, self.done_page))
 
     def say(self, message: str, error: bool = True) -> None:
         self.notice.setText(message)

@@ -45,12 +45,10 @@ class TapButton(QPushButton):
 class CardButton(TapButton):
     """A button whose long text wraps (a procedure's name runs to three lines)."""
 
-    PAD = 36
+    MARGIN_X, MARGIN_Y, GAP = 24, 16, 6
 
     def __init__(self, title: str, subtitle: str, parent: QWidget | None = None) -> None:
         super().__init__("kioskCard", parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 14, 24, 14)
         self.title = Label(title, self)
         self.title.setObjectName("kioskCardTitle")
         self.subtitle = Label(subtitle, self)
@@ -58,22 +56,24 @@ class CardButton(TapButton):
         for label in (self.title, self.subtitle):
             label.setWordWrap(True)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
         self.subtitle.setVisible(bool(subtitle))
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
         self.setAccessibleName(title)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        inner = max(1, width - 48)
-        height = self.title.heightForWidth(inner)
-        if self.subtitle.isVisibleTo(self):
-            height += self.subtitle.heightForWidth(inner) + 6
-        return max(self.minimumHeight(), height + self.PAD)
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """As tall as its wrapped text at its width: a QPushButton knows nothing of labels
+        inside it, so they are placed, and the height set, here."""
+        super().resizeEvent(event)
+        inner = max(1, self.width() - 2 * self.MARGIN_X)
+        top = self.MARGIN_Y
+        heights = []
+        for label in (self.title, self.subtitle):
+            if label.isVisibleTo(self):
+                height = label.heightForWidth(inner)
+                label.setGeometry(self.MARGIN_X, top, inner, height)
+                heights.append(height)
+                top += height + self.GAP
+        self.setMinimumHeight(max(96, sum(heights) + self.GAP * (len(heights) - 1)
+                                  + 2 * self.MARGIN_Y))
 
 
 def title_label(name: str, parent: QWidget) -> Label:
@@ -90,6 +90,7 @@ def scroller(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     content = QWidget(area)
@@ -260,6 +261,7 @@ class CardPage(QWidget):
         self.print_list.clicked.connect(self.sig_print)
         buttons.addWidget(self.take)
         buttons.addWidget(self.print_list)
+        buttons.addStretch(1)  # landscape: at the top of the column, under the title
         self.buttons = QWidget(self)
         self.buttons.setLayout(buttons)
         self.split.addWidget(self.buttons)

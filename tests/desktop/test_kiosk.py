@@ -60,6 +60,11 @@ def open_kiosk(qtbot, hub, tmp_path, size=(1080, 1920), clock=None):
     return window
 
 
+def field_of(window, code: str):
+    """The start screen's button of the field (lĩnh vực) that lists `code`."""
+    return window.start_page.field_buttons[window.catalog.field_of(window.catalog.by_code[code])]
+
+
 def tap(qtbot, widget) -> None:
     qtbot.waitUntil(lambda: widget.isVisible() and widget.isEnabled(), timeout=WAIT)
     QTest.mouseClick(widget, CLICK)
@@ -76,7 +81,7 @@ def test_three_taps_from_the_start_screen_issue_and_print_a_ticket(qtbot, live_h
                                                                    jobs):
     live_hub.client("supervisor").post("/api/counters/1/open")
     window = open_kiosk(qtbot, live_hub, tmp_path)
-    taps = [window.start_page.field_buttons["civil-status"]]
+    taps = [field_of(window, "1.001193")]
     tap(qtbot, taps[0])
     taps.append(window.list_page.cards["1.001193"])
     tap(qtbot, taps[1])
@@ -105,7 +110,7 @@ def test_three_taps_from_the_start_screen_issue_and_print_a_ticket(qtbot, live_h
 
 def test_print_the_checklist_alone_takes_no_number(qtbot, live_hub, tmp_path, jobs):
     window = open_kiosk(qtbot, live_hub, tmp_path)
-    tap(qtbot, window.start_page.field_buttons["certification"])
+    tap(qtbot, field_of(window, "2.000815"))
     tap(qtbot, window.list_page.cards["2.000815"])
     tap(qtbot, window.card_page.print_list)
     qtbot.waitUntil(lambda: len(jobs) == 1, timeout=WAIT)
@@ -122,7 +127,7 @@ def test_a_printer_failure_keeps_the_number_on_screen(qtbot, live_hub, tmp_path,
 
     monkeypatch.setattr(ticket_printer, "print_pdf", broken)
     window = open_kiosk(qtbot, live_hub, tmp_path)
-    tap(qtbot, window.start_page.field_buttons["land"])
+    tap(qtbot, field_of(window, "1.012786"))
     tap(qtbot, window.list_page.cards["1.012786"])
     tap(qtbot, window.card_page.take)
     qtbot.waitUntil(lambda: "sự cố" in window.done_page.printing.text(), timeout=WAIT)
@@ -136,7 +141,7 @@ def test_idle_reset_after_a_minute_by_its_clock(qtbot, live_hub, tmp_path):
     qtbot.keyClicks(window.start_page.question, "khai sinh")
     tap(qtbot, window.language)
     assert window.start_page.title.text() == "What procedure do you need?"
-    tap(qtbot, window.start_page.field_buttons["social"])
+    tap(qtbot, field_of(window, "1.001776"))
     assert window.stack.currentWidget() is window.list_page
     clock.now += 59
     window.idle.timer.timeout.emit()
@@ -156,7 +161,7 @@ def test_idle_reset_after_a_minute_by_its_clock(qtbot, live_hub, tmp_path):
 def test_keyboard_only_enter_and_escape(qtbot, live_hub, tmp_path, jobs):
     window = open_kiosk(qtbot, live_hub, tmp_path)
     window.activateWindow()
-    button = window.start_page.field_buttons["business"]
+    button = field_of(window, "1.001612")
     button.setFocus()
     QTest.keyClick(button, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.list_page
@@ -188,7 +193,7 @@ def test_question_box_answers_from_the_guide(qtbot, live_hub, tmp_path):
 
 def test_hub_unreachable_says_so_and_loses_nothing(qtbot, live_hub, tmp_path):
     window = open_kiosk(qtbot, live_hub, tmp_path)
-    tap(qtbot, window.start_page.field_buttons["civil-status"])
+    tap(qtbot, field_of(window, "1.000894"))
     tap(qtbot, window.list_page.cards["1.000894"])
     live_hub.server.stop()
     tap(qtbot, window.card_page.take)
@@ -227,7 +232,11 @@ def test_booked_citizen_checks_in_by_code(qtbot, booking_hub, tmp_path):  # noqa
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
 def test_screenshots(qtbot, live_hub, tmp_path, jobs, size):
-    live_hub.client("supervisor").post("/api/counters/1/open")
+    supervisor = live_hub.client("supervisor")
+    for counter in live_hub.hub.store.counters():
+        supervisor.post(f"/api/counters/{counter.number}/open")
+    for _ in range(4):  # a few citizens ahead, so the wait is a real one
+        supervisor.post("/api/tickets", json={"service": "1.013831"})
     window = open_kiosk(qtbot, live_hub, tmp_path, size=size)
     folder = DOCS if os.environ.get("ONESTOP_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
@@ -240,7 +249,7 @@ def test_screenshots(qtbot, live_hub, tmp_path, jobs, size):
         assert image.save(str(folder / f"kiosk-{name}-{shape}.png"))
 
     shot("start")
-    tap(qtbot, window.start_page.field_buttons["land"])
+    tap(qtbot, field_of(window, "1.013831"))
     shot("list")
     tap(qtbot, window.list_page.cards["1.013831"])
     shot("card")
@@ -248,3 +257,11 @@ def test_screenshots(qtbot, live_hub, tmp_path, jobs, size):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.done_page, timeout=WAIT)
     qtbot.waitUntil(lambda: "Đã in" in window.done_page.printing.text(), timeout=WAIT)
     shot("number")
+    tap(qtbot, window.done_page.finish)
+    qtbot.keyClicks(window.start_page.question, "dang ky ket hon va lam giay khai sinh")
+    tap(qtbot, window.start_page.ask_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.list_page, timeout=WAIT)
+    shot("answers")
+    tap(qtbot, window.language)  # the same question, asked again in English
+    qtbot.waitUntil(lambda: window.list_page.title.text().startswith("Results"), timeout=WAIT)
+    shot("answers-en")
