@@ -15,7 +15,7 @@ import uuid
 from urllib.parse import quote
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 
 from .base import StationWindow
@@ -88,12 +88,22 @@ class KioskWindow(StationWindow):
         self.retranslate()
         self.stack.currentChanged.connect(lambda _i: self._header())
         self._header()
-        self.resize(1080, 1920)  # the portrait touch screen; full screen when run
+        self._default_size()
         QTimer.singleShot(0, self.load)
 
     def show_on_tv(self) -> None:
         """`onestop kiosk` fills the touch screen (run_station calls this)."""
         self.showFullScreen()
+
+    def _default_size(self) -> None:
+        """The portrait touch screen (1080x1920), or as much of a smaller screen as there is
+        (opened from the launcher of a desk PC); `onestop kiosk` then goes full screen."""
+        width, height = 1080, 1920
+        screen = self.screen()
+        if screen is not None and QGuiApplication.platformName() != "offscreen":
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(width, height)
 
     def _tr(self, source: str) -> str:
         return self.words.translate(CONTEXT, source)

@@ -73,8 +73,17 @@ def render_checklist(data: ChecklistPrint, width_mm: int = 80) -> bytes:
 
     def items(title: str, values: tuple[str, ...]) -> None:
         text(title, bold, 8.5, gap=0.5)
+        hang = 2.6 * mm  # wrapped lines start under the text, not under the bullet
         for value in values:
-            text(f"• {value}", regular, 8, gap=0.5, indent=0)
+            size = 8 * (0.92 if width_mm == 58 else 1)
+            for n, line in enumerate(simpleSplit(value, regular, size, inner - hang) or [""]):
+                def draw(c: Canvas, top: float, line=line, n=n, size=size) -> None:
+                    c.setFont(regular, size)
+                    if n == 0:
+                        c.drawString(margin, top - size * 0.95, "•")
+                    c.drawString(margin + hang, top - size * 0.95, line)
+                ops.append((size * 1.2, draw))
+            ops.append((0.5, lambda c, top: None))
         ops.append((2.5, lambda c, top: None))
 
     text((data.office_name or default_office_name(data.ward_name)[0]).upper(), bold, 10,
