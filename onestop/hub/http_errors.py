@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from onestop.queue.errors import DomainError
 
 log = logging.getLogger("onestop.hub.api")
-MAX_BODY = 256 * 1024  # bytes; a catalogue is ~30 KB, anything else is far smaller
+MAX_BODY = 1024 * 1024  # bytes; the bundled catalogue (100+ procedures) is ~270 KB
 
 
 def error(status: int, code: str, message: str, message_vi: str = "", **extra: Any) -> JSONResponse:

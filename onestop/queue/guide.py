@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .catalog import Catalog, Service
-from .guide_terms import content, expand, parts, tokens
+from .guide_terms import STOP_WORDS, content, expand, parts, tokens
 from .search import deletions, edit_distance, max_typos
 
 MAX_QUESTION = 300  # characters; the hub refuses longer (guide_question_invalid)
@@ -41,7 +41,9 @@ BIGRAM = 1.5  # a bigram term counts this much more than its syllables alone
 TYPO_WEIGHT = 0.7  # a corrected syllable is weaker evidence than one typed right
 BEST_TEXT_BONUS = 2.0  # times the share of the best-matching text explained
 MIN_COVERAGE = 0.62  # of the question's content weight, found in the best answer
-MIN_EVIDENCE = 1.2  # idf sum of the content syllables the best answer explains
+MIN_EVIDENCE = 1.2
+MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keyword)
+MIN_ANCHOR = 0.8  # idf shared with the best answer's name or keywords  # idf sum of the content syllables the best answer explains
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
 # Where a word is found and how much that counts; the name is what the centre calls it, the
 # phrasings are how citizens ask.
@@ -55,6 +57,7 @@ class _Text:
     weight: float
     terms: frozenset[str]  # syllables and bigrams ("khai", "khai sinh")
     size: int  # content syllables
+    anchor: bool = False  # the name or a keyword (not a phrasing, field or group)
 
 
 def _terms(syllables: list[str]) -> set[str]:
@@ -64,17 +67,17 @@ def _terms(syllables: list[str]) -> set[str]:
 
 
 def _texts_of(service: Service, catalog: Catalog,
-              fields: dict[str, str]) -> list[tuple[str, float]]:
-    texts = [(service.name_vi, WEIGHTS["name_vi"]), (service.name_en, WEIGHTS["name_en"])]
-    texts += [(p, WEIGHTS["phrasing"]) for p in service.phrasings_vi]
-    texts += [(k, WEIGHTS["keyword"]) for k in service.keywords]
-    field = fields.get(service.field)
-    if field:
-        texts.append((field, WEIGHTS["field"]))
+              fields: dict[str, str]) -> list[tuple[str, str, float]]:
+    """(kind, text, weight) of every text a service is found by."""
+    texts = [("name_vi", service.name_vi), ("name_en", service.name_en)]
+    texts += [("phrasing", p) for p in service.phrasings_vi]
+    texts += [("keyword", k) for k in service.keywords]
+    if fields.get(service.field):
+        texts.append(("field", fields[service.field]))
     group = next((g for g in catalog.groups if g.id == service.group), None)
     if group is not None:
-        texts.append((group.name_vi, WEIGHTS["group"]))
-    return texts
+        texts.append(("group", group.name_vi))
+    return [(kind, text, WEIGHTS[kind]) for kind, text in texts]
 
 
 class GuideIndex:
@@ -88,12 +91,13 @@ class GuideIndex:
         weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
         for number, service in enumerate(self.services):
             bag: dict[str, float] = defaultdict(float)
-            for text, weight in _texts_of(service, catalog, fields):
+            for kind, text, weight in _texts_of(service, catalog, fields):
                 syllables = content(expand(tokens(text)))
                 terms = _terms(syllables)
                 if not terms:
                     continue
-                self.texts.append(_Text(number, weight, frozenset(terms), len(set(syllables))))
+                self.texts.append(_Text(number, weight, frozenset(terms), len(set(syllables)),
+                                        kind in ("name_vi", "name_en", "keyword")))
                 for term in terms:
                     bag[term] += weight
             weighted.append(bag)
@@ -123,8 +127,8 @@ class GuideIndex:
     def candidates(self, word: str) -> list[tuple[int, str]]:
         """Catalogue syllables within the typos allowed for a word: (typos, syllable)."""
         depth = max_typos(word)
-        if word in self.syllables or word.isdigit() or not depth:
-            return []
+        if word in self.syllables or word in STOP_WORDS or word.isdigit() or not depth:
+            return []  # a stop word is not a misspelt procedure word
         found = set()
         for variant in deletions(word, depth):
             for candidate in self.by_deletion.get(variant, ()):
@@ -190,7 +194,39 @@ class GuideIndex:
         total = sum(self.idf.get(w, self.unknown_idf) for w in syllables)
         found = sum(self.idf.get(w, 0.0) * sure.get(w, 1.0) for w in syllables if w in have)
         evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
-        return Ranking(order, found / total if total else 0.0, evidence)
+        return Ranking(order, found / total if total else 0.0, evidence,
+                       *self.focus(order[0][0], query))
+
+    def focus(self, number: int, asked: set[str]) -> tuple[float, float]:
+        """How well one text of the service fits the question, and how much the service's own
+        name and keywords share with it (rarity-weighted).
+
+        The fit of a text is the geometric mean of the share of its words the question holds
+        and the share of the question's words it holds: "đăng ký xe máy" has "xe" of "xe lăn"
+        and "máy" of "mua máy trợ thính", spread over two texts, so no text fits. The anchor
+        is zero when only a phrasing's side word matches ("hộ chiếu" in "chưa đăng ký khai
+        sinh bao giờ nhưng có hộ chiếu"): the question is not about that procedure."""
+        # Bigrams count too ("xe lăn" is not "xe máy"); a bigram of the question the catalogue
+        # never uses weighs nothing, an unknown syllable the most.
+        question = sum(self.idf.get(t, 0.0 if " " in t else self.unknown_idf)
+                       for t in asked) or 1.0
+        fit = anchor = 0.0
+        for text in self.texts_of[number]:
+            total = sum(self.idf[t] for t in text.terms)
+            shared = sum(self.idf[t] for t in text.terms if t in asked)
+            if total:
+                fit = max(fit, math.sqrt(shared / total * shared / question))
+            if text.anchor:
+                anchor = max(anchor, sum(self.idf[t] for t in text.terms
+                                         if t in asked and " " not in t))
+        return fit, anchor
+
+    @functools.cached_property
+    def texts_of(self) -> dict[int, list[_Text]]:
+        found: dict[int, list[_Text]] = defaultdict(list)
+        for text in self.texts:
+            found[text.service].append(text)
+        return found
 
     @functools.cached_property
     def terms_of(self) -> dict[int, set[str]]:
@@ -206,11 +242,14 @@ class Ranking:
     order: tuple[tuple[int, float], ...]  # (service index, score), best first
     coverage: float  # share of the question's content weight the best answer explains
     evidence: float  # idf sum of the question's syllables the best answer contains
+    fit: float = 0.0  # how well one text of the best answer fits the question
+    anchor: float = 0.0  # idf the question shares with the best answer's name or keywords
 
     @property
     def confident(self) -> bool:
         return bool(self.order) and self.coverage >= MIN_COVERAGE and \
-            self.evidence >= MIN_EVIDENCE
+            self.evidence >= MIN_EVIDENCE and self.fit >= MIN_FIT \
+            and self.anchor >= MIN_ANCHOR
 
 
 _indexes: dict[tuple[int, str], tuple[Catalog, GuideIndex]] = {}
@@ -246,13 +285,17 @@ def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) 
     `exclude`: codes not offered (services the centre switched off)."""
     question = question[:MAX_QUESTION]
     index = index_for(catalog)
-    allowed = [i for i, s in enumerate(index.services) if s.code not in exclude]
+    allowed = {i for i, s in enumerate(index.services) if s.code not in exclude}
     code = index.by_code.get(question.strip().lower())
     if code is not None and code in allowed:
         return {"answers": [answer_dict(index.services[code], 1.0)], "confident": True,
                 "question": question}
     whole = index.rank(question)
+    # The whole question's best answer first, then each confident part's best (a sentence
+    # naming two procedures gets both at the top), then the rest of the whole's ranking.
     picked: list[int] = []
+    if whole.confident:
+        picked.append(next((n for n, _ in whole.order if n in allowed), whole.order[0][0]))
     confident = whole.confident
     for part in parts(question):
         ranking = index.rank(part)
@@ -264,8 +307,6 @@ def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) 
     scores = dict(whole.order)
     if not confident:
         return {"answers": [], "confident": False, "question": question}
-    if whole.confident and whole.order and whole.order[0][0] not in picked:
-        picked.insert(0, whole.order[0][0]) if len(picked) < 2 else None
     floor = whole.order[0][1] * RELATIVE_FLOOR if whole.order else 0.0
     for number, score in whole.order:
         if score >= floor and number not in picked:

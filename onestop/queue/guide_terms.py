@@ -13,6 +13,7 @@ import functools
 import importlib.resources
 import json
 import re
+import unicodedata
 
 from .search import fold, syllable_key
 
@@ -60,15 +61,36 @@ def _stem(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The folded syllable keys of a text, in order."""
+    """The folded syllable keys of a text, in order. A word that folds onto a stop word but
+    means something when written with its marks ("muộn", late; "muốn", want, is a stop word)
+    is first replaced by the catalogue's word for it (guide_synonyms.json, "marked")."""
+    marked = marked_table()
+    if marked:
+        text = _WORD_NFC.sub(lambda m: marked.get(m.group(0).lower(), m.group(0)),
+                             unicodedata.normalize("NFC", text))
     return [syllable_key(_stem(t)) for t in _TOKEN.findall(fold(text))]
+
+
+_WORD_NFC = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1)
+def marked_table() -> dict[str, str]:
+    """Words told apart only by their marks: exact (lower-case, NFC) word → replacement."""
+    return {unicodedata.normalize("NFC", k.lower()): v
+            for k, v in _synonym_data().get("marked", {}).items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _synonym_data() -> dict:
+    files = importlib.resources.files("onestop.assets")
+    return json.loads(files.joinpath("guide_synonyms.json").read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)
 def synonym_table() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(folded phrase, folded replacement) pairs, longest phrase first."""
-    files = importlib.resources.files("onestop.assets")
-    data = json.loads(files.joinpath("guide_synonyms.json").read_text(encoding="utf-8"))
+    data = _synonym_data()
     pairs = {}
     for section in ("abbreviations", "phrases"):
         for said, meant in data.get(section, {}).items():

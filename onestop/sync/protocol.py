@@ -17,9 +17,9 @@ PROTOCOL_VERSION = 1
 MAX_BATCH_EVENTS = 2000        # central refuses larger batches with 413
 MAX_BATCH_BYTES = 8 * 1024 * 1024  # central refuses a larger request body with 413
 DEFAULT_BATCH_EVENTS = 500     # what the hub sends per request
-# A catalogue is ~30 KB; the hub's own PUT /api/catalog takes at most 256 KB (its body limit),
-# and central neither publishes nor does a hub install a bigger one from central.
-MAX_CATALOG_BYTES = 256 * 1024
+# The bundled catalogue is ~270 KB; the hub's own PUT /api/catalog takes at most 1 MiB (its body
+# limit), and central neither publishes nor does a hub install a bigger one from central.
+MAX_CATALOG_BYTES = 1024 * 1024
 MAX_EVENT_SCHEMA = 1           # highest event schema central understands (events.SCHEMA_VERSION)
 
 # Paths on central.

@@ -15,6 +15,8 @@ import httpx
 import pytest
 from websockets.sync.client import connect
 
+from onestop.hub.http_errors import MAX_BODY
+
 SERVICE = "2.000815"  # certified copy: group certification, served at counter 1
 OFFICER, PIN = "nguyen.lan", "246813"
 
@@ -184,7 +186,7 @@ def test_malformed_bodies_are_4xx_json(live_hub, raw):
 
 
 def test_oversized_bodies_are_413(live_hub):
-    big = json.dumps({"service": SERVICE, "pad": "x" * (300 * 1024)}).encode()
+    big = json.dumps({"service": SERVICE, "pad": "x" * (MAX_BODY + 1024)}).encode()
     with live_hub.client("admin") as admin:
         _error(admin.post("/api/tickets", content=big,
                           headers={"Content-Type": "application/json"}), 413, "too_large")

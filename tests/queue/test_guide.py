@@ -5,12 +5,12 @@ the synonym table, the index cache. Oracles: the catalogue's own names and codes
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from onestop.queue.catalog import default_catalog, parse_catalog
 from onestop.queue.guide import MAX_ANSWERS, GuideIndex, ask, index_for
-from onestop.queue.guide_terms import content, expand, parts, tokens
+from onestop.queue.guide_terms import content, expand, marked_table, parts, tokens
 from onestop.queue.search import fold
 
 CATALOG = default_catalog()
@@ -36,6 +36,8 @@ def test_each_procedure_is_found_by_its_own_name_and_code():
 @given(st.sampled_from(PHRASES) | st.text(VIETNAMESE + " ,.?", max_size=60))
 @settings(max_examples=150, deadline=None)
 def test_diacritics_and_case_never_change_the_answer(question):
+    # Except the few words told apart from a stop word only by their marks (muộn/muốn).
+    assume(not set(question.lower().split()) & set(marked_table()))
     with_marks, without = ask(CATALOG, question), ask(CATALOG, fold(question).upper())
     assert codes(question) == codes(fold(question).upper())
     assert with_marks["confident"] == without["confident"]
