@@ -48,6 +48,9 @@ class KioskWindow(StationWindow):
         self._key_for: str | None = None
         self.banner.setVisible(False)
         self.centralWidget().setObjectName("kiosk")
+        # Every screen scrolls what may not fit, so the window never asks for more than the
+        # touch screen has (Qt would grow it past the screen's edge).
+        self.centralWidget().setMinimumSize(480, 480)
         self.centralWidget().setStyleSheet(STYLE)
         self.body.setContentsMargins(40, 24, 40, 32)
         self.body.setSpacing(18)
@@ -182,7 +185,7 @@ class KioskWindow(StationWindow):
             self._tr, text(s, "name", lang),
             self.catalog.field_name(self.catalog.field_of(s), lang), texts(s, "checklist", lang),
             text(s, "fee", lang), text(s, "result", lang),
-            [str(x) for x in s.get("legal_basis_vi") or ()])
+            [str(x) for x in s.get("legal_basis_vi") or ()], s.get("verified") is not False)
         self._show(self.card_page)
         self.card_page.take.setFocus()
 
@@ -309,7 +312,7 @@ class KioskWindow(StationWindow):
         if self.catalog is None:
             return
         lang = self.words.language
-        fields = [(f.id, (f.name_en if lang == "en" else f.name_vi) + "\n" + self._tr(
+        fields = [(f.id, f.name_en if lang == "en" else f.name_vi, self._tr(
             "{n} thủ tục").format(n=len(self.catalog.services_in(f.id))))
             for f in self.catalog.fields]
         self.start_page.set_fields(fields, 4 if self.width() > self.height() else 2)

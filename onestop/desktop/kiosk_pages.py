@@ -47,22 +47,33 @@ class CardButton(TapButton):
 
     MARGIN_X, MARGIN_Y, GAP = 24, 16, 6
 
-    def __init__(self, title: str, subtitle: str, parent: QWidget | None = None) -> None:
-        super().__init__("kioskCard", parent)
+    def __init__(self, title: str, subtitle: str, parent: QWidget | None = None,
+                 name: str = "kioskCard", centred: bool = False) -> None:
+        super().__init__(name, parent)
         self.title = Label(title, self)
-        self.title.setObjectName("kioskCardTitle")
+        self.title.setObjectName(f"{name}Title")
         self.subtitle = Label(subtitle, self)
-        self.subtitle.setObjectName("kioskCardSub")
+        self.subtitle.setObjectName(f"{name}Sub")
         for label in (self.title, self.subtitle):
             label.setWordWrap(True)
+            if centred:
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.subtitle.setVisible(bool(subtitle))
         self.setAccessibleName(title)
+        self.least = 96
+
+    def set_texts(self, title: str, subtitle: str) -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.setAccessibleName(title)
+        self.resizeEvent(None)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """As tall as its wrapped text at its width: a QPushButton knows nothing of labels
         inside it, so they are placed, and the height set, here."""
-        super().resizeEvent(event)
+        if event is not None:
+            super().resizeEvent(event)
         inner = max(1, self.width() - 2 * self.MARGIN_X)
         top = self.MARGIN_Y
         heights = []
@@ -72,7 +83,7 @@ class CardButton(TapButton):
                 label.setGeometry(self.MARGIN_X, top, inner, height)
                 heights.append(height)
                 top += height + self.GAP
-        self.setMinimumHeight(max(96, sum(heights) + self.GAP * (len(heights) - 1)
+        self.setMinimumHeight(max(self.least, sum(heights) + self.GAP * (len(heights) - 1)
                                   + 2 * self.MARGIN_Y))
 
 
@@ -85,7 +96,7 @@ def title_label(name: str, parent: QWidget) -> Label:
 
 def scroller(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     """A vertical scroll area for touch (a finger drags it) and its content's layout."""
-    from PySide6.QtWidgets import QScroller
+    from PySide6.QtWidgets import QScroller, QScrollerProperties
 
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
@@ -93,6 +104,12 @@ def scroller(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    # A tap reaches its button at once (Qt holds the press back a quarter second by default
+    # to see whether it becomes a drag; a citizen would tap again and again).
+    scroller = QScroller.scroller(area.viewport())
+    properties = scroller.scrollerProperties()
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    scroller.setScrollerProperties(properties)
     content = QWidget(area)
     layout = QVBoxLayout(content)
     layout.setContentsMargins(0, 0, 12, 0)
@@ -130,10 +147,12 @@ class StartPage(QWidget):
         layout.addLayout(row)
         self.or_fields = title_label("kioskSection", self)
         layout.addWidget(self.or_fields)
+        area, fields = scroller(self)  # a centre with many fields scrolls, never overflows
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
-        layout.addLayout(self.grid)
-        layout.addStretch(1)
+        fields.addLayout(self.grid)
+        fields.addStretch(1)
+        layout.addWidget(area, 1)
         self.booking_title = title_label("kioskSection", self)
         layout.addWidget(self.booking_title)
         code_row = QHBoxLayout()
@@ -149,7 +168,7 @@ class StartPage(QWidget):
         code_row.addWidget(self.code, 1)
         code_row.addWidget(self.code_button)
         layout.addLayout(code_row)
-        self.field_buttons: dict[str, TapButton] = {}
+        self.field_buttons: dict[str, CardButton] = {}
         self.columns = 0
 
     def retranslate(self, tr: Tr) -> None:
@@ -161,21 +180,22 @@ class StartPage(QWidget):
         self.code.setPlaceholderText(tr("Mã đặt lịch, ví dụ 7K2M-9QX4-TPAB-XY3Z"))
         self.code_button.setText(tr("Nhận số"))
 
-    def set_fields(self, fields: list[tuple[str, str]], columns: int) -> None:
-        """(id, text) of each field, in `columns` columns; the same fields in the same
-        columns keep their buttons (only the words change: a language switch)."""
-        if [f for f, _ in fields] == list(self.field_buttons) and columns == self.columns:
-            for field_id, label in fields:
-                self.field_buttons[field_id].setText(label)
+    def set_fields(self, fields: list[tuple[str, str, str]], columns: int) -> None:
+        """(id, name, count in words) of each field, in `columns` columns; the same fields in
+        the same columns keep their buttons (only the words change: a language switch)."""
+        if [f[0] for f in fields] == list(self.field_buttons) and columns == self.columns:
+            for field_id, name, count in fields:
+                self.field_buttons[field_id].set_texts(name, count)
             return
         self.columns = columns
         for button in self.field_buttons.values():
             button.deleteLater()
         self.field_buttons = {}
-        for index, (field_id, label) in enumerate(fields):
-            button = TapButton("kioskField", self)
-            button.setText(label)
-            button.setMinimumHeight(120)
+        for index, (field_id, name, count) in enumerate(fields):
+            button = CardButton(name, count, self, name="kioskField", centred=True)
+            button.least = 120
+            # One height for a row: a three-line name makes its neighbours as tall.
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
             button.clicked.connect(lambda _=False, f=field_id: self.sig_field.emit(f))
             self.grid.addWidget(button, index // columns, index % columns)
             self.field_buttons[field_id] = button
@@ -275,7 +295,7 @@ class CardPage(QWidget):
         self.buttons.setMaximumWidth(560 if wide else 16_777_215)
 
     def show_service(self, tr: Tr, name: str, field: str, checklist: list[str], fee: str,
-                     time: str, legal: list[str]) -> None:
+                     time: str, legal: list[str], verified: bool = True) -> None:
         self.title.setText(name)
         self.field.setText(tr("Lĩnh vực: {f}").format(f=field))
         self.checklist_title.setText(tr("Giấy tờ cần chuẩn bị"))
@@ -285,6 +305,9 @@ class CardPage(QWidget):
                  tr("Thời hạn giải quyết: {x}").format(x=time or tr("hỏi cán bộ"))]
         if legal:
             lines += ["", tr("Căn cứ pháp lý:")] + [f"• {item}" for item in legal]
+        if not verified:  # the catalogue says a detail could not be sourced: say so
+            lines += ["", tr("Một số thông tin chưa được đối chiếu với văn bản gốc; mời Ông/Bà "
+                             "hỏi cán bộ tại quầy để chắc chắn.")]
         self.facts.setText("\n".join(lines))
         self.take.setText(tr("Lấy số thứ tự"))
         self.print_list.setText(tr("In danh mục giấy tờ"))
@@ -298,7 +321,10 @@ class DonePage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setSpacing(18)
-        layout.addStretch(1)
+        # In a scroll area: a long procedure name on a landscape screen must not push the
+        # window past the screen's height.
+        area, content = scroller(self)
+        content.addStretch(1)
         self.heading = title_label("kioskSection", self)
         self.number = title_label("kioskNumber", self)
         self.service = title_label("kioskSub", self)
@@ -308,8 +334,9 @@ class DonePage(QWidget):
         for label in (self.heading, self.number, self.service, self.wait, self.hint,
                       self.printing):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
-        layout.addStretch(1)
+            content.addWidget(label)
+        content.addStretch(1)
+        layout.addWidget(area, 1)
         self.finish = TapButton("kioskFinish", self)
         self.finish.clicked.connect(self.sig_finish)
         layout.addWidget(self.finish)

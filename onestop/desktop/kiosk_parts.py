@@ -120,11 +120,15 @@ QPushButton { font-size: 30px; border-radius: 14px; padding: 12px 20px;
               background: white; border: 2px solid #9aa8bf; color: #14213d; }
 QPushButton:focus { border: 5px solid #f0a500; }
 QPushButton:pressed { background: #dbe4f3; }
-QPushButton#kioskField { font-size: 32px; font-weight: bold; text-align: center; }
+QLabel#kioskFieldTitle { font-size: 32px; font-weight: bold; color: #14213d; }
+QLabel#kioskFieldSub { font-size: 26px; color: #3c4a63; }
 QPushButton#kioskCard { text-align: left; }
 QPushButton#kioskTake, QPushButton#kioskAsk, QPushButton#kioskCheckIn, QPushButton#kioskFinish {
     background: #1b7f3b; color: white; font-weight: bold; border: none; }
 QPushButton#kioskTake { font-size: 40px; }
 QPushButton#kioskTake:disabled { background: #8aa894; }
+QScrollBar:vertical { width: 28px; background: #e3e8f0; border-radius: 12px; margin: 0; }
+QScrollBar::handle:vertical { background: #9aa8bf; border-radius: 12px; min-height: 96px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
 QPushButton#kioskHeader { font-size: 26px; min-height: 64px; padding: 6px 18px; }
 """

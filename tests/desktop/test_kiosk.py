@@ -265,3 +265,16 @@ def test_screenshots(qtbot, live_hub, tmp_path, jobs, size):
     tap(qtbot, window.language)  # the same question, asked again in English
     qtbot.waitUntil(lambda: window.list_page.title.text().startswith("Results"), timeout=WAIT)
     shot("answers-en")
+
+
+def test_an_unverified_entry_says_so_on_its_card(qtbot, live_hub, tmp_path):
+    window = open_kiosk(qtbot, live_hub, tmp_path)
+    entries = window.catalog.services
+    unsure = next(s for s in entries if s.get("verified") is False)
+    sure = next((s for s in entries if s.get("verified") is True), None)
+    tap(qtbot, field_of(window, unsure["code"]))
+    tap(qtbot, window.list_page.cards[unsure["code"]])
+    assert "chưa được đối chiếu" in window.card_page.facts.text()
+    if sure is not None:
+        window.open_service(sure["code"])
+        assert "chưa được đối chiếu" not in window.card_page.facts.text()

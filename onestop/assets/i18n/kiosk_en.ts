@@ -151,5 +151,9 @@
         <source>Dự kiến chờ: {w}</source>
         <translation>Expected wait: {w}</translation>
     </message>
+    <message>
+        <source>Một số thông tin chưa được đối chiếu với văn bản gốc; mời Ông/Bà hỏi cán bộ tại quầy để chắc chắn.</source>
+        <translation>Some details have not been checked against the original documents; please ask an officer at the counter to be sure.</translation>
+    </message>
 </context>
 </TS>
