@@ -136,6 +136,10 @@ def english_tables() -> Iterator[Text]:
         yield f"hub/web/citizen.py TEXT[{key}]", "en", CITIZEN, en
     for key, (_vi, en) in WORDS.items():
         yield f"queue/wait.py WORDS[{key}]", "en", CITIZEN, en
+    from onestop.queue.guide_card import TEXT as GUIDE_TEXT
+
+    for key, (_vi, en) in GUIDE_TEXT.items():
+        yield f"queue/guide_card.py TEXT[{key}]", "en", CITIZEN, en
     for table in (KIND_LABELS, COMPLEXITY_LABELS):
         for code, words in table.items():
             yield f"queue/labels.py {code}", "en", CITIZEN, words["en"]
@@ -174,6 +178,9 @@ SOURCES: dict[str, Callable[[], Iterator[Text]]] = {
     "hub messages": vietnamese_literals("hub/*.py", STAFF),
     "domain messages": vietnamese_literals("queue/*.py", STAFF),
     "central dashboard": vietnamese_literals("sync/central/dashboard*.py", STAFF),
+    "Hỏi thủ tục (guide card, hub and central pages)": vietnamese_literals(
+        "queue/guide_card.py", CITIZEN),
+    "central guide page": vietnamese_literals("sync/central/guide_page.py", CITIZEN),
     "english tables": english_tables,
     "catalogue": catalogue_texts,
 }

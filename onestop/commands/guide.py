@@ -13,17 +13,6 @@ import sys
 from onestop.errors import CliError
 from onestop.settings import Settings
 
-ASK_OFFICER = {"vi": "Chưa tìm được thủ tục phù hợp. Xin Ông/Bà hỏi cán bộ tại quầy hướng dẫn.",
-               "en": "No matching procedure found. Please ask an officer at the guidance desk."}
-LABELS = {
-    "vi": {"checklist": "Hồ sơ cần nộp", "fee": "Lệ phí", "result": "Kết quả",
-           "days": "Thời hạn giải quyết", "legal": "Căn cứ pháp lý", "code": "Mã thủ tục",
-           "same_day": "trong ngày", "working_days": "ngày làm việc"},
-    "en": {"checklist": "Documents to bring", "fee": "Fee", "result": "Result",
-           "days": "Processing time", "legal": "Legal basis", "code": "Procedure code",
-           "same_day": "same day", "working_days": "working days"},
-}
-
 
 def catalog_in_use(settings: Settings):
     from onestop.hub.guide_routes import data_folder_catalog
@@ -36,41 +25,36 @@ def catalog_in_use(settings: Settings):
     return found if found is not None else (default_catalog(), frozenset())
 
 
-def days_text(days, lang: str) -> str:
-    words = LABELS[lang]
-    if days is None:
-        return ""
-    return words["same_day"] if days == 0 else f"{days} {words['working_days']}"
-
-
 def human(result: dict, lang: str) -> str:
+    """The answers as lines for a terminal, in the words of the /guide page."""
+    from onestop.queue.catalog import public_code
+    from onestop.queue.guide_card import days_words, g
+
     if not result["confident"]:
-        return ASK_OFFICER[lang]
-    words, en = LABELS[lang], lang == "en"
+        return g("ask_officer", lang)
+    en = lang == "en"
     lines = []
     for rank, a in enumerate(result["answers"], start=1):
         name = a["name_en"] if en else a["name_vi"]
-        code = "" if a["service"].startswith("local.") else f"  ({words['code']} {a['service']})"
-        lines.append(f"{rank}. {name}{code}")
-        checklist = a["checklist_en"] if en and a.get("checklist_en") else a["checklist_vi"]
+        code = public_code(a["service"])
+        lines.append(f"{rank}. {name}" + (f"  ({g('code', lang)}: {code})" if code else ""))
+        checklist = (a.get("checklist_en") if en else None) or a["checklist_vi"]
         if checklist:
-            lines.append(f"   {words['checklist']}:")
+            lines.append(f"   {g('checklist', lang)}:")
             lines += [f"     - {item}" for item in checklist]
-        fee = a["fee_en"] if en and a.get("fee_en") else a["fee_vi"]
-        result_text = a["result_en"] if en and a.get("result_en") else a["result_vi"]
-        for label, value in ((words["fee"], fee), (words["result"], result_text),
-                             (words["days"], days_text(a["result_working_days"], lang))):
+        for key, value in (("fee", (a.get("fee_en") if en else None) or a["fee_vi"]),
+                           ("time", days_words(a["result_working_days"], lang)),
+                           ("result", (a.get("result_en") if en else None) or a["result_vi"])):
             if value:
-                lines.append(f"   {label}: {value}")
+                lines.append(f"   {g(key, lang)}: {value}")
         if a["legal_basis_vi"]:
-            lines.append(f"   {words['legal']}: {'; '.join(a['legal_basis_vi'])}")
+            lines.append(f"   {g('legal', lang)}: {'; '.join(a['legal_basis_vi'])}")
     return "\n".join(lines)
 
 
 def guide_command(args: argparse.Namespace, settings: Settings) -> int:
     """`onestop guide [--json] [--lang vi|en] QUESTION` and `--json --batch FILE`."""
-    from onestop.hub.guide_routes import invalid_question
-    from onestop.queue.guide import ask
+    from onestop.queue.guide import ask, invalid_question
 
     lang = args.lang or ("en" if getattr(settings, "language", "vi") == "en" else "vi")
     if args.batch is not None:
@@ -92,8 +76,7 @@ def guide_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _batch(path: str, settings: Settings) -> int:
-    from onestop.hub.guide_routes import invalid_question
-    from onestop.queue.guide import ask
+    from onestop.queue.guide import ask, invalid_question
 
     try:
         if path == "-":

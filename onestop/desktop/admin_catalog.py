@@ -30,7 +30,7 @@ from .admin_common import (
     selected_key,
     show_error,
 )
-from .client import HubClient, HubError
+from .client import HubClient, HubError, ignore
 from .plain import Label
 
 TEXTS = ("fee_vi", "fee_en", "result_vi", "result_en")
@@ -132,11 +132,27 @@ class CatalogTab(AdminTab):
         for button in (self.import_button, self.export_button):
             row.addWidget(button)
         self.layout_.addLayout(row)
+        # Hỏi thủ tục's questions it could not answer (folded text, docs/guide.md): the words
+        # citizens use that the catalogue lacks, to add as phrasings or keywords.
+        self.unanswered_caption = Label(self.tr("Câu hỏi chưa trả lời được (Hỏi thủ tục) – "
+                                                "thêm cách hỏi vào danh mục"), self)
+        self.layout_.addWidget(self.unanswered_caption)
+        self.unanswered = make_table(self, [self.tr("Câu hỏi"), self.tr("Số lần"),
+                                            self.tr("Lần cuối")], stretch=0)
+        self.unanswered.setMaximumHeight(160)
+        self.layout_.addWidget(self.unanswered)
         self.finish_layout()
         self._selection()
 
     def refresh(self) -> None:
         self.client.call(self, "GET", "/api/catalog", done=self._got)
+        self.client.call(self, "GET", "/api/guide/unanswered?limit=20",
+                         done=self._got_unanswered, failed=ignore)
+
+    def _got_unanswered(self, answer: object) -> None:
+        rows = answer.get("questions", []) if isinstance(answer, dict) else []
+        fill_table(self.unanswered, [[r["question"], str(r["count"]), r["last_day"]]
+                                     for r in rows], [r["question"] for r in rows])
 
     def _got(self, catalog: object) -> None:
         self.catalog = catalog if isinstance(catalog, dict) else {}

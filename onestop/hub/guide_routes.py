@@ -6,15 +6,17 @@ staff at `GET /api/guide/unanswered` so the centre can add phrasings.
 
 from __future__ import annotations
 
+import importlib.resources
 import sqlite3
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from onestop.queue.catalog import Catalog, parse_catalog
-from onestop.queue.guide import MAX_QUESTION, ask
+from onestop.queue.guide import MAX_QUESTION, ask, invalid_question
+from onestop.queue.guide_card import g, guide_body, guide_link
 from onestop.queue.search import fold
 from onestop.ratelimit import RateLimiter
 
@@ -24,7 +26,6 @@ from .catalog_edits import disabled, effective
 from .deps import Auth, require
 from .http_errors import error
 from .web.citizen import page
-from .web.guide_page import g, guide_body, guide_link
 
 router = APIRouter()
 
@@ -32,16 +33,6 @@ router = APIRouter()
 # counter sends its station token and is not limited.
 GUIDE_RATE, GUIDE_PER_S = 30, 60.0
 MAX_UNANSWERED_ROWS = 1000  # the list is for reading, not an archive: the rarest go first
-
-
-def invalid_question(question: str | None) -> str | None:
-    """Why a question cannot be asked (English), or None when it can."""
-    text = (question or "").strip()
-    if not text:
-        return "the question is empty"
-    if len(text) > MAX_QUESTION:
-        return f"the question is over {MAX_QUESTION} characters"
-    return None
 
 
 def guide_refusal(reason: str):
@@ -103,6 +94,13 @@ PAGE_HEADERS = {
 }
 
 
+@router.get("/guide/style.css", include_in_schema=False)
+def guide_css() -> Response:
+    css = importlib.resources.files("onestop.assets").joinpath("guide.css").read_bytes()
+    return Response(css, media_type="text/css; charset=utf-8",
+                    headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+
+
 @router.get("/guide", response_class=HTMLResponse, include_in_schema=False)
 def guide_page(request: Request, q: Annotated[str | None, Query(max_length=4000)] = None,
                lang: Annotated[str, Query(max_length=8)] = "vi") -> HTMLResponse:
@@ -119,7 +117,7 @@ def guide_page(request: Request, q: Annotated[str | None, Query(max_length=4000)
         return HTMLResponse(page(g("title", lang), "<main><section class=officer><p>" + escape(
             "Quá nhiều câu hỏi; xin vui lòng thử lại sau ít phút." if lang == "vi" else
             "Too many questions; please try again in a few minutes.") + "</p></section></main>",
-            lang, styles=("guide.css",)), status_code=429, headers=PAGE_HEADERS)
+            lang, styles=("/guide/style.css",)), status_code=429, headers=PAGE_HEADERS)
     if q is not None:
         if invalid_question(q):
             invalid, status = True, 400
@@ -135,7 +133,7 @@ def guide_page(request: Request, q: Annotated[str | None, Query(max_length=4000)
               f'{"Tiếng Việt" if lang == "en" else "English"}</a></header>')
     answers = guide_body("/guide", lang, question[:MAX_QUESTION], result, invalid, MAX_QUESTION)
     body = f"{header}\n<main>\n{answers}\n</main>"
-    return HTMLResponse(page(g("title", lang), body, lang, styles=("guide.css",)),
+    return HTMLResponse(page(g("title", lang), body, lang, styles=("/guide/style.css",)),
                         status_code=status, headers=PAGE_HEADERS)
 
 

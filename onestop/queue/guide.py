@@ -31,7 +31,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .catalog import Catalog, Service
-from .guide_terms import STOP_WORDS, content, expand, parts, tokens
+from .guide_terms import (
+    STOP_WORDS,
+    content,
+    expand,
+    is_english,
+    parts,
+    sound_alikes,
+    tokens,
+)
 from .search import deletions, edit_distance, max_typos
 
 MAX_QUESTION = 300  # characters; the hub refuses longer (guide_question_invalid)
@@ -39,11 +47,15 @@ MAX_ANSWERS = 5
 K1, B = 1.2, 0.4
 BIGRAM = 1.5  # a bigram term counts this much more than its syllables alone
 TYPO_WEIGHT = 0.7  # a corrected syllable is weaker evidence than one typed right
+PAIRED_TYPO = 0.9  # ... unless it then makes a two-syllable word with a neighbour
 BEST_TEXT_BONUS = 2.0  # times the share of the best-matching text explained
 MIN_COVERAGE = 0.62  # of the question's content weight, found in the best answer
-MIN_EVIDENCE = 1.2
+MIN_EVIDENCE = 1.2  # idf sum of the content syllables the best answer explains
 MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keyword)
-MIN_ANCHOR = 0.8  # idf shared with the best answer's name or keywords  # idf sum of the content syllables the best answer explains
+MIN_COVERAGE_EN, MIN_FIT_EN = 0.45, 0.3
+CLOSE_FIT, MIN_COVERAGE_CLOSE = 0.7, 0.4  # a text this close needs less of the question
+MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
+WHOLE_FIT = 0.85  # a text of the whole question's best answer this complete: not several asks
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
 # Where a word is found and how much that counts; the name is what the centre calls it, the
 # phrasings are how citizens ask.
@@ -88,11 +100,17 @@ class GuideIndex:
         self.services = catalog.services
         fields = {f.id: f.name_vi for f in catalog.fields}
         self.texts: list[_Text] = []
+        # Texts as written, stop words kept: for a question made only of such words
+        # ("cho hỏi làm thủ tục cần giấy tờ gì") the procedure whose text says just that.
+        self.raw_texts: list[tuple[int, frozenset[str]]] = []
         weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
         for number, service in enumerate(self.services):
             bag: dict[str, float] = defaultdict(float)
             for kind, text, weight in _texts_of(service, catalog, fields):
-                syllables = content(expand(tokens(text)))
+                raw = tokens(text)
+                if kind not in ("field", "group") and len(raw) >= 2:
+                    self.raw_texts.append((number, frozenset(_terms(raw))))
+                syllables = content(expand(raw))
                 terms = _terms(syllables)
                 if not terms:
                     continue
@@ -125,11 +143,15 @@ class GuideIndex:
         self.by_code = {s.code.lower(): i for i, s in enumerate(self.services)}
 
     def candidates(self, word: str) -> list[tuple[int, str]]:
-        """Catalogue syllables within the typos allowed for a word: (typos, syllable)."""
+        """Catalogue syllables within the typos allowed for a word: (typos, syllable). Short
+        syllables get only the sound confusions of Vietnamese spelling (s/x, ch/tr, d/gi/r,
+        l/n at the start; c/t, n/ng at the end): "bản xao" is "bản sao"."""
         depth = max_typos(word)
-        if word in self.syllables or word in STOP_WORDS or word.isdigit() or not depth:
+        if word in self.syllables or word in STOP_WORDS or word.isdigit():
             return []  # a stop word is not a misspelt procedure word
-        found = set()
+        found = {(1, v) for v in sound_alikes(word) if v in self.syllables}
+        if not depth:
+            return sorted(found)
         for variant in deletions(word, depth):
             for candidate in self.by_deletion.get(variant, ()):
                 typos = edit_distance(word, candidate, depth)
@@ -158,8 +180,24 @@ class GuideIndex:
             typos, best = min(options, key=lambda o: (
                 o[0], not self.paired(o[1], before, after), -self.frequency[o[1]], o[1]))
             sure = TYPO_WEIGHT if typos <= 1 else TYPO_WEIGHT * 0.8
-            out.append((best, sure if self.paired(best, before, after) else sure * 0.4))
+            # A correction that completes a word of the catalogue is nearly as good as typed.
+            out.append((best, PAIRED_TYPO if self.paired(best, before, after) else sure * 0.4))
         return out
+
+    def plain(self, words: list[str]) -> Ranking:
+        """A question with no procedure word: the service one of whose texts (stop words
+        kept, two syllables at least) the question holds every syllable of, and a word pair."""
+        asked = _terms(words)
+        best: tuple[float, int] | None = None
+        for number, terms in self.raw_texts:
+            syllables = {t for t in terms if " " not in t}
+            if syllables <= asked and terms - syllables & asked:
+                share = len(terms) / len(asked)
+                if best is None or share > best[0]:
+                    best = (share, number)
+        if best is None:
+            return Ranking((), 0.0, 0.0)
+        return Ranking(((best[1], best[0]),), 1.0, MIN_EVIDENCE, 1.0, MIN_ANCHOR)
 
     def rank(self, question: str) -> Ranking:
         """The services a question (or one part of it) is about, best first."""
@@ -170,6 +208,8 @@ class GuideIndex:
         for word, how in corrected:
             sure[word] = max(sure.get(word, 0.0), how)
         syllables = content(words)
+        if not syllables:
+            return self.plain(words)
         query = _terms(syllables)
         scores: dict[int, float] = defaultdict(float)
         for term in query:
@@ -195,7 +235,7 @@ class GuideIndex:
         found = sum(self.idf.get(w, 0.0) * sure.get(w, 1.0) for w in syllables if w in have)
         evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
         return Ranking(order, found / total if total else 0.0, evidence,
-                       *self.focus(order[0][0], query))
+                       *self.focus(order[0][0], query), english=is_english(words))
 
     def focus(self, number: int, asked: set[str]) -> tuple[float, float]:
         """How well one text of the service fits the question, and how much the service's own
@@ -245,11 +285,20 @@ class Ranking:
     fit: float = 0.0  # how well one text of the best answer fits the question
     anchor: float = 0.0  # idf the question shares with the best answer's name or keywords
 
+    english: bool = False  # most of the question's words are not Vietnamese syllables
+
     @property
     def confident(self) -> bool:
-        return bool(self.order) and self.coverage >= MIN_COVERAGE and \
-            self.evidence >= MIN_EVIDENCE and self.fit >= MIN_FIT \
-            and self.anchor >= MIN_ANCHOR
+        # English questions meet only the catalogue's English names, fewer words than the
+        # Vietnamese texts and phrasings hold: they need less of them.
+        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
+                                                                              MIN_FIT)
+        if not self.order or self.evidence < MIN_EVIDENCE or self.anchor < MIN_ANCHOR:
+            return False
+        # One text of the answer said nearly as the question says it outweighs the question's
+        # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
+        return (self.coverage >= coverage and self.fit >= fit) or (
+            self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT)
 
 
 _indexes: dict[tuple[int, str], tuple[Catalog, GuideIndex]] = {}
@@ -266,6 +315,16 @@ def index_for(catalog: Catalog) -> GuideIndex:
         entry = (catalog, GuideIndex(catalog))
         _indexes[key] = entry
     return entry[1]
+
+
+def invalid_question(question: str | None) -> str | None:
+    """Why a question cannot be asked (English), or None when it can."""
+    text = (question or "").strip()
+    if not text:
+        return "the question is empty"
+    if len(text) > MAX_QUESTION:
+        return f"the question is over {MAX_QUESTION} characters"
+    return None
 
 
 def answer_dict(service: Service, score: float) -> dict:
@@ -291,19 +350,27 @@ def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) 
         return {"answers": [answer_dict(index.services[code], 1.0)], "confident": True,
                 "question": question}
     whole = index.rank(question)
-    # The whole question's best answer first, then each confident part's best (a sentence
-    # naming two procedures gets both at the top), then the rest of the whole's ranking.
-    picked: list[int] = []
-    if whole.confident:
-        picked.append(next((n for n, _ in whole.order if n in allowed), whole.order[0][0]))
-    confident = whole.confident
+    # A sentence naming several procedures ("kết hôn rồi làm khai sinh cho con"): each
+    # confident part's best answer goes first, in the order asked, unless one text of the
+    # whole question's best answer holds it nearly all (a long name with commas in it).
+    from_parts: list[int] = []
     for part in parts(question):
+        if len(content(tokens(part))) < 2:  # "toi khong dong y": too little to stand alone
+            continue
         ranking = index.rank(part)
-        if ranking.confident:
-            confident = True
-            first = next((n for n, _ in ranking.order if n in allowed), None)
-            if first is not None and first not in picked:
-                picked.append(first)
+        first = next((n for n, _ in ranking.order if n in allowed), None)
+        if ranking.confident and first is not None and first not in from_parts:
+            from_parts.append(first)
+    confident = whole.confident or bool(from_parts)
+    whole_first = next((n for n, _ in whole.order if n in allowed), None) \
+        if whole.confident else None
+    # The whole question's answer being none of the parts' says it is one joint procedure
+    # ("khai sinh, nhập khẩu và thẻ bảo hiểm y tế cho con": the linked procedure).
+    if whole_first is not None and (len(from_parts) < 2 or whole.fit >= WHOLE_FIT
+                                    or whole_first not in from_parts):
+        picked = [whole_first] + [n for n in from_parts if n != whole_first]
+    else:
+        picked = from_parts + ([whole_first] if whole_first is not None else [])
     scores = dict(whole.order)
     if not confident:
         return {"answers": [], "confident": False, "question": question}

@@ -28,7 +28,7 @@ _STOP_TEXT = """
     thi la ma va voi hay hoac cung roi luon nua nhe a ah oi nhi u vay day ha
     o tai trong tren den ra vao len xuong ve cho cua boi vi neu
     mot nhung cac tat ca
-    xin hoi giup biet
+    xin hoi giup biet mang be
     khong chua
     how do i to a an the my for of in on get what is can where need want
     please and with or me we you
@@ -36,28 +36,42 @@ _STOP_TEXT = """
 STOP_WORDS = frozenset(syllable_key(w) for w in _STOP_TEXT.split())
 
 # Separators between two requests in one sentence ("khai sinh và kết hôn", "..., rồi ...").
-_SPLIT = re.compile(r"\s*(?:[,;+&/]|\bva\b|\bvoi lai\b|\broi\b|\bluon\b|\bsau do\b|"
-                    r"\bdong thoi\b|\bkem theo\b|\bcung nhu\b|\bvoi\b|\band\b|\bthen\b)\s*")
+# "với" is left out: "kết hôn với người nước ngoài" is one request.
+_SPLIT = re.compile(r"\s*(?:[,;+&/]|\bva\b|\broi\b|\bluon\b|\bsau do\b|"
+                    r"\bdong thoi\b|\bkem theo\b|\bcung nhu\b|\band\b|\bthen\b)\s*")
 
 
 # Two-syllable words that carry no procedure although each syllable might ("hồ sơ": hộ).
-STOP_PHRASES = frozenset(tuple(p.split()) for p in (
+STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
     "ho so", "thu tuc", "giay to", "huong dan", "tu van", "thong tin", "the nao",
     "bao nhieu", "o dau", "cai gi", "nhu the", "can gi", "giay gi", "mat bao", "bao lau",
-    "chi phi", "le phi", "thoi gian", "mat phi", "phai lam", "the nao"))
+    "chi phi", "le phi", "thoi gian", "mat phi", "phai lam", "the nao",
+    # kin named around a request ("cho cháu nội", "bà ngoại"): who it is for, not what
+    "chau noi", "chau ngoai", "ong noi", "ba noi", "ong ngoai", "ba ngoai", "con gai",
+    "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi"))
 
 
-# English endings, so "register", "registration" and "registering" meet. No Vietnamese syllable
-# ends in these, so Vietnamese words are never cut.
-_ENGLISH_ENDINGS = ("ations", "ation", "ings", "ing", "ed", "er", "es", "s")
+# A folded Vietnamese syllable: onset, one to three vowels, coda. Anything else is taken for
+# an English word and cut to its first five letters after a plural ending, so "register",
+# "registration" and "registering" meet ("regis"), as do "certify" and "certified".
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                       r"(ng|nh|ch|[cmnpt])?")
 
 
 def _stem(word: str) -> str:
-    if len(word) >= 5 and word.isascii() and word.isalpha():
-        for ending in _ENGLISH_ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                return word[:-len(ending)]
-    return word
+    if not word.isascii() or not word.isalpha() or _SYLLABLE.fullmatch(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return word[:5]
+
+
+def is_english(words: list[str]) -> bool:
+    """Whether most words of a question are not Vietnamese syllables (an English question)."""
+    foreign = sum(1 for w in words if w.isalpha() and not _SYLLABLE.fullmatch(w))
+    return foreign * 2 >= len(words) > 0
 
 
 def tokens(text: str) -> list[str]:
@@ -138,3 +152,24 @@ def content(words: list[str]) -> list[str]:
             kept.append(words[i])
         i += 1
     return kept
+
+
+# Spellings that sound alike in one region or another (folded): the start and the end of a
+# syllable. A typed syllable the catalogue lacks is tried with each swap.
+_ONSETS = (("s", "x"), ("ch", "tr"), ("d", "gi"), ("d", "r"), ("gi", "r"), ("l", "n"))
+_CODAS = (("c", "t"), ("n", "ng"))
+
+
+def sound_alikes(word: str) -> set[str]:
+    """The word with one confusable onset or coda swapped."""
+    found = set()
+    for a, b in _ONSETS:
+        for x, y in ((a, b), (b, a)):
+            if word.startswith(x) and not (x == "d" and word.startswith("gi")):
+                found.add(y + word[len(x):])
+    for a, b in _CODAS:
+        for x, y in ((a, b), (b, a)):
+            if word.endswith(x) and not (x == "n" and word.endswith(("ng", "nh"))):
+                found.add(word[:-len(x)] + y)
+    found.discard(word)
+    return found

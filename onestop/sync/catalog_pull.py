@@ -3,9 +3,9 @@
 Central serves the catalogue with an ETag; the hub asks with If-None-Match, so an unchanged
 catalogue costs one small 304. A ward may keep local additions or changes (its own result
 counter, a procedure the city has not listed yet) in `<data>/catalog-override.json`: groups,
-services and priority categories there replace central's entries with the same id/code or are
-added. The merged catalogue is validated as a whole; one that fails is refused, the error is
-recorded and the catalogue in use stays.
+services, priority categories and fields (lĩnh vực) there replace central's entries with the
+same id/code or are added. The merged catalogue is validated as a whole; one that fails is
+refused, the error is recorded and the catalogue in use stays.
 """
 
 from __future__ import annotations
@@ -43,7 +43,11 @@ def merge_override(central: dict, override: dict) -> dict:
             if isinstance(entry, dict):
                 entries[entry.get(key)] = entry
         merged[section] = list(entries.values())
-    if any(override.get(s) for s in _KEYS):
+    if override.get("fields"):  # a ward's own lĩnh vực for a procedure the city lacks
+        fields = {f.get("id"): f for f in central.get("fields", []) if isinstance(f, dict)}
+        fields.update({f.get("id"): f for f in override["fields"] if isinstance(f, dict)})
+        merged["fields"] = list(fields.values())
+    if any(override.get(s) for s in (*_KEYS, "fields")):
         merged["version"] = f"{central.get('version')}+local"
     return merged
 

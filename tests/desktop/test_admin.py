@@ -334,3 +334,16 @@ def test_english(qtbot, live_hub, english):
     assert window.counters.add.text() == "&Add counter…"
     assert rows(window.counters.table)[0][3] == "Certification, Civil status"
     assert window.heading.text() == "Administration – Cua Nam Ward"
+
+
+def test_catalogue_tab_lists_the_questions_the_assistant_could_not_answer(qtbot, admin,
+                                                                          live_hub):
+    import httpx
+
+    for q in ("làm hộ chiếu ở đâu", "Làm hộ chiếu ở đâu", "đăng ký xe máy"):
+        assert httpx.get(f"{live_hub.url}/api/guide", params={"q": q}).json()["confident"] \
+            is False
+    tab = admin.catalog
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.unanswered.rowCount() == 2, timeout=WAIT)
+    assert rows(tab.unanswered)[0][:2] == ["lam ho chieu o dau", "2"]

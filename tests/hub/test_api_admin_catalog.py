@@ -50,6 +50,26 @@ def test_a_broken_catalogue_names_entry_and_problem_and_changes_nothing(live_hub
     assert admin.get("/api/catalog/export").json() == doc
 
 
+@pytest.mark.parametrize(("key", "value", "problem"), [
+    ("field", "hotich", 'unknown field id "hotich"'),
+    ("result_working_days", -3, "'result_working_days' must be from 0 to 365"),
+    ("source", "", "field 'source' must say where the details come from"),
+])
+def test_a_broken_guide_entry_is_refused_by_name(live_hub, admin, key, value, problem):
+    doc = admin.get("/api/catalog/export").json()
+    broken = copy.deepcopy(doc)
+    entry = next(s for s in broken["services"] if s["code"] == "1.004859")
+    entry[key] = value
+    seq = _events(live_hub)
+    refused = _error(admin.put("/api/catalog", json=broken), 422, "invalid_catalog")
+    assert "(code 1.004859)" in refused["details"]["entry"]
+    assert problem in refused["details"]["problem"] and "1.004859" in refused["message_vi"]
+    assert _events(live_hub) == seq and admin.get("/api/catalog/export").json() == doc
+    installed = admin.put("/api/catalog", json=doc)  # the whole bundled catalogue goes through
+    assert installed.status_code == 200, installed.text
+    assert installed.json()["services"] == len(doc["services"]) >= 100
+
+
 def test_a_catalogue_dropping_a_counters_group_is_refused(live_hub, admin):
     doc = admin.get("/api/catalog/export").json()
     doc["groups"] = [g for g in doc["groups"] if g["id"] != "land"]

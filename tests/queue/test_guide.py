@@ -64,7 +64,7 @@ def test_junk_is_never_answered_with_confidence(junk):
 @pytest.mark.parametrize("question", [
     "làm hộ chiếu ở đâu", "nộp phạt vi phạm giao thông", "thời tiết hôm nay thế nào",
     "đăng ký xe máy", "khai sinh công ty", "mua vé tàu", "how to renew my passport",
-    "lãi suất ngân hàng bao nhiêu", "", "   ", "???",
+    "đăng ký học lái xe máy", "", "   ", "???",
 ])
 def test_questions_outside_the_catalogue_are_refused(question):
     result = ask(CATALOG, question)

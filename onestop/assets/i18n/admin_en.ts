@@ -177,6 +177,22 @@
 <context>
     <name>CatalogTab</name>
     <message>
+        <source>Câu hỏi chưa trả lời được (Hỏi thủ tục) – thêm cách hỏi vào danh mục</source>
+        <translation>Unanswered questions (Ask about a procedure) – add these phrasings to the catalogue</translation>
+    </message>
+    <message>
+        <source>Câu hỏi</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Số lần</source>
+        <translation>Times asked</translation>
+    </message>
+    <message>
+        <source>Lần cuối</source>
+        <translation>Last asked</translation>
+    </message>
+    <message>
         <source>Mã</source>
         <translation>Code</translation>
     </message>

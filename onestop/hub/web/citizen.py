@@ -95,7 +95,7 @@ REFRESH_SECONDS = {"waiting": 20, "called": 20, "serving": 30, "parked": 30}
 def page(title: str, body: str, lang: str, refresh: int | None = None,
          styles: tuple[str, ...] = ()) -> str:
     meta = f'<meta http-equiv="refresh" content="{refresh}">\n' if refresh else ""
-    more = "".join(f'<link rel="stylesheet" href="/web/{escape(name)}">\n' for name in styles)
+    more = "".join(f'<link rel="stylesheet" href="{escape(path)}">\n' for path in styles)
     return (
         f'<!doctype html>\n<html lang="{"en" if lang == "en" else "vi"}">\n<head>\n'
         '<meta charset="utf-8">\n'

@@ -229,10 +229,12 @@ def create_app(central) -> FastAPI:
     from .booking_api import router as booking_api
     from .booking_page import router as booking_page
     from .dashboard import router
+    from .guide_page import router as guide_page
 
     app.include_router(router)
     app.include_router(booking_api)
     app.include_router(booking_page)
+    app.include_router(guide_page)
     return app
 
 

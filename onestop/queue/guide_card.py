@@ -1,6 +1,7 @@
-"""The "Hỏi thủ tục" page body (docs/guide.md), shared by the hub's /guide (ward LAN) and
-central's /guide (internet): a question box and answer cards, server-rendered with no script
-so it works on any phone. The answers are the /api/guide object; every value is escaped.
+"""The words of a "Hỏi thủ tục" answer and the /guide page body (docs/guide.md), in one place
+for every surface: the hub's /guide (ward LAN), central's /guide (internet), `onestop guide`.
+Like queue/wait.py's words, pure text: the HTML is a string (no script, every value escaped)
+so the hub and central, which never import each other, show the same card.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
-from onestop.queue.catalog import public_code
+from .catalog import public_code
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("Hỏi thủ tục", "Ask about a procedure"),
