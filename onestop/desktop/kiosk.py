@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 
 from .base import StationWindow
-from .client import HubClient, HubError, ignore
+from .client import HubClient, HubError
 from .kiosk_data import KioskCatalog, kind_for, text, texts
 from .kiosk_pages import CardPage, DonePage, ListPage, StartPage, TapButton, title_label
 from .kiosk_parts import CONTEXT, DONE_SECONDS, STYLE, IdleReset, KioskWords
@@ -42,6 +42,7 @@ class KioskWindow(StationWindow):
         self.field_id: str | None = None
         self.question: str | None = None
         self.last_issued: dict | None = None
+        self._ward_asked = False
         self.ticket_printer = None  # kiosk_printing.attach_printer sets it
         self._busy = False
         self._key: str | None = None  # kept for a retry after a lost answer: one ticket
@@ -113,14 +114,22 @@ class KioskWindow(StationWindow):
 
     # --- loading -------------------------------------------------------------------------------
     def load(self) -> None:
-        self.client.call(self, "GET", "/api/ward", done=self._got_ward, failed=ignore)
+        self.client.call(self, "GET", "/api/ward", done=self._got_ward,
+                         failed=lambda _e: self._got_ward(None))
         self.client.call(self, "GET", "/api/catalog", done=self._got_catalog,
                          failed=self._load_failed)
 
     def _got_ward(self, answer: object) -> None:
+        """The office's name for the header and the paper (without it, both still work)."""
+        self._ward_asked = True
         if isinstance(answer, dict):
             self.ward = answer
             self.retranslate()
+        self._maybe_ready()
+
+    def _maybe_ready(self) -> None:
+        if self.catalog is not None and self._ward_asked:
+            self.mark_ready()
 
     def _got_catalog(self, answer: object) -> None:
         if not isinstance(answer, dict):
@@ -128,7 +137,7 @@ class KioskWindow(StationWindow):
         self.catalog = KioskCatalog(answer)
         self.say("")
         self._fill_fields()
-        self.mark_ready()
+        self._maybe_ready()
 
     def _load_failed(self, error: HubError) -> None:
         self.say(self._unreachable(error))

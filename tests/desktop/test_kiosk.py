@@ -185,7 +185,7 @@ def test_question_box_answers_from_the_guide(qtbot, live_hub, tmp_path):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.list_page, timeout=WAIT)
     assert next(iter(window.list_page.cards)) == "1.001193"
     tap(qtbot, window.home)
-    qtbot.keyClicks(window.start_page.question, "gia han ho chieu")  # a passport: not here
+    qtbot.keyClicks(window.start_page.question, "nop phat vi pham giao thong")  # not a ward's
     QTest.keyClick(window.start_page.question, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.list_page.note.isVisibleTo(window.list_page), timeout=WAIT)
     assert window.list_page.cards == {} and "hỏi cán bộ" in window.list_page.note.text()
