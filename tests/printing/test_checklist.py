@@ -53,7 +53,7 @@ def test_the_slip_says_the_catalogue_and_fits_the_roll(tmp_path, width):
                         str(folder / "checklist-80mm")], check=True)
 
 
-def test_the_kiosk_ticket_carries_every_document():
+def test_the_kiosk_ticket_carries_every_document(tmp_path):
     catalog = default_catalog().to_dict()
     service = catalog["services"][0]
     service["checklist_vi"] = [f"Giấy tờ số {n}" for n in range(1, 10)]  # longer than six
@@ -65,3 +65,14 @@ def test_the_kiosk_ticket_carries_every_document():
     kiosk = ticket_print_from(issued, catalog, None, "Phường Cửa Nam", checklist_items=None)
     assert len(reception.checklist) == 6
     assert kiosk.checklist == tuple(service["checklist_vi"])
+    if os.environ.get("ONESTOP_SCREENSHOTS") == "1":  # how the kiosk's ticket looks
+        from onestop.printing.ticket import render_ticket
+
+        real = next(s for s in catalog["services"] if s["code"] == "1.001193")
+        issued["ticket"].update(service=real["code"], group=real["group"])
+        issued.update(people_ahead=4, estimate={"text_vi": "khoảng 10–20 phút"})
+        pdf = tmp_path / "k.pdf"
+        pdf.write_bytes(render_ticket(ticket_print_from(
+            issued, catalog, {"ward": WARD}, "Phường Cửa Nam", checklist_items=None)))
+        subprocess.run([tool("pdftoppm"), "-png", "-r", "80", "-singlefile", str(pdf),
+                        str(PAPER / "ticket-kiosk-80mm")], check=True)
