@@ -206,7 +206,7 @@ def test_hub_unreachable_says_so_and_loses_nothing(qtbot, live_hub, tmp_path):
     assert key is not None and [t.number for t in live_hub.hub.store.waiting()] == ["B001"]
 
 
-def test_booked_citizen_checks_in_by_code(qtbot, booking_hub, tmp_path):  # noqa: F811
+def test_booked_citizen_checks_in_by_code(qtbot, booking_hub, tmp_path, jobs):  # noqa: F811
     from onestop.hub import bookings
     from onestop.hub.outbox import Outbox
 
@@ -227,6 +227,13 @@ def test_booked_citizen_checks_in_by_code(qtbot, booking_hub, tmp_path):  # noqa
     QTest.keyClick(window.start_page.code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.notice.isVisibleTo(window), timeout=WAIT)
     assert window.stack.currentWidget() is window.start_page
+    assert len(store.waiting()) == 1
+    early = code_at(store, 180, serial=2)  # three hours early: the hub says when to come
+    bookings.merge_pulled(store, [early])
+    window.start_page.code.clear()
+    qtbot.keyClicks(window.start_page.code, early["code"])
+    tap(qtbot, window.start_page.code_button)
+    qtbot.waitUntil(lambda: "mời quay lại từ 11:00" in window.notice.text(), timeout=WAIT)
     assert len(store.waiting()) == 1
 
 
