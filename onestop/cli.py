@@ -21,6 +21,8 @@ from onestop import __version__
 from onestop.commands.admin_parsers import COMMANDS as ADMIN_COMMANDS
 from onestop.commands.admin_parsers import GROUPS as ADMIN_GROUPS
 from onestop.commands.admin_parsers import add_parsers as add_admin_parsers
+from onestop.commands.central_parsers import COMMANDS as CENTRAL_CITY_COMMANDS
+from onestop.commands.central_parsers import add_parsers as add_central_city_parsers
 from onestop.commands.guide_parser import add_parser as add_guide_parser
 from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
@@ -50,6 +52,7 @@ COMMANDS: dict[str, str | None] = {
     "doctor": "onestop.commands.doctor:doctor_command",
     "backup": "onestop.commands.backup:backup_command",
     "restore": "onestop.commands.backup:restore_command",
+    **CENTRAL_CITY_COMMANDS,  # central notice, recommendations, reply, holidays
     "guide": "onestop.commands.guide:guide_command",
     **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (commands/admin_parsers.py)
 }
@@ -178,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--batch", type=_batch_size, default=500, metavar="N",
                       help="events per request (1-2000, default 500)")
     sync_sub.add_parser("catalog", parents=[data_opt], help="pull the catalogue from central now")
+    sync_sub.add_parser("inbox", parents=[data_opt],
+                        help="pull the city's notices, feedback and replies now")
     sync_sub.add_parser("bookings", parents=[data_opt],
                         help="pull the ward's bookings (today and the coming days) now")
 
@@ -226,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="bookable from today to D days ahead (default 6)")
     slots.add_argument("--booked-share", type=float, default=0.5, metavar="S",
                        help="share of a slot's capacity that may be booked (default 0.5)")
+    add_central_city_parsers(central_sub, [data_opt, db_opt], _Parser)
 
     ticket = sub.add_parser("ticket", parents=[data_opt], help="render a ticket PDF")
     ticket.add_argument("--sample", action="store_true", help="a sample ticket, no hub needed")

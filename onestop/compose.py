@@ -32,6 +32,7 @@ from onestop.serving import ThreadedServer
 from onestop.settings import Settings, default_data_dir, load_settings
 from onestop.sync.booking_pull import BookingPull
 from onestop.sync.catalog_pull import CatalogPull
+from onestop.sync.inbox_pull import InboxPull
 from onestop.sync.pusher import SyncWorker, override_path
 
 DB_NAME = "hub.db"
@@ -137,7 +138,7 @@ def build_sync(hub: Hub, **options) -> SyncWorker:
     options.setdefault("batch_size", max(1, min(hub.settings.sync_batch_events, 2000)))
     bookings = BookingPull(hub.store, hub.outbox, hub.store.clock)
     return SyncWorker(hub.outbox, clock=hub.store.clock, catalog=pull, bookings=bookings,
-                      **options)
+                      inbox=InboxPull(hub.store), **options)
 
 
 def create_app(hub: Hub):

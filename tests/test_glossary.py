@@ -37,9 +37,14 @@ class Banned:
     lang: str  # "vi" or "en"
     audience: str = "all"  # "all", or CITIZEN: only texts citizens read
     flags: int = 0
+    # Where a word is the law's own name, e.g. "khiếu nại" in the catalogue's procedure under
+    # Luật Khiếu nại: the ban is about the app's words, not a legal procedure's title.
+    except_in: str | None = None
 
-    def hits(self, lang: str, audience: str, text: str) -> bool:
+    def hits(self, lang: str, audience: str, text: str, where: str = "") -> bool:
         if lang != self.lang or self.audience not in ("all", audience):
+            return False
+        if self.except_in and where.startswith(self.except_in):
             return False
         return re.search(self.pattern, text, self.flags) is not None
 
@@ -68,6 +73,13 @@ BANNED = (
     Banned("Lượt của Ông/Bà đang được giữ", r"tạm gác", "vi", CITIZEN, re.IGNORECASE),
     Banned("Số này đã hết lượt do không có mặt khi được gọi", r"bỏ qua", "vi", CITIZEN,
            re.IGNORECASE),
+    # Feedback and dialogue (issue 17, docs/feedback.md).
+    Banned("phản ánh", r"khiếu nại", "vi", flags=re.IGNORECASE, except_in="catalog.json"),
+    Banned("vụ việc", r"hồ sơ góp ý|phiếu góp ý", "vi", flags=re.IGNORECASE),
+    Banned("kiến nghị", r"đề xuất lên thành phố|kiến nghị thành phố", "vi", flags=re.IGNORECASE),
+    Banned("recommendation", r"\bproposals?\b", "en", flags=re.IGNORECASE),
+    Banned("Trước hạn", r"Sớm hạn", "vi", flags=re.IGNORECASE),
+    Banned("Mã hồ sơ", r"mã tra cứu", "vi", flags=re.IGNORECASE),
 )
 
 Text = tuple[str, str, str, str]  # (where, language, audience, text)
@@ -128,12 +140,17 @@ def web_texts() -> Iterator[Text]:
 def english_tables() -> Iterator[Text]:
     """The English halves of the tables the pages, the paper's words and the dashboard keep."""
     from onestop.hub.web.citizen import TEXT as CITIZEN_TEXT
+    from onestop.hub.web.feedback_form import TEXT as FORM_TEXT
     from onestop.queue.labels import COMPLEXITY_LABELS, KIND_LABELS
     from onestop.queue.wait import WORDS
     from onestop.sync.central.dashboard_page import TEXT as DASHBOARD
+    from onestop.sync.central.lookup_text import STATE_WORDS, TIMELINESS_WORDS
+    from onestop.sync.central.lookup_text import WORDS as LOOKUP
 
     for key, (_vi, en) in CITIZEN_TEXT.items():
         yield f"hub/web/citizen.py TEXT[{key}]", "en", CITIZEN, en
+    for key, (_vi, en) in FORM_TEXT.items():
+        yield f"hub/web/feedback_form.py TEXT[{key}]", "en", CITIZEN, en
     for key, (_vi, en) in WORDS.items():
         yield f"queue/wait.py WORDS[{key}]", "en", CITIZEN, en
     from onestop.queue.guide_card import TEXT as GUIDE_TEXT
@@ -143,6 +160,9 @@ def english_tables() -> Iterator[Text]:
     for table in (KIND_LABELS, COMPLEXITY_LABELS):
         for code, words in table.items():
             yield f"queue/labels.py {code}", "en", CITIZEN, words["en"]
+    for table in (LOOKUP, STATE_WORDS, TIMELINESS_WORDS):
+        for key, (_vi, en) in table.items():
+            yield f"sync/central/lookup_text.py [{key}]", "en", CITIZEN, en
     for key, value in DASHBOARD["en"].items():
         for text in (value if isinstance(value, tuple) else (value,)):
             yield f"sync/central/dashboard_page.py en[{key}]", "en", STAFF, text
@@ -178,6 +198,8 @@ SOURCES: dict[str, Callable[[], Iterator[Text]]] = {
     "hub messages": vietnamese_literals("hub/*.py", STAFF),
     "domain messages": vietnamese_literals("queue/*.py", STAFF),
     "central dashboard": vietnamese_literals("sync/central/dashboard*.py", STAFF),
+    "central lookup page": vietnamese_literals("sync/central/lookup*.py", CITIZEN),
+    "central dossier messages": vietnamese_literals("sync/central/dossier*.py", CITIZEN),
     "Hỏi thủ tục (guide card, hub and central pages)": vietnamese_literals(
         "queue/guide_card.py", CITIZEN),
     "central guide page": vietnamese_literals("sync/central/guide_page.py", CITIZEN),
@@ -200,7 +222,7 @@ def test_no_banned_variant(name):
     assert texts, f"{name}: nothing scanned (moved files?)"
     found = [f"{where}: {text!r} → use “{rule.term}”"
              for where, lang, audience, text in texts
-             for rule in BANNED if rule.hits(lang, audience, text)]
+             for rule in BANNED if rule.hits(lang, audience, text, where)]
     assert not found, "variants the glossary replaces:\n" + "\n".join(found)
 
 

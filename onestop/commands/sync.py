@@ -1,4 +1,5 @@
-"""`onestop sync enrol|status|push|catalog|bookings`: the hub side of sync from the command line.
+"""`onestop sync enrol|status|push|catalog|bookings|inbox`: the hub side of sync from the
+command line.
 
 They open the hub's data folder directly, so IT staff can enrol a hub, see what waits, or
 drain a backlog by hand. `status` only reads and runs beside a hub; enrol, push and catalog
@@ -42,7 +43,8 @@ def sync_command(args: argparse.Namespace, settings: Settings) -> int:
         hub = _hub(settings)
         try:
             return {"enrol": _enrol, "status": _status, "push": _push,
-                    "catalog": _catalog, "bookings": _bookings}[action](args, settings, hub)
+                    "catalog": _catalog, "bookings": _bookings,
+                    "inbox": _inbox}[action](args, settings, hub)
         finally:
             hub.close()
     finally:
@@ -136,4 +138,21 @@ def _bookings(args, settings: Settings, hub) -> int:
         raise CliError(exc.message) from exc
     first, last = pull_window(hub.store)
     print(f"bookings {first}..{last}: {outcome}")
+    return 0
+
+
+def _inbox(args, settings: Settings, hub) -> int:
+    """Pull the city's inbox now: notices, citizens' feedback, replies, holidays (issue 17)."""
+    from onestop.compose import build_sync
+    from onestop.hub.dialogue import inbox_after
+    from onestop.sync.transport import SyncError
+
+    link = hub.outbox.link()
+    if not link.ready:
+        raise CliError("not enrolled with a central server (onestop sync enrol)")
+    try:
+        applied = build_sync(hub).inbox.pull(link)
+    except SyncError as exc:
+        raise CliError(exc.message) from exc
+    print(f"inbox: {applied} items applied, cursor {inbox_after(hub.store)}")
     return 0

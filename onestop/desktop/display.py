@@ -190,8 +190,11 @@ class DisplayWindow(StationWindow):
         own = self.settings.display_notice if self.settings else None
         ward = state.get("ward") or {}
         lang = "en" if self.english else "vi"
-        return (own or ward.get(f"notice_{lang}") or ward.get("notice_vi")
-                or state.get(f"priority_notice_{lang}") or state.get("priority_notice_vi", ""))
+        local = (own or ward.get(f"notice_{lang}") or ward.get("notice_vi")
+                 or state.get(f"priority_notice_{lang}") or state.get("priority_notice_vi", ""))
+        # The city's notices for the ticker (issue 17), composed once by the hub, go first.
+        city = state.get(f"city_ticker_{lang}") or state.get("city_ticker_vi") or ""
+        return f"{city}   •   {local}" if city and local else city or local
 
     def _group_name(self, group_id: str, fallback: str = "") -> str:
         for g in (self.state or {}).get("groups", []):

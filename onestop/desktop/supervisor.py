@@ -28,6 +28,7 @@ from .client import HubClient, HubError
 from .plain import Label, tooltip
 from .supervisor_booking import BookingFigures
 from .supervisor_dialogs import SupervisorDialogs
+from .supervisor_feedback import FeedbackAlert, FeedbackWindow
 from .supervisor_widgets import (
     HourlyChart,
     NumberTile,
@@ -76,6 +77,10 @@ class SupervisorWindow(SupervisorDialogs, StationWindow):
     def _build(self) -> None:
         self.body.setContentsMargins(6, 8, 6, 8)  # the tables need the width at 1366 px
         self.body.setSpacing(8)
+        self.alert = FeedbackAlert(self.client, self)  # an unhappy rating, at once (issue 17)
+        self.alert.clicked.connect(self.open_feedback)
+        self.body.addWidget(self.alert)
+        self.feedback: FeedbackWindow | None = None
         head = QHBoxLayout()
         self.title = Label(self.tr("Giám sát"), self)
         self.updated = Label("", self)
@@ -133,6 +138,7 @@ class SupervisorWindow(SupervisorDialogs, StationWindow):
             ("reskill", self.tr("Đổi lĩnh vực…"), "Ctrl+L", self.open_reskill),
             ("move", self.tr("Chuyển số…"), "Ctrl+M", self.open_move),
             ("pair", self.tr("Mã ghép nối…"), "Ctrl+G", self.open_pairing),
+            ("feedback", self.tr("Góp ý, phản ánh…"), "Ctrl+F", self.open_feedback),
             ("report", self.tr("Báo cáo ngày"), "Ctrl+R", self.ask_report),
         ):
             button = QPushButton(text, self)
@@ -147,12 +153,23 @@ class SupervisorWindow(SupervisorDialogs, StationWindow):
             if key == "reskill":
                 actions.addSpacing(24)
         self.body.addLayout(actions)
+        self.alert.count_on(self.buttons["feedback"])  # "Góp ý, phản ánh (3)…", red if overdue
         self.message = Label("", self)
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)
         self.sync_line = SyncLine(self.client, self)  # the link to central, own refresh
         self.body.addWidget(self.sync_line)
         self._enable_actions()
+
+    def open_feedback(self) -> None:
+        """The cases, the city's notices and the recommendations (supervisor_feedback.py)."""
+        self.alert.seen()
+        if self.feedback is None:
+            self.feedback = FeedbackWindow(self.client, self)
+        self.feedback.refresh()
+        self.feedback.show()
+        self.feedback.raise_()
+        self.feedback.activateWindow()
 
     # --- the day's report ------------------------------------------------------------------------
     def ask_report(self) -> None:

@@ -31,6 +31,7 @@ from .booking_routes import router as booking_router
 from .catalog_admin import view as catalog_view
 from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
+from .feedback_routes import router as feedback_router
 from .guide_routes import router as guide_router
 from .http_errors import install_error_handling
 from .idempotency import once as run_once
@@ -370,5 +371,6 @@ def create_app(hub) -> FastAPI:
     app.include_router(counter_views_router)
     app.include_router(admin_router)
     app.include_router(booking_router)
+    app.include_router(feedback_router)
     app.include_router(guide_router)
     return app

@@ -147,10 +147,40 @@ def _m006_bookings(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _m008_feedback(db: sqlite_utils.Database) -> None:
+    # Feedback and dialogue with the city (issue 17 parts 6-7, docs/feedback.md): citizens'
+    # cases with their history (the phone is erased when a case closes, texts are blanked a
+    # year after), the city's notices and the ward's recommendations with the city's reply,
+    # both brought by the inbox pull, whose cursor sits in sync_state next to the outbox's.
+    _run(db, """
+    CREATE TABLE feedback_cases (
+        id INTEGER PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, text TEXT,
+        phone TEXT, want_reply INTEGER NOT NULL DEFAULT 0, ticket_id TEXT, dossier_code TEXT,
+        central_id TEXT UNIQUE, state TEXT NOT NULL, owner TEXT, due_date TEXT NOT NULL,
+        opened_at TEXT NOT NULL, closed_at TEXT, resolution TEXT, updated_at TEXT NOT NULL);
+    CREATE INDEX feedback_cases_by_state ON feedback_cases (state, due_date);
+    CREATE INDEX feedback_cases_by_ticket ON feedback_cases (ticket_id);
+    CREATE TABLE feedback_notes (
+        id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES feedback_cases(id),
+        at TEXT NOT NULL, officer TEXT, action TEXT NOT NULL, note TEXT);
+    CREATE INDEX feedback_notes_by_case ON feedback_notes (case_id, id);
+    CREATE TABLE city_notices (
+        notice_id TEXT PRIMARY KEY, title_vi TEXT NOT NULL, body_vi TEXT NOT NULL,
+        title_en TEXT NOT NULL, body_en TEXT NOT NULL, ticker INTEGER NOT NULL DEFAULT 0,
+        expires_on TEXT, published_at TEXT, received_at TEXT NOT NULL);
+    CREATE TABLE recommendations (
+        id TEXT PRIMARY KEY, subject TEXT NOT NULL, text TEXT NOT NULL, sent_at TEXT NOT NULL,
+        officer TEXT, event_seq INTEGER NOT NULL, reply_text TEXT, replied_at TEXT);
+    ALTER TABLE sync_state ADD COLUMN inbox_after INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sync_state ADD COLUMN inbox_pulled_at TEXT
+    """)
+
+
 def _m009_guide_unanswered(db: sqlite_utils.Database) -> None:
     # Hỏi thủ tục (docs/guide.md): the questions the assistant could not answer, folded text
     # only (no address, no station, no time of day), with how often and the last local day
-    # asked, so the centre can add phrasings. Kept until an admin clears it (docs/security.md).
+    # asked, so the centre can add phrasings. At most 1,000 rows, the rarest go first
+    # (docs/security.md §7).
     _run(db, """
     CREATE TABLE guide_unanswered (
         question TEXT PRIMARY KEY, count INTEGER NOT NULL, first_day TEXT NOT NULL,
@@ -161,7 +191,8 @@ def _m009_guide_unanswered(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats,
                                _m003_stations_and_staff, _m004_sync, _m005_administration,
-                               _m006_bookings, _m009_guide_unanswered]
+                               _m006_bookings, _m008_feedback,
+                               _m009_guide_unanswered]
 LATEST = len(MIGRATIONS)
 
 

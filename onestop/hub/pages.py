@@ -21,7 +21,9 @@ from onestop.queue.errors import DomainError, InvalidRequest
 from onestop.queue.model import Ticket
 from onestop.ratelimit import RateLimiter
 
+from . import feedback
 from .web.citizen import TicketView, render_message, render_ticket, t
+from .web.feedback_form import FormView, render_form
 
 router = APIRouter(include_in_schema=False)
 
@@ -224,7 +226,8 @@ async def rate(request: Request, token: str) -> Response:
                            InvalidRequest("invalid_rating", "rating must be 1, 2 or 3",
                                           "Mức đánh giá phải là 1, 2 hoặc 3"))
     try:
-        store.rate(token, int(raw), comment[:500] or None)
+        # "Không hài lòng" opens an unhappy case in the same transaction (hub/feedback.py).
+        feedback.rate_ticket(store, token, int(raw), comment[:500] or None)
     except DomainError as exc:
         if exc.code == "already_rated":
             return _back(token, lang, "already")
@@ -239,3 +242,64 @@ def _rate_error(request: Request, lang: str, token: str, status: int,
     page = render_message(t("bad_title", lang), text, lang, ward=_ward(request, lang),
                           back_token=token)
     return _html(page, status=status)
+
+
+# --- suggestion / complaint form ---------------------------------------------------------------
+
+def _form_view(request: Request, ticket: Ticket, lang: str, **values) -> FormView:
+    return FormView(token=ticket.token, lang=lang, ward=_ward(request, lang),
+                    number=ticket.number, **values)
+
+
+@router.get("/t/{token}/feedback", response_class=HTMLResponse)
+def feedback_form(request: Request, token: str) -> HTMLResponse:
+    lang = _lang(request)
+    if (refused := _too_many(request, lang)) is not None:
+        return refused
+    try:
+        ticket = _hub(request).store.ticket_by_token(token)
+    except DomainError:
+        return _not_found(request, lang)
+    sent = request.query_params.get("sent", "")
+    view = _form_view(request, ticket, lang, sent_case=int(sent) if sent.isdigit() else None)
+    return _html(render_form(view))
+
+
+@router.post("/t/{token}/feedback", response_class=HTMLResponse)
+async def send_feedback(request: Request, token: str) -> Response:
+    """A suggestion or complaint (rate-limited with the rest of /t/*). A refusal shows the
+    form again with the text and the number typed and the reason; nothing typed is lost."""
+    lang = _lang(request)
+    if (refused := _too_many(request, lang)) is not None:
+        return refused
+    store = _hub(request).store
+    try:
+        ticket = store.ticket_by_token(token)
+    except DomainError:
+        return _not_found(request, lang)
+    body = await request.body()
+    fields = parse_qs(body[:MAX_FORM_BYTES].decode("utf-8", "replace"), keep_blank_values=True)
+
+    def one(name: str) -> str:
+        return (fields.get(name) or [""])[0]
+
+    typed = {"kind": one("kind") if one("kind") in ("suggestion", "complaint") else "suggestion",
+             "text": one("text")[:1000], "want_reply": one("want_reply") == "1",
+             "phone": one("phone")[:20]}
+    if len(body) > MAX_FORM_BYTES:
+        error: DomainError | None = InvalidRequest("form_too_large", "form too large",
+                                                   "Nội dung gửi quá dài")
+        status = 413
+    else:
+        try:
+            row = feedback.submit_from_ticket(store, token, one("kind"), one("text"),
+                                              typed["want_reply"], one("phone"))
+        except DomainError as exc:
+            error, status = exc, exc.status if 400 <= exc.status < 500 else 409
+        else:
+            qs = f"?sent={row['id']}" + ("&lang=en" if lang == "en" else "")
+            return RedirectResponse(f"/t/{quote(token, safe='')}/feedback{qs}", status_code=303,
+                                    headers={"Cache-Control": "no-store"})
+    text = error.message if lang == "en" else error.message_vi
+    return _html(render_form(_form_view(request, ticket, lang, error=text, **typed)),
+                 status=status)

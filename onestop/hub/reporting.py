@@ -21,6 +21,7 @@ from onestop.queue.numbering import service_day, zone
 
 from .auth import Role
 from .deps import Auth, require
+from .feedback import day_counts
 from .store import HubStore
 
 router = APIRouter()
@@ -45,7 +46,8 @@ def report_input(store: HubStore, day: date, ward_name: str,
         previous=[p for p in previous if p.issued],
         group_names={g.id: g.name_vi for g in store.catalog.groups},
         counter_names={c.number: c.label_vi for c in store.counters()},
-        officer_names=officers, generated_at=store.clock().astimezone(zone(tz)))
+        officer_names=officers, generated_at=store.clock().astimezone(zone(tz)),
+        cases=day_counts(store, day.isoformat()))
 
 
 def export_rows(store: HubStore, day: date) -> list[dict]:

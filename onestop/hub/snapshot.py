@@ -10,6 +10,7 @@ import json
 
 from onestop.queue.numbering import service_day, zone
 
+from .dialogue import ticker_notices, ticker_text
 from .rows import ticket_from_row
 from .store import HubStore
 
@@ -87,4 +88,8 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         # The lobby's default notice names the catalogue's priority categories (queue/catalog).
         "priority_notice_vi": cat.priority_notice("vi"),
         "priority_notice_en": cat.priority_notice("en"),
+        # The city's notices marked for the lobby's ticker and not expired (issue 17).
+        # The displays put city_ticker_* (one text, composed here) before their own notice.
+        "city_notices": (city := ticker_notices(store)),
+        "city_ticker_vi": ticker_text(city, "vi"), "city_ticker_en": ticker_text(city, "en"),
     }

@@ -14,7 +14,9 @@ from onestop.queue.model import Ticket, ticket_to_dict
 from .auth import Role
 
 DISPLAY_HIDDEN = frozenset({"token", "public_url", "rating_comment", "outcome"})
-DISPLAY_HIDDEN_DATA = frozenset({"reason", "comment"})  # beside the ticket in an event
+# Beside the ticket in an event; "subject"/"text": a recommendation to the city is the ward's
+# internal business, not the lobby TV's.
+DISPLAY_HIDDEN_DATA = frozenset({"reason", "comment", "subject", "text"})
 
 
 def hidden_for(role: Role | str) -> frozenset[str]:

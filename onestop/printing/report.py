@@ -54,6 +54,9 @@ class ReportInput:
     officer_names: dict[str, str]  # username -> display name
     generated_at: datetime
     office_name: str = ""  # the ward identity's office_name_vi; empty: from ward_name
+    # Feedback cases of the day (issue 17): opened, closed, overdue at the day's end and
+    # opened_by_kind {suggestion, complaint, unhappy}; None when the hub has none to give.
+    cases: dict | None = None
 
 
 def _m(value: float | None) -> str:
@@ -200,17 +203,18 @@ def render_report(data: ReportInput) -> bytes:
                             st.table(no_show_rows, [80 * mm, 30 * mm]),
                             Paragraph(f"Số phiếu được chuyển sang lĩnh vực hoặc quầy khác: "
                                       f"{s.transferred}.", st.note)])]
-    rating_rows = [["Mức đánh giá", "Số lượt"]] + [[RATING_VI.get(level, str(level)),
-                                                    s.ratings.get(level, 0)]
-                                                   for level in (3, 2, 1)]
+    rating_rows = [["Mức đánh giá", "Số lượt", "Tỷ lệ"]] + [
+        [RATING_VI.get(level, str(level)), s.ratings.get(level, 0),
+         _pct(s.rating_share(level))] for level in (3, 2, 1)]
     officer_rows = [["Cán bộ", *[RATING_VI[level] for level in (3, 2, 1)]]]
     for officer, counts in s.ratings_by_officer.items():
         officer_rows.append([data.officer_names.get(officer, officer),
                              *[counts.get(level, 0) for level in (3, 2, 1)]])
     story += [KeepTogether([Paragraph("6. Đánh giá của công dân", st.h),
-                            st.table(rating_rows, [60 * mm, 30 * mm]), Spacer(1, 4),
+                            st.table(rating_rows, [60 * mm, 30 * mm, 30 * mm]), Spacer(1, 4),
                             st.table(officer_rows) if len(officer_rows) > 1 else
-                            Paragraph("Chưa có đánh giá theo cán bộ.", st.note)])]
+                            Paragraph("Chưa có đánh giá theo cán bộ.", st.note),
+                            *_cases(data, st)])]
     story += [KeepTogether(_comparison(data, st))]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm,
@@ -218,6 +222,22 @@ def render_report(data: ReportInput) -> bytes:
                             title=f"Báo cáo ngày {s.day:%d/%m/%Y}", author="onestop")
     doc.build(story, onFirstPage=_footer(st, data), onLaterPages=_footer(st, data))
     return buffer.getvalue()
+
+
+def _cases(data: ReportInput, st: _Styles) -> list:
+    """Góp ý, phản ánh of the day (docs/feedback.md): what was opened, closed, overdue."""
+    c = data.cases
+    if c is None:
+        return []
+    kinds = c.get("opened_by_kind", {})
+    rows = [["Góp ý, phản ánh trong ngày", "Số vụ việc"],
+            ["Mới tiếp nhận", c["opened"]],
+            ["  trong đó góp ý", kinds.get("suggestion", 0)],
+            ["  phản ánh", kinds.get("complaint", 0)],
+            ["  đánh giá không hài lòng", kinds.get("unhappy", 0)],
+            ["Đã đóng (đã xử lý xong)", c["closed"]],
+            ["Quá hạn xử lý cuối ngày", c["overdue"]]]
+    return [Spacer(1, 4), st.table(rows, [60 * mm, 30 * mm])]
 
 
 def _comparison(data: ReportInput, st: _Styles) -> list:

@@ -85,6 +85,12 @@ class DayStats:
         good = sum(n for level, n in self.ratings.items() if level >= scale - 1)
         return round(100 * good / self.rated, 1)
 
+    def rating_share(self, level: int) -> float | None:
+        """Percentage of the day's ratings at `level` (the report's satisfaction table)."""
+        if not self.rated:
+            return None
+        return round(100 * self.ratings.get(level, 0) / self.rated, 1)
+
 
 def wait_minutes(t: Ticket) -> float | None:
     return (t.called_at - t.issued_at).total_seconds() / 60 if t.called_at else None

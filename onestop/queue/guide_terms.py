@@ -48,7 +48,10 @@ STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
     "chi phi", "le phi", "thoi gian", "mat phi", "phai lam", "the nao",
     # kin named around a request ("cho cháu nội", "bà ngoại"): who it is for, not what
     "chau noi", "chau ngoai", "ong noi", "ba noi", "ong ngoai", "ba ngoai", "con gai",
-    "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi"))
+    "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi",
+    # when it happened, not what is asked
+    "hom nay", "hom qua", "sang nay", "chieu nay", "toi nay", "tuan nay", "tuan truoc",
+    "thang nay", "thang truoc", "nam nay", "nam ngoai", "mot tuan"))
 
 
 # A folded Vietnamese syllable: onset, one to three vowels, coda. Anything else is taken for
@@ -114,14 +117,23 @@ def synonym_table() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(sorted(pairs.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
+@functools.lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """The synonym table by its phrases' first word, longest phrase first."""
+    found: dict[str, list] = {}
+    for said, meant in synonym_table():
+        found.setdefault(said[0], []).append((said, meant))
+    return {word: tuple(pairs) for word, pairs in found.items()}
+
+
 def expand(words: list[str], vocabulary: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The words with each synonym phrase replaced by the catalogue's words, longest first.
     A one-syllable abbreviation the catalogue itself uses ("ks"?) is left alone."""
-    table = synonym_table()
+    table = _by_first_word()
     out: list[str] = []
     i = 0
     while i < len(words):
-        for said, meant in table:
+        for said, meant in table.get(words[i], ()):
             n = len(said)
             if tuple(words[i:i + n]) == said and not (n == 1 and said[0] in vocabulary
                                                        and len(said[0]) > 3):

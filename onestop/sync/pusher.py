@@ -30,6 +30,7 @@ from onestop.hub.outbox import Outbox, Parked, SyncLink, dumps
 from . import protocol as p
 from .booking_pull import BookingPull
 from .catalog_pull import CatalogPull
+from .inbox_pull import InboxPull
 from .transport import SyncError, error_from_response, http_client
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ BACKOFF_CAP_S = 300.0
 IDLE_POLL_S = 60.0          # a quiet hub still checks in (and retries a halted link) this often
 LINGER_S = 1.0              # after a new event, wait this long so a busy room sends batches
 CATALOG_EVERY_S = 30 * 60
+INBOX_EVERY_S = 5 * 60  # the city's notices and citizens' feedback: minutes, not half hours
+INBOX_RETRY_S = 30  # after a failed pull (a lost answer is asked again with the same after=)
 
 
 @dataclass
@@ -71,15 +74,19 @@ class Backoff:
 
 
 def enrol(outbox: Outbox, central_url: str, code: str, *, ca_file: str | None = None,
-          clock: Clock, transport: httpx.BaseTransport | None = None) -> p.EnrolAnswer:
+          clock: Clock, transport: httpx.BaseTransport | None = None,
+          ward_code: str | None = None) -> p.EnrolAnswer:
     """Trade a one-time code from central for this hub's own token (kept in the hub
-    database, never printed or logged)."""
+    database, never printed or logged). `ward_code`: the ward's short code, which central
+    keeps unique among wards (409 ward_code_taken)."""
     central_url = central_url.rstrip("/")
     link = SyncLink(central_url, None, ca_file, None, False)
-    body = p.EnrolRequest(code=code, hub_id=outbox.hub_id, version=__version__)
+    body = p.EnrolRequest(code=code, hub_id=outbox.hub_id, version=__version__,
+                          ward_code=ward_code)
     try:
         with http_client(link, transport=transport) as client:
-            response = client.post(p.ENROL_PATH, json=body.model_dump())
+            # No null fields: a central older than the ward code refuses unknown ones.
+            response = client.post(p.ENROL_PATH, json=body.model_dump(exclude_none=True))
     except httpx.HTTPError as exc:
         raise SyncError(f"cannot reach central at {central_url}: {exc}") from exc
     if response.status_code != 200:
@@ -98,6 +105,7 @@ class SyncWorker:
     def __init__(self, outbox: Outbox, *, clock: Clock, rng: random.Random | None = None,
                  batch_size: int = p.DEFAULT_BATCH_EVENTS, timeout: float = 30.0,
                  catalog: CatalogPull | None = None, bookings: BookingPull | None = None,
+                 inbox: InboxPull | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.outbox, self.clock = outbox, clock
         self.batch_size = batch_size
@@ -105,6 +113,8 @@ class SyncWorker:
         self.transport = transport
         self.catalog = catalog
         self.bookings = bookings
+        self.inbox = inbox
+        self._inbox_due = 0.0        # monotonic time of the next inbox pull
         self.backoff = Backoff(rng or random.Random())
         self._stalls = 0
         self.state = "idle"          # idle | syncing | retrying | halted | needs_enrolment | off
@@ -214,7 +224,21 @@ class SyncWorker:
             except SyncError as exc:
                 self.outbox.failed(exc.message, self.clock())
                 log.error("%s", exc.message)
+        self._pull_inbox(link)
         return IDLE_POLL_S
+
+    def _pull_inbox(self, link: SyncLink) -> None:
+        """The city's notices, feedback and replies (issue 17), every INBOX_EVERY_S after a
+        successful push; a failure is reported and never holds back the events."""
+        if self.inbox is None or time.monotonic() < self._inbox_due:
+            return
+        self._inbox_due = time.monotonic() + INBOX_EVERY_S
+        try:
+            self.inbox.pull(link, transport=self.transport)
+        except SyncError as exc:
+            self._inbox_due = time.monotonic() + INBOX_RETRY_S
+            self.outbox.failed(exc.message, self.clock())
+            log.error("%s", exc.message)
 
     def _failed(self, exc: SyncError, link: SyncLink) -> float:
         self.outbox.failed(exc.message, self.clock(), needs_enrolment=exc.reenrol)
@@ -235,7 +259,7 @@ class SyncWorker:
         """Someone asked (supervisor, CLI): forget a halt and the backoff, try at once."""
         self._halted_link = None
         self.backoff.reset()
-        self._catalog_due = 0.0
+        self._catalog_due = self._inbox_due = 0.0
         self._urgent.set()
         self._wake.set()
 

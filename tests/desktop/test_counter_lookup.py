@@ -34,9 +34,10 @@ def test_an_officer_looks_up_a_procedure_without_leaving_the_queue(qtbot, desk, 
     assert w.lookup.question.text() == "dk ket hon voi nguoi nuoc ngoai"
     qtbot.keyClick(w.lookup.question, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.lookup.list.count() > 0, timeout=WAIT)
-    assert w.lookup.answers[0]["service"] == "1.000894"
+    assert w.lookup.answers[0]["service"] == "2.000806"  # with a foreigner
     card = w.lookup.card.toPlainText()
-    assert "Đăng ký kết hôn" in card and "Hồ sơ cần chuẩn bị" in card and "Lệ phí" in card
+    assert "Đăng ký kết hôn có yếu tố nước ngoài" in card
+    assert "Hồ sơ cần chuẩn bị" in card and "Lệ phí" in card
     key(w, "F1")  # the queue goes on with the panel open
     served_at_counter(qtbot, w, waiting)
     assert sent == ["/api/counters/1/next"]

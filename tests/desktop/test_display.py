@@ -109,6 +109,14 @@ def test_the_notice_names_the_catalogues_priority_categories(display):
     assert notice.startswith("Ưu tiên tiếp nhận và giải quyết trước hồ sơ của: ")
 
 
+def test_the_citys_ticker_notices_go_first(display):
+    """A city notice marked for the ticker (issue 17) runs before the ward's own notice, in
+    the words the hub composed once (state `city_ticker_*`)."""
+    state = {"city_ticker_vi": "Nghỉ Tết: từ 14/02", "priority_notice_vi": "Ưu tiên người cao tuổi"}
+    assert display._notice(state) == "Nghỉ Tết: từ 14/02   •   Ưu tiên người cao tuổi"
+    assert display._notice({"priority_notice_vi": "Ưu tiên"}) == "Ưu tiên"
+
+
 def test_shows_and_announces_a_call_from_another_station(qtbot, display, desk, player):
     assert display.board.tiles == {}  # nothing open yet
     desk.open(1)

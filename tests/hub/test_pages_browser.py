@@ -267,3 +267,38 @@ def test_display_notice_and_bad_token(browser, live_hub):
 def test_display_page_is_public_html_without_token(live_hub):
     r = httpx.get(f"{live_hub.url}/display")
     assert r.status_code == 200 and "?token=" in r.text
+
+
+def test_citizen_sends_a_complaint_from_the_ticket_page(browser, live_hub):
+    """The suggestion / complaint form in a real phone-sized Chromium: a refusal keeps what was
+    typed, a good form opens a case the supervisor sees (issue 17)."""
+    from onestop.hub import feedback
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    desk = Desk(live_hub)
+    mine = desk.issue()
+    page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    try:
+        page.goto(mine["public_url"])
+        with page.expect_navigation():
+            page.click("text=Gửi góp ý, phản ánh")
+        page.check("input[value='complaint']")
+        page.fill("#text", "Phòng chờ nóng, quạt trần không chạy.")
+        page.check("#want_reply")
+        page.fill("#phone", "0912 345")  # too short: refused, nothing lost
+        with page.expect_navigation():
+            page.click("button.send")
+        body = page.inner_text("body")
+        assert "số di động Việt Nam" in body
+        assert page.input_value("#text") == "Phòng chờ nóng, quạt trần không chạy."
+        assert page.is_checked("input[value='complaint']") and page.is_checked("#want_reply")
+        page.fill("#phone", "0912 345 678")
+        page.screenshot(path=SHOTS / "citizen-feedback.png", full_page=True)
+        with page.expect_navigation():
+            page.click("button.send")
+        assert "Trung tâm đã nhận ý kiến của Ông/Bà (mã vụ việc 1)" in page.inner_text("body")
+    finally:
+        page.close()
+        desk.close()
+    (case,) = feedback.cases(live_hub.hub.store)["cases"]
+    assert (case["kind"], case["phone"], case["source"]) == ("complaint", "0912345678", "ticket")

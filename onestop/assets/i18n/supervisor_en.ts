@@ -135,6 +135,10 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
+        <source>Góp ý, phản ánh…</source>
+        <translation>Suggestions and complaints…</translation>
+    </message>
+    <message>
         <source>Giám sát – onestop</source>
         <translation>Supervisor – onestop</translation>
     </message>
@@ -346,6 +350,257 @@
     <message>
         <source>Số đặt lịch hôm nay và tỉ lệ trong các số đã cấp; thời gian chờ trung bình của người đặt lịch (tính từ giờ hẹn) và của người lấy số thường</source>
         <translation>Numbers booked today and their share of the numbers issued; the mean wait of booked citizens (counted from their appointment time) and of walk-ins</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackWindow</name>
+    <message>
+        <source>Góp ý, phản ánh (%1)…</source>
+        <translation>Suggestions and complaints (%1)…</translation>
+    </message>
+    <message>
+        <source>Đang mở: %1 · Quá hạn: %2 (Ctrl+F)</source>
+        <translation>Open: %1 · Overdue: %2 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Công dân đánh giá KHÔNG HÀI LÒNG lúc %1 (vụ việc số %2) – bấm để xem</source>
+        <translation>A citizen rated the service NOT SATISFIED at %1 (case %2) – click to see</translation>
+    </message>
+    <message>
+        <source>Đang mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Đã đóng</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>&amp;Nhận xử lý</source>
+        <translation>&amp;Take</translation>
+    </message>
+    <message>
+        <source>Ghi chú hoặc kết quả xử lý</source>
+        <translation>Note or resolution</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi chú</source>
+        <translation>Add &amp;note</translation>
+    </message>
+    <message>
+        <source>Đóng vụ việc (&amp;D)</source>
+        <translation>Close case (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Góp ý, phản ánh – onestop</source>
+        <translation>Suggestions and complaints – onestop</translation>
+    </message>
+    <message>
+        <source>Góp ý, phản ánh</source>
+        <translation>Suggestions and complaints</translation>
+    </message>
+    <message>
+        <source>Thông báo của thành phố</source>
+        <translation>City notices</translation>
+    </message>
+    <message>
+        <source>Kiến nghị</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <source>Góp ý</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Phản ánh</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Trang số thứ tự</source>
+        <translation>Ticket page</translation>
+    </message>
+    <message>
+        <source>Trang tra cứu</source>
+        <translation>Lookup page</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Hiển thị:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>(không có nội dung)</source>
+        <translation>(no text)</translation>
+    </message>
+    <message>
+        <source>Xin nhập ghi chú hoặc kết quả xử lý vào ô bên cạnh.</source>
+        <translation>Please type the note or the resolution in the box beside.</translation>
+    </message>
+    <message>
+        <source>%3 mới lúc %1 (vụ việc số %2) – bấm để xem</source>
+        <translation>New %3 at %1 (case %2) – click to see</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Người xử lý</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>Hạn xử lý</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source> (quá hạn)</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Nhận xử lý</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Muốn được trả lời: %1</source>
+        <translation>Wants a reply: %1</translation>
+    </message>
+    <message>
+        <source>(số điện thoại đã xóa)</source>
+        <translation>(phone erased)</translation>
+    </message>
+    <message>
+        <source>Kết quả: %1</source>
+        <translation>Resolution: %1</translation>
+    </message>
+    <message>
+        <source> · %1 vụ việc mới</source>
+        <translation> · %1 new cases</translation>
+    </message>
+    <message>
+        <source>hồ sơ</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>Mới: %1 · Đang xử lý: %2 · Quá hạn: %3 · Đã đóng: %4</source>
+        <translation>New: %1 · In progress: %2 · Overdue: %3 · Closed: %4</translation>
+    </message>
+    <message>
+        <source>Chưa có thông báo nào của thành phố.</source>
+        <translation>No notice from the city yet.</translation>
+    </message>
+    <message>
+        <source>Tiêu đề</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Gửi kiến nghị (&amp;S)</source>
+        <translation>&amp;Send recommendation</translation>
+    </message>
+    <message>
+        <source>Xin nhập tiêu đề và nội dung kiến nghị.</source>
+        <translation>Please type the subject and the text of the recommendation.</translation>
+    </message>
+    <message>
+        <source>Đã lưu kiến nghị; sẽ chuyển đến thành phố khi có kết nối.</source>
+        <translation>Recommendation saved; it goes to the city when the link is up.</translation>
+    </message>
+    <message>
+        <source>Nhận lúc</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Chữ chạy</source>
+        <translation>Ticker</translation>
+    </message>
+    <message>
+        <source>Hết hạn</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Gửi lúc</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Chuyển đến thành phố</source>
+        <translation>Delivered to the city</translation>
+    </message>
+    <message>
+        <source>Trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Đã trả lời</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>Nội dung tối đa %1 ký tự.</source>
+        <translation>The text may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Thành phố trả lời (%1):</source>
+        <translation>The city's reply (%1):</translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "already": ("Số này đã được đánh giá", "This number has already been rated"),
     "auto": ("Trang tự cập nhật mỗi {s} giây", "This page refreshes every {s} seconds"),
     "refresh": ("Cập nhật", "Refresh"),
+    "fb_link": ("Gửi góp ý, phản ánh", "Send a suggestion or complaint"),
     "other_lang": ("English", "Tiếng Việt"),
     "guide": ("Hỏi thủ tục", "Ask about a procedure"),
     "privacy": ("Trang này không chứa thông tin cá nhân.", "This page holds no personal data."),
@@ -161,6 +162,13 @@ def _footer(token: str, lang: str, refresh: int | None) -> str:
             f'</a></p><p class="privacy">{escape(t("privacy", lang))}</p></footer>')
 
 
+def _feedback_link(token: str, lang: str) -> str:
+    """To the suggestion / complaint form: its own page, which never refreshes itself."""
+    qs = "?lang=en" if lang == "en" else ""
+    return (f'<p class="feedback-link"><a class="button" href="/t/{escape(token)}/feedback'
+            f'{qs}">{escape(t("fb_link", lang))}</a></p>\n')
+
+
 def render_ticket(v: TicketView) -> str:
     lang = v.lang
     qs = "?lang=en" if lang == "en" else ""
@@ -173,7 +181,8 @@ def render_ticket(v: TicketView) -> str:
         f'<p class="service">{escape(v.service)}</p>'
         f'<p class="meta">{escape(t("group", lang))}: {escape(v.group)} · '
         f'{escape(t("issued", lang))} {escape(v.issued)}</p></section>\n'
-        f"{_status_block(v)}\n{rating}\n</main>\n{_footer(v.token, lang, refresh)}")
+        f"{_status_block(v)}\n{rating}\n{_feedback_link(v.token, lang)}</main>\n"
+        f"{_footer(v.token, lang, refresh)}")
     return page(f"{v.number} – {v.ward}", body, lang, refresh)
 
 

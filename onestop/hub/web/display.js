@@ -180,6 +180,9 @@
     }
     var notice = params.get("notice") || (state.ward && state.ward.notice_vi) ||
       state.priority_notice_vi;
+    // The city's notices for the ticker (issue 17), composed once by the hub, go first.
+    if (state.city_ticker_vi) notice = notice ? state.city_ticker_vi + "   •   " + notice
+      : state.city_ticker_vi;
     if (notice && $("notice").textContent !== notice) setupNotice(notice);
     renderGroups(state); // first: the footer's height decides the board's
     renderRecent(state);
