@@ -42,6 +42,7 @@ COMMANDS: dict[str, str | None] = {
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
     "admin": "onestop.desktop.station:run_station",
+    "kiosk": "onestop.desktop.station:run_station",
     "sync": "onestop.commands.sync:sync_command",
     "simulate": "onestop.commands.simulate:simulate_command",
     "central": "onestop.commands.central:run_central",
@@ -165,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     station("display", "lobby display window")
     station("supervisor", "supervisor window")
     station("admin", "administration window: officers, counters, ward, catalogue, stations")
+    station("kiosk", "self-service kiosk by the door: ask, take a number, check a booking in")
 
     add_admin_parsers(sub, data_opt, _Parser)
     add_dossier_parsers(sub, data_opt, _Parser)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-ROLES = ("reception", "counter", "display", "supervisor", "admin")
+ROLES = ("reception", "counter", "display", "supervisor", "admin", "kiosk")
 # The command groups whose action picks the handler: "officer add", "ward show", ...
 GROUPS = ("token", "officer", "counter-config", "ward", "catalog")
 _H = "onestop.commands.admin:"

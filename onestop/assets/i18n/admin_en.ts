@@ -614,6 +614,10 @@
 <context>
     <name>StationsTab</name>
     <message>
+        <source>Ki-ốt tự phục vụ</source>
+        <translation>Self-service kiosk</translation>
+    </message>
+    <message>
         <source>Tên trạm</source>
         <translation>Station</translation>
     </message>
