@@ -38,7 +38,7 @@ from pathlib import Path
 from machine import cpu_model  # noqa: E402  (bench/ is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
-WINDOWS = ("reception", "counter", "display", "supervisor", "launcher")
+WINDOWS = ("reception", "counter", "display", "supervisor", "kiosk", "launcher")
 TIMEOUT_S = 60
 
 
@@ -57,7 +57,7 @@ def serve(data_dir: str, conn) -> None:
         for i in range(40):
             hub.store.issue(IssueRequest(services[i % len(services)]))
     tokens = {role: hub.auth.create_token(role)
-              for role in ("reception", "display", "supervisor", "admin")}
+              for role in ("reception", "display", "supervisor", "admin", "kiosk")}
     tokens["counter1"] = hub.auth.create_token("counter", 1)
     server = HubServer(hub, "127.0.0.1", free_port())
     server.start()
@@ -115,8 +115,8 @@ def child(role: str, url: str, tokens: dict, data_dir: str) -> None:
     window.installEventFilter(watcher)
     window.sig_ready.connect(ready)
     QTimer.singleShot(TIMEOUT_S * 1000, app.quit)
-    if role != "launcher":
-        client.start()  # the launcher starts its own connection
+    if role != "launcher" and getattr(window, "live_events", True):
+        client.start()  # the launcher starts its own connection; the kiosk has no stream
     window.show()
     app.exec()
 

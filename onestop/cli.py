@@ -23,6 +23,10 @@ from onestop.commands.admin_parsers import GROUPS as ADMIN_GROUPS
 from onestop.commands.admin_parsers import add_parsers as add_admin_parsers
 from onestop.commands.central_parsers import COMMANDS as CENTRAL_CITY_COMMANDS
 from onestop.commands.central_parsers import add_parsers as add_central_city_parsers
+from onestop.commands.dossier_parsers import COMMANDS as DOSSIER_COMMANDS
+from onestop.commands.dossier_parsers import GROUPS as DOSSIER_GROUPS
+from onestop.commands.dossier_parsers import add_parsers as add_dossier_parsers
+from onestop.commands.guide_parser import add_parser as add_guide_parser
 from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
 
@@ -38,6 +42,7 @@ COMMANDS: dict[str, str | None] = {
     "display": "onestop.desktop.station:run_station",
     "supervisor": "onestop.desktop.station:run_station",
     "admin": "onestop.desktop.station:run_station",
+    "kiosk": "onestop.desktop.station:run_station",
     "sync": "onestop.commands.sync:sync_command",
     "simulate": "onestop.commands.simulate:simulate_command",
     "central": "onestop.commands.central:run_central",
@@ -51,7 +56,9 @@ COMMANDS: dict[str, str | None] = {
     "backup": "onestop.commands.backup:backup_command",
     "restore": "onestop.commands.backup:restore_command",
     **CENTRAL_CITY_COMMANDS,  # central notice, recommendations, reply, holidays
+    "guide": "onestop.commands.guide:guide_command",
     **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (commands/admin_parsers.py)
+    **DOSSIER_COMMANDS,  # dossier, holidays (commands/dossier_parsers.py)
 }
 # `onestop` with no command: single-PC mode (hub + launcher), not a command line of its own.
 DEFAULT = "onestop.commands.hub:run_default"
@@ -159,8 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     station("display", "lobby display window")
     station("supervisor", "supervisor window")
     station("admin", "administration window: officers, counters, ward, catalogue, stations")
+    station("kiosk", "self-service kiosk by the door: ask, take a number, check a booking in")
 
     add_admin_parsers(sub, data_opt, _Parser)
+    add_dossier_parsers(sub, data_opt, _Parser)
 
     sync = sub.add_parser("sync", parents=[data_opt], help="this hub's link to central")
     sync_sub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True,
@@ -256,11 +265,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="FILE", help="a backup, e.g. "
                          "<data>/backups/hub-YYYY-MM-DD.db")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_guide_parser(sub, [data_opt], _Parser)
     return parser
 
 
 def _command_key(args: argparse.Namespace) -> str | None:
-    if args.command in ADMIN_GROUPS:
+    if args.command in (*ADMIN_GROUPS, *DOSSIER_GROUPS):
         return f"{args.command} {getattr(args, args.command.replace('-', '_') + '_command')}"
     if args.command == "central" and getattr(args, "central_command", None):
         return f"central {args.central_command}"

@@ -80,6 +80,9 @@ BANNED = (
     Banned("recommendation", r"\bproposals?\b", "en", flags=re.IGNORECASE),
     Banned("Trước hạn", r"Sớm hạn", "vi", flags=re.IGNORECASE),
     Banned("Mã hồ sơ", r"mã tra cứu", "vi", flags=re.IGNORECASE),
+    Banned("giấy tiếp nhận hồ sơ và hẹn trả kết quả", r"biên nhận", "vi", flags=re.IGNORECASE),
+    Banned("hạn trả kết quả", r"hạn chót", "vi", flags=re.IGNORECASE),
+    Banned("due date", r"\bdeadline\b", "en", CITIZEN, re.IGNORECASE),
 )
 
 Text = tuple[str, str, str, str]  # (where, language, audience, text)
@@ -153,6 +156,10 @@ def english_tables() -> Iterator[Text]:
         yield f"hub/web/feedback_form.py TEXT[{key}]", "en", CITIZEN, en
     for key, (_vi, en) in WORDS.items():
         yield f"queue/wait.py WORDS[{key}]", "en", CITIZEN, en
+    from onestop.queue.guide_card import TEXT as GUIDE_TEXT
+
+    for key, (_vi, en) in GUIDE_TEXT.items():
+        yield f"queue/guide_card.py TEXT[{key}]", "en", CITIZEN, en
     for table in (KIND_LABELS, COMPLEXITY_LABELS):
         for code, words in table.items():
             yield f"queue/labels.py {code}", "en", CITIZEN, words["en"]
@@ -189,6 +196,8 @@ SOURCES: dict[str, Callable[[], Iterator[Text]]] = {
     "lobby display page": web_texts,
     "ticket": vietnamese_literals("printing/ticket.py", CITIZEN),
     "appointment slip": vietnamese_literals("printing/slip.py", CITIZEN),
+    "apology slip": vietnamese_literals("printing/apology.py", CITIZEN),
+    "dossier lookup page": vietnamese_literals("hub/dossier_page.py", CITIZEN),
     "daily report and exports": vietnamese_literals("printing/[re]*.py", STAFF),
     "wait and request words": vietnamese_literals("queue/[lwo]*.py", CITIZEN),
     "hub messages": vietnamese_literals("hub/*.py", STAFF),
@@ -196,6 +205,9 @@ SOURCES: dict[str, Callable[[], Iterator[Text]]] = {
     "central dashboard": vietnamese_literals("sync/central/dashboard*.py", STAFF),
     "central lookup page": vietnamese_literals("sync/central/lookup*.py", CITIZEN),
     "central dossier messages": vietnamese_literals("sync/central/dossier*.py", CITIZEN),
+    "Hỏi thủ tục (guide card, hub and central pages)": vietnamese_literals(
+        "queue/guide_card.py", CITIZEN),
+    "central guide page": vietnamese_literals("sync/central/guide_page.py", CITIZEN),
     "english tables": english_tables,
     "catalogue": catalogue_texts,
 }

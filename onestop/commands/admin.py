@@ -42,6 +42,13 @@ class Session:
             raise CliError(self._message(r))
         return r.json() if "json" in r.headers.get("content-type", "") else r.text
 
+    def pdf(self, path: str, body: dict) -> bytes:
+        """POST for a document (a receipt, an apology slip): its bytes, or the refusal."""
+        r = self.client.post(path, json=body)
+        if r.status_code >= 400:
+            raise CliError(self._message(r))
+        return r.content
+
     def _message(self, r: httpx.Response) -> str:
         try:
             body = r.json()
@@ -245,7 +252,7 @@ def ward_show(args: argparse.Namespace, settings: Settings) -> int:
         _show(ward)
         return 0
     for key in ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi",
-                "address_en", "notice_vi", "notice_en"):
+                "address_en", "notice_vi", "notice_en", "ward_code"):
         print(f"{key:<14} {ward[key]}")
     print(f"{'hours':<14} {format_hours(ward['hours'])}")
     if not ward["configured"]:
@@ -281,11 +288,13 @@ def parse_hours_text(text: str) -> list[dict]:
 def ward_set(args: argparse.Namespace, settings: Settings) -> int:
     body = {k: getattr(args, k) for k in ("name_vi", "name_en", "office_name_vi",
                                           "office_name_en", "address_vi", "address_en",
-                                          "notice_vi", "notice_en") if getattr(args, k) is not None}
+                                          "notice_vi", "notice_en", "ward_code")
+            if getattr(args, k) is not None}
     if args.hours is not None:
         body["hours"] = parse_hours_text(args.hours)
     if not body:
-        raise CliError("nothing to change: give --name-vi, --address-vi, --hours, ...")
+        raise CliError("nothing to change: give --name-vi, --address-vi, --hours, "
+                       "--ward-code, ...")
     with session(settings) as hub:
         ward = hub.call("PUT", "/api/ward", json=body)
     print(f"ward: {ward['name_vi']} / {ward['name_en']}")
@@ -330,7 +339,8 @@ def catalog_import(args: argparse.Namespace, settings: Settings) -> int:
 
 def catalog_set(args: argparse.Namespace, settings: Settings) -> int:
     body: dict = {k: getattr(args, k) for k in ("enabled", "minutes", "fee_vi", "fee_en",
-                                                "result_vi", "result_en")
+                                                "result_vi", "result_en",
+                                                "result_working_days")
                   if getattr(args, k) is not None}
     for key in ("checklist_vi", "checklist_en"):
         if getattr(args, key) is not None:

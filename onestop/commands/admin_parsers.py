@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-ROLES = ("reception", "counter", "display", "supervisor", "admin")
+ROLES = ("reception", "counter", "display", "supervisor", "admin", "kiosk")
 # The command groups whose action picks the handler: "officer add", "ward show", ...
 GROUPS = ("token", "officer", "counter-config", "ward", "catalog")
 _H = "onestop.commands.admin:"
@@ -44,6 +44,12 @@ def _minutes(text: str) -> float:
         return float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) > 365:
+        raise argparse.ArgumentTypeError(f"working days are 0 to 365, got {text!r}")
+    return int(text)
 
 
 def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
@@ -109,6 +115,8 @@ def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
         wset.add_argument(f"--{field}", metavar="TEXT", help="the office's name on tickets, "
                           "pages and reports; \"\" follows the ward's name (\"Trung tâm Phục vụ "
                           "hành chính công phường …\")")
+    wset.add_argument("--ward-code", metavar="CODE", help="2-8 letters A-Z/0-9 starting every "
+                      "dossier code, e.g. CUANAM; \"\" follows the ward's name")
     wset.add_argument("--hours", metavar="SESSIONS", help='e.g. "0-4 07:30-11:30; '
                       '0-4 13:30-17:00; 5 07:30-11:30" (days 0 = Monday ... 6 = Sunday)')
 
@@ -124,5 +132,8 @@ def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
     cat.add_argument("--minutes", type=_minutes, metavar="M")
     for field in ("fee-vi", "fee-en", "result-vi", "result-en"):
         cat.add_argument(f"--{field}", metavar="TEXT")
+    cat.add_argument("--result-days", dest="result_working_days", type=_days, metavar="N",
+                     help="working days from receipt to result (0 = same day): the due date "
+                     "printed on the receipt")
     for field in ("checklist-vi", "checklist-en"):
         cat.add_argument(f"--{field}", metavar="A|B|C", help="documents, separated by |")

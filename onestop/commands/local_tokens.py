@@ -39,7 +39,7 @@ def provision_local_tokens(hub) -> dict:
     path = hub.settings.data_dir / LOCAL_TOKENS
     old = read_tokens(path)
     tokens = {}
-    for role in ("reception", "display", "supervisor", "admin"):
+    for role in ("reception", "display", "supervisor", "admin", "kiosk"):
         token = old.get(role)
         tokens[role] = token if token and _valid(hub, token) else hub.auth.create_token(
             role, name=f"local {role}")

@@ -63,8 +63,9 @@ def _enrol(args, settings: Settings, hub) -> int:
         raise CliError(f"central address must start with https:// (or http://): {central!r}")
     ca_file = args.ca_file or settings.central_ca_file
     try:
+        # The ward code starts every dossier code; central keeps it unique among its wards.
         answer = enrol(hub.outbox, central, args.code.strip(), ca_file=ca_file,
-                       clock=hub.store.clock)
+                       clock=hub.store.clock, ward_code=hub.ward()["ward_code"])
     except SyncError as exc:
         raise CliError(exc.message) from exc
     print(f"enrolled: hub {answer.hub_id} is {answer.ward} on {central}; "

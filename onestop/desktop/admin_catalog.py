@@ -1,5 +1,6 @@
 """The admin window's catalogue: every procedure with its group, minutes and whether reception
-offers it; enable/disable one, edit one (minutes, checklist, fee, result time), import a file
+offers it; enable/disable one, edit one (minutes, checklist, fee, result time and its working
+days, from which due dates are counted), import a file
 (the hub validates it with the catalogue parser; a bad file is refused with the entry and the
 problem, and nothing changes) and export the effective catalogue to a file."""
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +32,7 @@ from .admin_common import (
     selected_key,
     show_error,
 )
-from .client import HubClient, HubError
+from .client import HubClient, HubError, ignore
 from .plain import Label
 
 TEXTS = ("fee_vi", "fee_en", "result_vi", "result_en")
@@ -65,13 +67,22 @@ class ServiceDialog(QDialog):
             edit.setMinimumHeight(90)
             self.checklist[lang] = edit
         self.texts = {name: QLineEdit(service.get(name) or "", self) for name in TEXTS}
+        # The due date printed on the receipt counts these working days (docs/dossiers.md);
+        # -1 shows "not set" for a procedure that has none yet (no dossier can be recorded).
+        self.result_days = QSpinBox(self)
+        self.result_days.setRange(-1, 365)
+        self.result_days.setSpecialValueText(self.tr("Chưa đặt"))
+        days = service.get("result_working_days")
+        self.result_days.setValue(-1 if days is None else int(days))
+        self.result_days.setSuffix(self.tr(" ngày làm việc (0 = trong ngày)"))
         rows = ((self.tr("Số &phút xử lý tại quầy"), self.minutes),
                 (self.tr("Giấy tờ cần có (tiếng &Việt, mỗi dòng một mục)"), self.checklist["vi"]),
                 (self.tr("Giấy tờ cần có (tiếng &Anh)"), self.checklist["en"]),
                 (self.tr("&Lệ phí (tiếng Việt)"), self.texts["fee_vi"]),
                 (self.tr("Lệ phí (tiếng Anh)"), self.texts["fee_en"]),
                 (self.tr("&Thời hạn trả kết quả (tiếng Việt)"), self.texts["result_vi"]),
-                (self.tr("Thời hạn trả kết quả (tiếng Anh)"), self.texts["result_en"]))
+                (self.tr("Thời hạn trả kết quả (tiếng Anh)"), self.texts["result_en"]),
+                (self.tr("Số &ngày làm việc trả kết quả (để tính hạn)"), self.result_days))
         for text, widget in rows:
             caption = Label(text, self, wordWrap=True)
             caption.setBuddy(widget)
@@ -84,9 +95,11 @@ class ServiceDialog(QDialog):
     def body(self) -> dict:
         lines = {lang: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
                  for lang, edit in self.checklist.items()}
+        days = self.result_days.value()
         return {"minutes": self.minutes.value(), "checklist_vi": lines["vi"],
                 "checklist_en": lines["en"],
-                **{name: edit.text().strip() for name, edit in self.texts.items()}}
+                **{name: edit.text().strip() for name, edit in self.texts.items()},
+                **({"result_working_days": days} if days >= 0 else {})}
 
     def submit(self) -> None:
         show_error(self.error, None)
@@ -132,11 +145,27 @@ class CatalogTab(AdminTab):
         for button in (self.import_button, self.export_button):
             row.addWidget(button)
         self.layout_.addLayout(row)
+        # Hỏi thủ tục's questions it could not answer (folded text, docs/guide.md): the words
+        # citizens use that the catalogue lacks, to add as phrasings or keywords.
+        self.unanswered_caption = Label(self.tr("Câu hỏi chưa trả lời được (Hỏi thủ tục) – "
+                                                "thêm cách hỏi vào danh mục"), self)
+        self.layout_.addWidget(self.unanswered_caption)
+        self.unanswered = make_table(self, [self.tr("Câu hỏi"), self.tr("Số lần"),
+                                            self.tr("Lần cuối")], stretch=0)
+        self.unanswered.setMaximumHeight(160)
+        self.layout_.addWidget(self.unanswered)
         self.finish_layout()
         self._selection()
 
     def refresh(self) -> None:
         self.client.call(self, "GET", "/api/catalog", done=self._got)
+        self.client.call(self, "GET", "/api/guide/unanswered?limit=20",
+                         done=self._got_unanswered, failed=ignore)
+
+    def _got_unanswered(self, answer: object) -> None:
+        rows = answer.get("questions", []) if isinstance(answer, dict) else []
+        fill_table(self.unanswered, [[r["question"], str(r["count"]), r["last_day"]]
+                                     for r in rows], [r["question"] for r in rows])
 
     def _got(self, catalog: object) -> None:
         self.catalog = catalog if isinstance(catalog, dict) else {}

@@ -47,7 +47,8 @@ class StationsTab(AdminTab):
     def role_name(self, role: str) -> str:
         return {"reception": self.tr("Tiếp nhận"), "counter": self.tr("Quầy"),
                 "display": self.tr("Màn hình phòng chờ"), "supervisor": self.tr("Giám sát"),
-                "admin": self.tr("Quản trị")}.get(role, role)
+                "admin": self.tr("Quản trị"),
+                "kiosk": self.tr("Ki-ốt tự phục vụ")}.get(role, role)
 
     def refresh(self) -> None:
         self.client.call(self, "GET", "/api/stations", done=self._got)

@@ -26,6 +26,7 @@ from .counter_compact import CompactStrip
 from .counter_data import DeskCatalog, HubClock, concerns_counter, concerns_parked
 from .counter_dialogs import ParkedDialog, TransferDialog
 from .counter_lists import CounterLists
+from .counter_lookup import LookupPanel
 from .counter_panels import CounterWords, CurrentPanel, QueuePanel, SignInPanel
 from .counter_widgets import ActionButton, rescale, set_font
 from .plain import Label
@@ -36,7 +37,7 @@ AT_COUNTER = ("called", "serving")
 # action -> keys; the first key is shown on the button
 KEYS = {"next": ("F1", "Space"), "recall": ("F2",), "start": ("F3",), "done": ("F4",),
         "no_show": ("F5",), "park": ("F6",), "return": ("F7",), "transfer": ("F8",),
-        "compact": ("Ctrl+M",), "slip": ("Ctrl+H",)}
+        "compact": ("Ctrl+M",), "slip": ("Ctrl+H",), "lookup": ("Ctrl+F",)}
 
 
 class CounterWindow(CounterCommands, CounterLists, StationWindow):
@@ -116,7 +117,8 @@ class CounterWindow(CounterCommands, CounterLists, StationWindow):
         self.compact_button = self._small_button(self.tr("Thu gọn (Ctrl+M)"), self.toggle_compact)
         self.slip_button = self._small_button(self.tr("Phiếu hẹn"), self.open_slip)
         self.slip_button.setToolTip("Ctrl+H")
-        for button in (self.slip_button, self.pause_button, self.close_button,
+        self.lookup_button = self._small_button(self.tr("Tra cứu (Ctrl+F)"), self.toggle_lookup)
+        for button in (self.lookup_button, self.slip_button, self.pause_button, self.close_button,
                        self.signout_button, self.compact_button):
             header.addWidget(button)
         self.body.addLayout(header)
@@ -141,6 +143,10 @@ class CounterWindow(CounterCommands, CounterLists, StationWindow):
         self.queue_panel.sig_return.connect(self._return_parked)
         panels.addWidget(self.current_panel, 5)
         panels.addWidget(self.queue_panel, 4)
+        self.lookup = LookupPanel(self.client)  # beside the queue: the buttons stay usable
+        self.lookup.setVisible(False)
+        self.lookup.sig_closed.connect(self.setFocus)
+        panels.addWidget(self.lookup, 4)
         desk_box.addLayout(panels, 1)
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -171,6 +177,12 @@ class CounterWindow(CounterCommands, CounterLists, StationWindow):
         self._message_timer.timeout.connect(lambda: self.say(""))
         self.strip = CompactStrip(self.tr("Quầy {n}").format(n=self.number), self)
         self.strip.sig_action.connect(self.trigger)
+
+    def toggle_lookup(self) -> None:
+        if self.lookup.isVisible() and self.lookup.question.hasFocus():
+            self.lookup.close_panel()
+        else:
+            self.lookup.open_panel()
 
     def open_slip(self) -> None:
         from .counter_slip import SlipDialog

@@ -24,6 +24,9 @@ class CounterCommands:
         if action == "slip":
             self.open_slip()
             return
+        if action == "lookup":
+            self.toggle_lookup()
+            return
         if action == "compact" or action == "expand":
             self.toggle_compact()
             return

@@ -301,7 +301,8 @@ class LauncherWindow(FirstRunSetup, QMainWindow):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda *_: self.stations.pop(key, None))
         self.stations[key] = window
-        client.start()
+        if getattr(window, "live_events", True):  # a kiosk may not follow the queue
+            client.start()
         window.show()
         self.sig_opened.emit(key, window)
         return window

@@ -13,11 +13,11 @@ COLUMNS = 3
 
 
 class StationButtons(QWidget):
-    """Reception, lobby display, supervisor and admin first, then one button per counter, big
-    enough for a touch screen; the counters come from the hub's state."""
+    """Reception, lobby display, supervisor, admin and the kiosk first, then one button per
+    counter, big enough for a touch screen; the counters come from the hub's state."""
 
     sig_open = Signal(str)
-    """Open this station: reception, display, supervisor, admin or counter<N>."""
+    """Open this station: reception, display, supervisor, admin, kiosk or counter<N>."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,7 +27,7 @@ class StationButtons(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self._counters: list[tuple[int, str]] | None = None
         self.points = 13
-        for key in ("reception", "display", "supervisor", "admin"):
+        for key in ("reception", "display", "supervisor", "admin", "kiosk"):
             self._add(key)
 
     def _add(self, key: str) -> QPushButton:
@@ -56,7 +56,8 @@ class StationButtons(QWidget):
         texts = {"reception": self.tr("Tiếp nhận – cấp số"),
                  "display": self.tr("Màn hình phòng chờ"),
                  "supervisor": self.tr("Giám sát"),
-                 "admin": self.tr("Quản trị")}
+                 "admin": self.tr("Quản trị"),
+                 "kiosk": self.tr("Ki-ốt tự phục vụ")}
         if counters != self._counters:
             for key in [k for k in self.buttons if k.startswith("counter")]:
                 self.buttons.pop(key).deleteLater()

@@ -1,5 +1,5 @@
 """Running one station window from the command line:
-`onestop reception|counter N|display|supervisor|admin --hub URL [--token T] [--screenshot F]`.
+`onestop reception|counter N|display|supervisor|admin|kiosk --hub URL [--token T] [--screenshot F]`.
 
 The token comes from --token, else from the single-PC tokens in the data folder when the hub
 is this PC's. With --screenshot the window opens, waits until it shows the hub's data, saves
@@ -32,6 +32,7 @@ WINDOWS = {
     "display": ("onestop.desktop.display", "DisplayWindow"),
     "supervisor": ("onestop.desktop.supervisor", "SupervisorWindow"),
     "admin": ("onestop.desktop.admin", "AdminWindow"),
+    "kiosk": ("onestop.desktop.kiosk", "KioskWindow"),
 }
 SCREENSHOT_TIMEOUT_MS = 20_000
 
@@ -60,6 +61,10 @@ def build_window(role: str, client: HubClient, **options):
 
         attach_printer(window, TicketPrinter(settings.printer, settings.ticket_width_mm),
                        settings.ward_name, settings)
+    if role == "kiosk":
+        from .kiosk_printing import attach_printer as attach_kiosk_printer
+
+        attach_kiosk_printer(window, settings)
     return window
 
 
@@ -86,7 +91,8 @@ def run_station(args: argparse.Namespace, settings: Settings) -> int:
     client = HubClient(hub_url, token, language=settings.language)
     options = {"number": args.number} if role == "counter" else {}
     window = build_window(role, client, settings=settings, **options)
-    client.start()
+    if getattr(window, "live_events", True):  # a kiosk may not follow the queue's events
+        client.start()
     if args.screenshot:
         return _screenshot(app, window, args.screenshot)
     # A window meant for a wall screen (the lobby display) shows itself full screen.

@@ -224,7 +224,7 @@ class PairingDialog(_HubDialog):
     sig_done = Signal(dict)
     """The hub made a code: {code, expires_at, role, counter, hub_url}."""
 
-    ROLES = ("reception", "counter", "display", "supervisor", "admin")
+    ROLES = ("reception", "counter", "display", "kiosk", "supervisor", "admin")
 
     def __init__(self, client: HubClient, counters: list[dict], timezone: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -233,7 +233,7 @@ class PairingDialog(_HubDialog):
         self.setWindowTitle(self.tr("Mã ghép nối trạm mới"))
         names = {"reception": self.tr("Tiếp nhận (cấp số)"), "counter": self.tr("Quầy"),
                  "display": self.tr("Màn hình phòng chờ"), "supervisor": self.tr("Giám sát"),
-                 "admin": self.tr("Quản trị")}
+                 "admin": self.tr("Quản trị"), "kiosk": self.tr("Ki-ốt tự phục vụ")}
         form = QFormLayout()
         self.role = QComboBox(self)
         for role in self.ROLES:

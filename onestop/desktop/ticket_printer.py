@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QObject, Signal
 
+from onestop.printing.checklist import ChecklistPrint, render_checklist
 from onestop.printing.qtprint import PrintError, print_pdf
 from onestop.printing.ticket import TicketPrint, render_ticket
 from onestop.queue.catalog import public_code
@@ -23,8 +24,11 @@ PRIORITY_MARK = "ƯU TIÊN"
 
 
 def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
-                      ward_name: str, logo: bytes | None = None) -> TicketPrint:
-    """Build the printed ticket from the API's answer, the catalogue and the hub's state."""
+                      ward_name: str, logo: bytes | None = None,
+                      checklist_items: int | None = 6) -> TicketPrint:
+    """Build the printed ticket from the API's answer, the catalogue and the hub's state.
+    Reception's tickets carry the first 6 documents (the officer explains the rest); the
+    kiosk's carry them all (`checklist_items=None`): nobody is there to explain."""
     t = issued["ticket"]
     service = next((s for s in catalog.get("services", []) if s["code"] == t["service"]), {})
     group = next((g for g in catalog.get("groups", []) if g["id"] == t["group"]), {})
@@ -45,7 +49,7 @@ def ticket_print_from(issued: dict, catalog: dict, state: dict | None,
         complexity=t.get("complexity"), people_ahead=issued.get("people_ahead"),
         wait_vi=estimate.get("text_vi") or "",
         counters_vi=", ".join(f"Quầy {c['number']}" for c in counters[:4]),
-        checklist=tuple(service.get("checklist_vi", ()))[:6], logo=logo)
+        checklist=tuple(service.get("checklist_vi", ()))[:checklist_items], logo=logo)
 
 
 class TicketPrinter(QObject):
@@ -73,3 +77,17 @@ class TicketPrinter(QObject):
             self.sig_failed.emit(number, message)
 
         run_in_background(work, lambda name: self.sig_printed.emit(number, name), failed)
+
+    def print_checklist(self, slip: ChecklistPrint) -> None:
+        """The checklist alone (the kiosk's "In danh mục giấy tờ"); reported on the same
+        signals with an empty number."""
+        def work() -> str:
+            return print_pdf(render_checklist(slip, self.width_mm), printer=self.printer,
+                             title="onestop-checklist")
+
+        def failed(exc: Exception) -> None:
+            message = exc.message_vi if isinstance(exc, PrintError) else (
+                f"Lỗi khi in danh mục giấy tờ: {exc}.")
+            self.sig_failed.emit("", message)
+
+        run_in_background(work, lambda name: self.sig_printed.emit("", name), failed)

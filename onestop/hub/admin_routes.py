@@ -62,6 +62,7 @@ class WardBody(_Body):
     notice_vi: str | None = Field(None, max_length=600)
     notice_en: str | None = Field(None, max_length=600)
     hours: list[HoursBody] | None = Field(None, max_length=14)
+    ward_code: str | None = Field(None, max_length=8)  # "" follows the ward's name
 
 
 class SetupBody(_Body):
@@ -79,6 +80,7 @@ class ServicePatch(_Body):
     fee_en: str | None = Field(None, max_length=300)
     result_vi: str | None = Field(None, max_length=300)
     result_en: str | None = Field(None, max_length=300)
+    result_working_days: int | None = Field(None, ge=0, le=365, strict=True)
 
 
 def _hub(request: Request):

@@ -31,7 +31,10 @@ from .booking_routes import router as booking_router
 from .catalog_admin import view as catalog_view
 from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
+from .dossier_routes import router as dossier_router
 from .feedback_routes import router as feedback_router
+from .guide_routes import router as guide_router
+from .holiday_routes import router as holiday_router
 from .http_errors import install_error_handling
 from .idempotency import once as run_once
 from .insight import router as insight_router
@@ -78,7 +81,7 @@ class CounterPatch(_Body):
 
 
 class PairingBody(_Body):
-    role: Literal["reception", "counter", "display", "supervisor", "admin"]
+    role: Literal["reception", "counter", "display", "supervisor", "admin", "kiosk"]
     counter: int | None = Field(None, ge=1, le=999)
 
 
@@ -162,7 +165,13 @@ def create_app(hub) -> FastAPI:
     @app.post("/api/tickets", status_code=201)
     def issue(body: IssueBody, st: Auth, response: Response,
               idempotency_key: Annotated[str | None, Header(max_length=200)] = None) -> dict:
-        require(st, Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN)
+        require(st, Role.RECEPTION, Role.KIOSK, Role.SUPERVISOR, Role.ADMIN)
+        if st.role == Role.KIOSK and (body.priority or body.channel != "walk_in"):
+            # Priority is checked by a person (an ID card, a pregnancy); bookings come in
+            # through /api/check-in, where the code is verified.
+            raise Forbidden("kiosk_walk_in_only", "a kiosk issues walk-in numbers without "
+                            "priority; priority is given at reception",
+                            "Ki-ốt chỉ cấp số thường; số ưu tiên xin nhận tại quầy tiếp nhận")
         digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
         with acting(st):
             result = store.issue(IssueRequest(body.service, body.kind, body.count, body.priority,
@@ -285,7 +294,10 @@ def create_app(hub) -> FastAPI:
         try:
             st = auth.authenticate(bearer[7:].strip() if bearer.lower().startswith("bearer ")
                                    else token)
-        except AuthError as exc:
+            if st.role == Role.KIOSK:
+                raise Forbidden("forbidden", "a kiosk does not follow the queue's events",
+                                "Ki-ốt không nhận luồng sự kiện")
+        except (AuthError, Forbidden) as exc:
             # Accept first: a close before the handshake becomes a bare HTTP 403, and a
             # browser's WebSocket cannot tell that from a network failure; 4401 it can.
             await ws.accept()
@@ -362,4 +374,7 @@ def create_app(hub) -> FastAPI:
     app.include_router(admin_router)
     app.include_router(booking_router)
     app.include_router(feedback_router)
+    app.include_router(guide_router)
+    app.include_router(dossier_router)
+    app.include_router(holiday_router)
     return app

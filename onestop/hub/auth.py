@@ -34,6 +34,7 @@ class Role(StrEnum):
     COUNTER = "counter"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    KIOSK = "kiosk"  # the self-service kiosk by the door (docs/kiosk.md): see deps.KIOSK_MAY
 
 
 class AuthError(DomainError):

@@ -1,9 +1,10 @@
 """Booked numbers over the hub API (issue 16, docs/booking.md).
 
-* `POST /api/check-in {code}` (reception, supervisor, admin) → 201 with a normal ticket of the
-  group's sequence, `channel: "booked"`; 409 `booking_too_early` (details: `come_back_at`),
-  `booking_late` (reception offers a walk-in number), `booking_used`, `booking_cancelled`;
-  422 `booking_invalid` (another ward's code, altered or mistyped). Works with no internet.
+* `POST /api/check-in {code}` (reception, kiosk, supervisor, admin) → 201 with a normal
+  ticket of the group's sequence, `channel: "booked"`; 409 `booking_too_early` (details:
+  `come_back_at`), `booking_late` (reception offers a walk-in number), `booking_used`,
+  `booking_cancelled`; 422 `booking_invalid` (another ward's code, altered or mistyped).
+  Works with no internet.
 * `GET /api/bookings?day=today` — the day's bookings for reception and the supervisor.
 * `GET /api/admin/slots`, `PUT /api/admin/slots/{group}` `{capacity, slot_minutes?,
   days_ahead?, booked_share?}` — the ward's slot settings (admin), central's model
@@ -45,7 +46,7 @@ class CheckInBody(_Body):
 @router.post("/api/check-in", status_code=201)
 def check_in(body: CheckInBody, request: Request, st: Auth,
              idempotency_key: Annotated[str | None, Header(max_length=200)] = None):
-    require(st, Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN)
+    require(st, Role.RECEPTION, Role.KIOSK, Role.SUPERVISOR, Role.ADMIN)
     hub = request.app.state.hub
     # A reception PC retrying after a lost answer gets its ticket back, not `booking_used`.
     return once(hub.store, st, idempotency_key, lambda: _check_in(hub, st, body))

@@ -17,7 +17,7 @@ from onestop.queue.catalog import Catalog, CatalogError, parse_catalog
 log = logging.getLogger(__name__)
 
 EDITABLE = ("minutes", "checklist_vi", "checklist_en", "fee_vi", "fee_en", "result_vi",
-            "result_en")
+            "result_en", "result_working_days")
 
 
 def apply_edits(base: dict, edits: Mapping[str, dict]) -> dict:

@@ -147,6 +147,39 @@ def _m006_bookings(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _m007_dossiers(db: sqlite_utils.Database) -> None:
+    # The dossier register (issue 17, docs/dossiers.md): one row per dossier received at a
+    # counter, no citizen's name, ID number or phone; each state change in `dossier_history`
+    # (who acted is in the event log). The ward's working-day calendar: the city's holidays
+    # (origin 'city', replaced whole when central publishes a calendar) and the ward's own
+    # days (origin 'ward'), seeded with the bundled calendar.
+    _run(db, """
+    CREATE TABLE dossiers (
+        code TEXT PRIMARY KEY, check_digits TEXT NOT NULL, ward_code TEXT NOT NULL,
+        day TEXT NOT NULL, seq INTEGER NOT NULL, ticket_id TEXT UNIQUE REFERENCES tickets(id),
+        service TEXT NOT NULL, group_id TEXT NOT NULL, state TEXT NOT NULL,
+        received_at TEXT NOT NULL, result_working_days INTEGER NOT NULL,
+        original_due_date TEXT NOT NULL, due_date TEXT NOT NULL,
+        paused_working_days INTEGER NOT NULL DEFAULT 0, paused_at TEXT, official_code TEXT,
+        ready_at TEXT, returned_at TEXT, closed_at TEXT, apology_due_date TEXT,
+        changed_at TEXT NOT NULL, UNIQUE (ward_code, day, seq));
+    CREATE INDEX dossiers_open ON dossiers (state, due_date);
+    CREATE TABLE dossier_history (
+        id INTEGER PRIMARY KEY, code TEXT NOT NULL REFERENCES dossiers(code),
+        action TEXT NOT NULL, state TEXT NOT NULL, at TEXT NOT NULL, reason TEXT,
+        due_date TEXT NOT NULL);
+    CREATE INDEX dossier_history_by_code ON dossier_history (code, id);
+    CREATE TABLE holidays (
+        day TEXT PRIMARY KEY, name_vi TEXT NOT NULL, name_en TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('city', 'ward')), updated_at TEXT NOT NULL)
+    """)
+    from onestop.queue.booking_slots import bundled_holidays
+
+    for h in bundled_holidays():
+        db.execute("INSERT INTO holidays (day, name_vi, name_en, origin, updated_at) "
+                   "VALUES (?, ?, ?, 'city', '')", [h["day"], h["name_vi"], h["name_en"]])
+
+
 def _m008_feedback(db: sqlite_utils.Database) -> None:
     # Feedback and dialogue with the city (issue 17 parts 6-7, docs/feedback.md): citizens'
     # cases with their history (the phone is erased when a case closes, texts are blanked a
@@ -176,9 +209,23 @@ def _m008_feedback(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _m009_guide_unanswered(db: sqlite_utils.Database) -> None:
+    # Hỏi thủ tục (docs/guide.md): the questions the assistant could not answer, folded text
+    # only (no address, no station, no time of day), with how often and the last local day
+    # asked, so the centre can add phrasings. At most 1,000 rows, the rarest go first
+    # (docs/security.md §7).
+    _run(db, """
+    CREATE TABLE guide_unanswered (
+        question TEXT PRIMARY KEY, count INTEGER NOT NULL, first_day TEXT NOT NULL,
+        last_day TEXT NOT NULL);
+    CREATE INDEX guide_unanswered_top ON guide_unanswered (count DESC, last_day DESC)
+    """)
+
+
 MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats,
                                _m003_stations_and_staff, _m004_sync, _m005_administration,
-                               _m006_bookings, _m008_feedback]
+                               _m006_bookings, _m007_dossiers, _m008_feedback,
+                               _m009_guide_unanswered]
 LATEST = len(MIGRATIONS)
 
 

@@ -16,8 +16,19 @@ def station(request: Request, authorization: Annotated[str | None, Header()] = N
     bearer = None
     if authorization and authorization.lower().startswith("bearer "):
         bearer = authorization[7:].strip()
-    return request.app.state.hub.auth.authenticate(bearer or token)
+    st = request.app.state.hub.auth.authenticate(bearer or token)
+    if st.role == Role.KIOSK and (request.method, request.url.path) not in KIOSK_MAY:
+        # Allowed by listing, not by exclusion: a route added later stays closed to a
+        # screen any passer-by can touch until someone decides it should be open.
+        raise Forbidden("forbidden", "a kiosk may only read the catalogue and the guide, "
+                        "take a number and check a booking in",
+                        "Ki-ốt chỉ được xem danh mục thủ tục, lấy số và nhận lịch hẹn")
+    return st
 
+
+# Everything a kiosk station may call (docs/kiosk.md); every other route answers 403.
+KIOSK_MAY = frozenset({("GET", "/api/catalog"), ("GET", "/api/ward"), ("GET", "/api/guide"),
+                       ("POST", "/api/tickets"), ("POST", "/api/check-in")})
 
 Auth = Annotated[Station, Depends(station)]
 

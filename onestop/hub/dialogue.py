@@ -21,6 +21,7 @@ from onestop.queue.errors import InvalidRequest
 from onestop.queue.events import Event
 from onestop.queue.numbering import service_day
 
+from . import holidays
 from .feedback import open_case_now
 from .rows import utc_text
 from .store import HubStore
@@ -166,14 +167,7 @@ def _holidays(store: HubStore, data: dict, at: str) -> None:
     days = data.get("holidays")
     if not isinstance(days, list):
         raise ValueError("holidays is not a list")
-    # The one call site for the city's calendar. hub/holidays.py is the dossier register's
-    # (issue 17 part 2); until it is on this branch the item is acknowledged and logged.
-    try:
-        from . import holidays  # type: ignore[attr-defined]
-    except ImportError:
-        log.warning("city holidays received (%d days) but this hub has no holiday calendar "
-                    "yet; ignored", len(days))
-        return
+    # The one call site for the city's calendar (hub/holidays.py, docs/dossiers.md).
     holidays.apply_city_holidays(store, days, datetime.fromisoformat(at))
 
 

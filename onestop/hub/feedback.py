@@ -8,7 +8,7 @@ the WebSocket at once, which is how an unhappy rating raises its alert.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from onestop.queue import feedback as fb
 from onestop.queue import transitions as tr
@@ -48,12 +48,15 @@ def open_case_now(store: HubStore, now: datetime, *, source: str, kind: str,
                   central_id: str | None = None) -> dict:
     """Inside a write: a new open case with its due date and its `feedback.case` event."""
     opened = service_day(now, store.rules.timezone)
+    # The ward's days off (hub/holidays.py), read in this write's own transaction.
+    days_off = frozenset(date.fromisoformat(r[0])
+                         for r in store.db.execute("SELECT day FROM holidays"))
     cur = store.db.execute(
         "INSERT INTO feedback_cases (source, kind, text, phone, want_reply, ticket_id, "
         "dossier_code, central_id, state, due_date, opened_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [source, kind, text, phone if want_reply else None, int(bool(want_reply)), ticket_id,
-         dossier_code, central_id, fb.OPEN, fb.due_date(opened, kind).isoformat(),
+         dossier_code, central_id, fb.OPEN, fb.due_date(opened, kind, days_off).isoformat(),
          utc_text(now), utc_text(now)])
     row = _row(store, cur.lastrowid)
     _history(store, row["id"], now, "opened")

@@ -158,8 +158,9 @@ def ticket_view(request: Request, ticket: Ticket, lang: str, notice: str | None)
         notice=notice)
 
 
-def _limiter(request: Request) -> RateLimiter:
-    """One limiter per app (a test may put its own, with a fake clock, in app.state)."""
+def citizen_limiter(request: Request) -> RateLimiter:
+    """One limiter per app for the public pages (/t/*, /lookup and the public dossier API);
+    a test may put its own, with a fake clock, in app.state."""
     state = request.app.state
     if getattr(state, "citizen_limiter", None) is None:
         state.citizen_limiter = RateLimiter(CITIZEN_RATE, CITIZEN_PER_S)
@@ -168,7 +169,7 @@ def _limiter(request: Request) -> RateLimiter:
 
 def _too_many(request: Request, lang: str) -> HTMLResponse | None:
     """A 429 page when this client has used up its /t/* requests, else None."""
-    limiter = _limiter(request)
+    limiter = citizen_limiter(request)
     client = request.client.host if request.client else "?"
     if limiter.allow(client):
         return None

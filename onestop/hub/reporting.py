@@ -1,6 +1,6 @@
 """The daily report from the hub's database: `GET /api/report?date=D[&format=pdf|csv|xlsx]`
 for the supervisor window's button, and the inputs `onestop report` (commands/report.py) renders
-too; plus the appointment slip of a dossier received at a counter."""
+too. (The receipt of a dossier is printed from the dossier register: hub/dossier_routes.py.)"""
 
 from __future__ import annotations
 
@@ -8,20 +8,18 @@ from datetime import date, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
 
 from onestop.printing.exports import rows_for_export, to_csv, to_xlsx
 from onestop.printing.report import ReportInput, render_report
-from onestop.printing.slip import SlipData, render_slip
 from onestop.queue import booking as bk
-from onestop.queue.appointment import return_time
 from onestop.queue.daystats import day_stats
 from onestop.queue.model import ticket_to_dict
 from onestop.queue.numbering import service_day, zone
 
 from .auth import Role
 from .deps import Auth, require
-from .feedback import day_counts
+from .dossiers import day_counts as dossier_day_counts
+from .feedback import day_counts as case_day_counts
 from .store import HubStore
 
 router = APIRouter()
@@ -47,7 +45,7 @@ def report_input(store: HubStore, day: date, ward_name: str,
         group_names={g.id: g.name_vi for g in store.catalog.groups},
         counter_names={c.number: c.label_vi for c in store.counters()},
         officer_names=officers, generated_at=store.clock().astimezone(zone(tz)),
-        cases=day_counts(store, day.isoformat()))
+        cases=case_day_counts(store, day.isoformat()), dossiers=dossier_day_counts(store, day))
 
 
 def export_rows(store: HubStore, day: date) -> list[dict]:
@@ -77,41 +75,3 @@ def report(request: Request, st: Auth,
         media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Response(body, media_type=media, headers={
         "Content-Disposition": f'attachment; filename="{name}.{format}"'})
-
-
-class SlipBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    citizen_name: str = Field(min_length=1, max_length=120)
-    result_days: int = Field(0, ge=0, le=60)
-    phone: str = Field("", max_length=20)
-
-
-@router.post("/api/slips/{ticket_id}", response_class=Response,
-             responses={200: {"content": {"application/pdf": {}}}})
-def slip(ticket_id: str, body: SlipBody, request: Request, st: Auth) -> Response:
-    """The appointment slip for a dossier received at a counter. The citizen's name is only
-    printed, never stored."""
-    hub = request.app.state.hub
-    store = hub.store
-    t = store.ticket(ticket_id)
-    if not st.may_act_for_counter(t.counter):
-        require(st, Role.SUPERVISOR, Role.ADMIN)
-    tz = zone(store.rules.timezone)
-    received = store.clock().astimezone(tz).replace(tzinfo=None)
-    officer = t.officer or ""
-    with store.reading() as db:
-        row = db.execute("SELECT display_name FROM officers WHERE username = ?",
-                         [officer]).fetchone()
-    service = store.catalog.service(t.service)
-    # The official dossier code belongs to the dossier register: the slip names the queue
-    # number and leaves the code's line to the officer (printing/slip.py).
-    pdf = render_slip(SlipData(
-        ward_name=hub.ward_name_vi, office_name=hub.office_name_vi,
-        citizen_name=body.citizen_name.strip(),
-        service_vi=service.name_vi, deadline_vi=service.result_vi,
-        ticket_number=t.number, ticket_day=t.day, received_at=received,
-        return_at=return_time(received, body.result_days, hub.opening_hours),
-        officer=row[0] if row else officer, url=hub.public_url(t.token),
-        phone=body.phone.strip()))
-    return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f'inline; filename="phieu-hen-{t.number}.pdf"'})

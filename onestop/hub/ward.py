@@ -16,6 +16,7 @@ import json
 from onestop.queue import events as ev
 from onestop.queue.catalog import CatalogError
 from onestop.queue.centre import CentreLayout, OpeningHours, parse_hours
+from onestop.queue.dossier import check_ward_code, default_ward_code
 from onestop.queue.errors import InvalidRequest
 from onestop.queue.office import default_office_name
 
@@ -34,7 +35,7 @@ def defaults(ward_name: str | None, display_notice: str | None, centre: CentreLa
     return {"name_vi": ward_name or centre.ward_name_vi, "name_en": centre.ward_name_en,
             "office_name_vi": "", "office_name_en": "",
             "address_vi": "", "address_en": "", "hours": hours_to_list(centre.hours),
-            "notice_vi": display_notice or "", "notice_en": ""}
+            "notice_vi": display_notice or "", "notice_en": "", "ward_code": ""}
 
 
 def hours_to_list(hours: tuple[OpeningHours, ...]) -> list[dict]:
@@ -57,6 +58,9 @@ def ward(store: HubStore, fallback: dict) -> dict:
     office_vi, office_en = default_office_name(view["name_vi"], view["name_en"])
     view["office_name_vi"] = view.get("office_name_vi") or office_vi
     view["office_name_en"] = view.get("office_name_en") or office_en
+    # The short code in every dossier code (docs/dossiers.md); saved empty, it follows the
+    # ward's name ("Phường Cửa Nam" → CUANAM).
+    view["ward_code"] = view.get("ward_code") or default_ward_code(view["name_vi"])
     return view
 
 
@@ -70,7 +74,7 @@ def check_ward(body: dict) -> dict:
     if not isinstance(body, dict):
         raise InvalidRequest("invalid_ward", "the ward must be a JSON object",
                              "Thông tin phường phải là một đối tượng JSON")
-    unknown = sorted(set(body) - {*_TEXTS, "hours"})
+    unknown = sorted(set(body) - {*_TEXTS, "hours", "ward_code"})
     if unknown:
         raise InvalidRequest("invalid_ward", f"unknown field {unknown[0]!r}",
                              f"Trường không hợp lệ {unknown[0]!r}", field=unknown[0])
@@ -88,6 +92,11 @@ def check_ward(body: dict) -> dict:
             raise InvalidRequest("invalid_ward", f"{field} is longer than {high} characters",
                                  f"{field} dài quá {high} ký tự", field=field)
         clean[field] = value
+    code = body.get("ward_code") or ""
+    if not isinstance(code, str):
+        raise InvalidRequest("invalid_ward", "ward_code must be text", "ward_code phải là chữ",
+                             field="ward_code")
+    clean["ward_code"] = check_ward_code(code) if code.strip() else ""
     try:
         clean["hours"] = hours_to_list(parse_hours(body.get("hours"), "hours"))
     except CatalogError as exc:
@@ -103,7 +112,8 @@ def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
     if not isinstance(body, dict):
         body = {"": body}  # refused by check_ward with a clear message
     current = _saved(store, fallback)
-    clean = check_ward({**{k: current[k] for k in (*PUBLIC, "hours")}, **body})
+    clean = check_ward({**{k: current.get(k, "") for k in (*PUBLIC, "hours", "ward_code")},
+                        **body})
     # An office name that is just the default (for the ward's name before or after this
     # change: a form sends back what it showed) is kept empty, so it follows a later rename of
     # the ward; a name the ward chose stays as typed.
@@ -112,6 +122,11 @@ def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
     for i, field in enumerate(("office_name_vi", "office_name_en")):
         if clean[field] in (shown[0][i], shown[1][i]):
             clean[field] = ""
+    # Likewise a ward code that still follows the name and comes back as shown keeps following
+    # it (a form shows the derived CUANAM; saving it with a new name must not freeze it).
+    if not current.get("ward_code") and clean["ward_code"] in (
+            default_ward_code(current["name_vi"]), default_ward_code(clean["name_vi"])):
+        clean["ward_code"] = ""
     with store.write() as db:
         db.execute("INSERT INTO ward (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) "
                    "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",

@@ -5,10 +5,11 @@ motto, the title, the dossier code, who submitted (name as typed by the officer;
 onestop), the procedure, its legal time limit, when it was received and when to come back (hour
 and date), where to collect, and both signatures, the submitter's and the receiving officer's.
 
-The official dossier code ("Mã hồ sơ") comes from the dossier register (the electronic one-stop
-system); onestop cannot issue one, so the line is left for the officer to fill in, and the slip
-names the queue number instead: "Số thứ tự: U007 – ngày 25/11/2026". The QR leads to the
-ticket's page."""
+The dossier code ("Mã hồ sơ", e.g. CUANAM-261205-0007) and its 4-digit check number ("Mã kiểm
+tra") come from the hub's dossier register, as does the due date: the officer never types it
+(docs/dossiers.md). When the ward also uses the city's one-stop system, its code is printed
+beside ours. The QR leads to the lookup page of the dossier (central's when the hub is enrolled).
+"""
 
 from __future__ import annotations
 
@@ -34,16 +35,17 @@ class SlipData:
     ward_name: str  # e.g. "Phường Cửa Nam"
     citizen_name: str
     service_vi: str
-    ticket_number: str  # the queue number, e.g. "U007"
-    ticket_day: date  # the day it was issued
+    dossier_code: str  # CUANAM-261205-0007
+    check: str  # the 4 check digits the lookup page asks for
     received_at: datetime  # local
-    return_at: datetime  # local
+    return_at: datetime  # local: the due date and the hour results are handed over
     officer: str
-    url: str
+    url: str  # the lookup page of this dossier (code and check in it)
     documents: tuple[str, ...] = ()
     phone: str = ""
     office_name: str = GENERIC_OFFICE  # the one-stop office, from the centre's settings
     deadline_vi: str = ""  # the procedure's legal time limit, from the catalogue
+    official_code: str = ""  # the city's one-stop system's code, when the ward uses it
 
 
 def when(at: datetime) -> str:
@@ -52,22 +54,17 @@ def when(at: datetime) -> str:
             f"ngày {at:%d/%m/%Y}")
 
 
-def render_slip(d: SlipData) -> bytes:
+def draw_header(c: Canvas, ward_name: str, office_name: str, on: date, y: float) -> float:
+    """The issuing body (left), the national motto and place and date (right) of an A5 form,
+    from `y` down; returns the lowest line drawn."""
     regular, bold = register()
-    italic = regular  # the bundled font has no italic face; the date line stays upright
-    width, height = A5
+    width = A5[0]
     left, right = 12 * mm, width - 12 * mm
     half = (right - left) / 2
-    buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=A5)
-    c.setTitle(f"Giấy tiếp nhận hồ sơ – số thứ tự {d.ticket_number}")
-    y = height - 12 * mm
-
-    # --- header: issuing body (left), national motto and place/date (right) ----------------
     lx, rx = left + half / 2 - 4 * mm, left + half * 1.5 + 2 * mm
     c.setFont(regular, 8.5)
-    c.drawCentredString(lx, y, f"UBND {d.ward_name.upper()}")
-    office_lines = simpleSplit(d.office_name.upper(), bold, 8.5, half - 2 * mm) or [""]
+    c.drawCentredString(lx, y, f"UBND {ward_name.upper()}")
+    office_lines = simpleSplit(office_name.upper(), bold, 8.5, half - 2 * mm) or [""]
     c.setFont(bold, 8.5)
     for i, part in enumerate(office_lines):
         c.drawCentredString(lx, y - 10 * (i + 1), part)
@@ -77,22 +74,35 @@ def render_slip(d: SlipData) -> bytes:
     c.setLineWidth(0.6)
     c.line(lx - 10 * mm, rule_y, lx + 10 * mm, rule_y)
     c.line(rx - 20 * mm, y - 16, rx + 20 * mm, y - 16)
-    place = d.ward_name.removeprefix("Phường ").removeprefix("Xã ")
-    c.setFont(italic, 8.5)
-    received = d.received_at
-    c.drawCentredString(rx, y - 30, f"{place}, ngày {received:%d} tháng {received:%m} năm "
-                                    f"{received:%Y}")
-    y = min(rule_y, y - 30) - 10 * mm
+    place = ward_name.removeprefix("Phường ").removeprefix("Xã ")
+    c.setFont(regular, 8.5)  # the bundled font has no italic face; the date line stays upright
+    c.drawCentredString(rx, y - 30, f"{place}, ngày {on:%d} tháng {on:%m} năm {on:%Y}")
+    return min(rule_y, y - 30)
 
-    # --- title, dossier code (from the register) and the queue number ---------------------
+
+def render_slip(d: SlipData) -> bytes:
+    regular, bold = register()
+    width, height = A5
+    left, right = 12 * mm, width - 12 * mm
+    half = (right - left) / 2
+    buffer = io.BytesIO()
+    c = Canvas(buffer, pagesize=A5)
+    c.setTitle(f"Giấy tiếp nhận hồ sơ {d.dossier_code}")
+    y = height - 12 * mm
+
+    y = draw_header(c, d.ward_name, d.office_name, d.received_at, y) - 10 * mm
+
+    # --- title, the dossier code and its check number -------------------------------------
     c.setFont(bold, 12.5)
     c.drawCentredString(width / 2, y, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
-    y -= 5.5 * mm
-    c.setFont(regular, 9.5)
-    c.drawCentredString(width / 2, y, f"Mã hồ sơ: {DOTS} (theo Sổ theo dõi hồ sơ)")
-    y -= 4.8 * mm
-    c.drawCentredString(width / 2, y,
-                        f"Số thứ tự: {d.ticket_number} – ngày {d.ticket_day:%d/%m/%Y}")
+    y -= 6 * mm
+    c.setFont(bold, 11)
+    c.drawCentredString(width / 2, y, f"Mã hồ sơ: {d.dossier_code}    Mã kiểm tra: {d.check}")
+    if d.official_code:
+        y -= 4.8 * mm
+        c.setFont(regular, 9)
+        c.drawCentredString(width / 2, y, f"Mã hồ sơ trên Hệ thống một cửa điện tử: "
+                                          f"{d.official_code}")
     y -= 8 * mm
 
     def line(label: str, value: str, font: str = regular, size: float = 9.5) -> None:
@@ -135,13 +145,13 @@ def render_slip(d: SlipData) -> bytes:
         c.setFont(regular, 9.5)
         c.drawCentredString(x, y - 20 * mm, name)
 
-    # --- the QR to the ticket's page, at the foot ------------------------------------------
+    # --- the QR to the dossier's lookup page, at the foot -----------------------------------
     qr = 22 * mm
     bottom = 10 * mm
     draw_qr(c, d.url, left, bottom, qr)
     c.setFont(regular, 8.5)
-    note = ("Quét mã để xem tình trạng hồ sơ và đánh giá chất lượng phục vụ. Khi đến nhận kết "
-            "quả, xin mang theo giấy này và giấy tờ tùy thân.")
+    note = (f"Quét mã để theo dõi tình trạng hồ sơ (tra cứu bằng mã hồ sơ và mã kiểm tra "
+            f"{d.check}). Khi đến nhận kết quả, xin mang theo giấy này và giấy tờ tùy thân.")
     ty = bottom + qr - 4 * mm
     for part in simpleSplit(note, regular, 8.5, right - left - qr - 5 * mm):
         c.drawString(left + qr + 5 * mm, ty, part)
@@ -152,16 +162,17 @@ def render_slip(d: SlipData) -> bytes:
 
 
 def sample_slip() -> SlipData:
-    from onestop.queue.appointment import return_time
+    from onestop.queue.appointment import collect_at
     from onestop.queue.centre import default_centre
 
-    received = datetime(2026, 11, 25, 15, 20)
+    received = datetime(2026, 11, 25, 15, 20)  # Wednesday after 15:00: counted from Thursday
     return SlipData(
         ward_name="Phường Cửa Nam", citizen_name="Nguyễn Văn An",
-        service_vi="Đăng ký thành lập hộ kinh doanh", ticket_number="U007",
-        ticket_day=received.date(), received_at=received,
-        return_at=return_time(received, 3, default_centre().hours),
-        officer="Trần Văn Hùng", url="http://192.168.1.10:8700/t/3q2x7u0yK9dWm1pQ4sV8Zg",
+        service_vi="Đăng ký thành lập hộ kinh doanh", dossier_code="CUANAM-261125-0007",
+        check="4821", received_at=received,
+        return_at=collect_at(date(2026, 12, 1), received, default_centre().hours),
+        officer="Trần Văn Hùng",
+        url="https://hanoi.example.vn/lookup?code=CUANAM-261125-0007&check=4821",
         documents=("Giấy đề nghị đăng ký hộ kinh doanh", "Bản sao Thẻ căn cước của chủ hộ"),
         office_name="Trung tâm Phục vụ hành chính công phường Cửa Nam",
         deadline_vi="03 ngày làm việc")

@@ -209,6 +209,7 @@ _SERVICE_DEFAULTS = {f.name: f.default for f in fields(Service) if f.default is 
 _CATEGORY_FIELDS = ("id", "name_vi", "name_en")
 _CATEGORY_OPTIONAL = ("min_age", "sources")
 MAX_AGE = 120
+MAX_RESULT_DAYS = 365  # working days; the longest procedure of a ward takes a few weeks
 
 
 def _parse_group(raw: object, index: int, before: list[Group]) -> Group:

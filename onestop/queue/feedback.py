@@ -11,9 +11,10 @@ is erased when the case closes (docs/feedback.md, docs/security.md).
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from .errors import InvalidRequest, TransitionError
+from .workdays import WorkCalendar
 
 SOURCES = ("ticket", "lookup", "rating")
 KINDS = ("suggestion", "complaint", "unhappy")
@@ -24,9 +25,7 @@ STATES = (OPEN, IN_PROGRESS, CLOSED)
 # an unhappy rating deserves a call within two days, a complaint within a working week, a
 # suggestion within two (docs/feedback.md).
 DUE_WORKING_DAYS = {"unhappy": 2, "complaint": 5, "suggestion": 10}
-# Mon-Fri. Public holidays are not counted yet: the ward's holiday calendar is the dossier
-# register's (hub/holidays.py); `due_date` takes them as `holidays` once it is wired.
-WORKING_WEEKDAYS = frozenset({0, 1, 2, 3, 4})
+# Working days: Mon-Fri without the ward's days off (hub/holidays.py), as for dossiers.
 
 MAX_TEXT = 1000
 MIN_TEXT = 5
@@ -38,14 +37,9 @@ TEXT_RETENTION_DAYS = 365
 
 
 def due_date(opened: date, kind: str, holidays: frozenset[date] = frozenset()) -> date:
-    """The N-th working day after `opened` (the ward's local day), N by the case's kind."""
-    remaining = DUE_WORKING_DAYS[kind]
-    day = opened
-    while remaining > 0:
-        day += timedelta(days=1)
-        if day.weekday() in WORKING_WEEKDAYS and day not in holidays:
-            remaining -= 1
-    return day
+    """The N-th working day after `opened` (the ward's local day), N by the case's kind,
+    counted with the same calendar as a dossier's due date (queue/workdays.py)."""
+    return WorkCalendar(holidays).add_working_days(opened, DUE_WORKING_DAYS[kind])
 
 
 def is_overdue(state: str, due: date, today: date) -> bool:

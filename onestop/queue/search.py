@@ -57,19 +57,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def _key(word: str) -> str:
+def syllable_key(word: str) -> str:
     # Vietnamese writes i and y interchangeably in many syllables (kí/ký, lí/lý).
     return word.replace("y", "i")
 
 
-def _max_typos(word: str) -> int:
+def max_typos(word: str) -> int:
     n = len(word)
     if n <= 3 or n > MAX_FUZZY_LEN:  # most 3-letter syllables are one typo from another
         return 0
     return 1 if n <= 6 else 2
 
 
-def _deletions(word: str, depth: int) -> set[str]:
+def deletions(word: str, depth: int) -> set[str]:
     found = {word}
     for k in range(1, depth + 1):
         for drop in combinations(range(len(word)), k):
@@ -77,7 +77,7 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
-def _distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """Edit distance with adjacent transpositions (khia ↔ khai is one typo); > limit early."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
@@ -116,7 +116,7 @@ class SearchIndex:
             texts = [(service.name_vi, NAME_VI), (service.name_en, NAME_EN)]
             texts += [(keyword, KEYWORD) for keyword in service.keywords]
             for text, weight in texts:
-                keys = {_key(w) for w in words(text)}
+                keys = {syllable_key(w) for w in words(text)}
                 field_id = len(self.fields)
                 self.fields.append(_Field(number, weight, len(keys)))
                 for key in keys:
@@ -124,7 +124,7 @@ class SearchIndex:
         self.vocabulary = sorted(self.postings)
         self.by_deletion: dict[str, set[str]] = defaultdict(set)
         for key in self.vocabulary:
-            for variant in _deletions(key, _max_typos(key)):
+            for variant in deletions(key, max_typos(key)):
                 self.by_deletion[variant].add(key)
         self._matches: dict[tuple[str, bool], dict[str, float]] = {}
 
@@ -143,14 +143,14 @@ class SearchIndex:
         if len(word) >= 2:
             for key in self._with_prefix(word):
                 found.setdefault(key, PREFIX * (KNOWN_WORD if known and not typing else 1.0))
-        depth = 0 if known else _max_typos(word)
+        depth = 0 if known else max_typos(word)
         if depth:
             candidates: set[str] = set()
-            for variant in _deletions(word, depth):
+            for variant in deletions(word, depth):
                 candidates |= self.by_deletion.get(variant, set())
             for key in candidates - found.keys():
-                typos = _distance(word, key, depth)
-                if typos <= min(depth, _max_typos(key) or 1):
+                typos = edit_distance(word, key, depth)
+                if typos <= min(depth, max_typos(key) or 1):
                     found[key] = TYPO1 if typos <= 1 else TYPO2
         if len(self._matches) > 2000:  # live typing makes many one-off words
             self._matches.clear()
@@ -172,7 +172,7 @@ class SearchIndex:
     def search(self, query: str, limit: int = 8) -> list[Service]:
         query = query[:MAX_QUERY]
         folded = fold(query)
-        keys = [_key(w) for w in _WORD.findall(folded)][:MAX_WORDS]
+        keys = [syllable_key(w) for w in _WORD.findall(folded)][:MAX_WORDS]
         if not keys or limit <= 0:
             return []
         # best[field][query word] = (score, the field word it matched best)

@@ -34,7 +34,7 @@ SHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 def launcher(qtbot, live_hub, tmp_path):
     application("vi")
     tokens = {role: live_hub.token(role) for role in ("reception", "display", "supervisor",
-                                                      "admin")}
+                                                      "admin", "kiosk")}
     tokens.update({f"counter{n}": live_hub.token("counter", n) for n in range(1, 6)})
     settings = Settings(data_dir=tmp_path / "onestop", hub_host="0.0.0.0")
     settings.data_dir.mkdir()
@@ -94,6 +94,17 @@ def test_opens_reception_and_counter_windows_in_process(qtbot, launcher, live_hu
     with qtbot.waitSignal(launcher.sig_closed, timeout=WAIT):
         launcher.close()
     assert not counter.isVisible()
+
+
+def test_opens_the_kiosk_without_the_event_stream(qtbot, launcher):
+    button = launcher.buttons.buttons["kiosk"]
+    assert button.text() == "Ki-ốt tự phục vụ"
+    with qtbot.waitSignal(launcher.sig_opened, timeout=WAIT) as opened:
+        button.click()
+    key, kiosk = opened.args
+    assert key == "kiosk" and kiosk.client.token == launcher.tokens["kiosk"]
+    wait_ready(qtbot, kiosk)  # the catalogue arrived over REST
+    assert kiosk.start_page.field_buttons and not kiosk.client.online  # no socket opened
 
 
 def test_supervisor_opens_as_admin(qtbot, launcher):

@@ -36,6 +36,10 @@ Ctrl+M</translation>
 <context>
     <name>CounterWindow</name>
     <message>
+        <source>Tra cứu (Ctrl+F)</source>
+        <translation>Look up (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>Quầy {n} – onestop</source>
         <translation>Counter {n} – onestop</translation>
     </message>
@@ -212,6 +216,65 @@ Ctrl+M</translation>
     <message>
         <source>đã gọi lại {n} lần</source>
         <translation>recalled {n}×</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPanel</name>
+    <message>
+        <source>Tra cứu thủ tục</source>
+        <translation>Procedure lookup</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Câu hỏi hoặc mã thủ tục, rồi Enter</source>
+        <translation>A question or a procedure code, then Enter</translation>
+    </message>
+    <message>
+        <source>Nhập câu hỏi hoặc mã thủ tục.</source>
+        <translation>Type a question or a procedure code.</translation>
+    </message>
+    <message>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy thủ tục phù hợp – hỏi lại bằng từ khác hoặc nhập mã thủ tục.</source>
+        <translation>No matching procedure – try other words or type the procedure code.</translation>
+    </message>
+    <message>
+        <source>{n} thủ tục phù hợp</source>
+        <translation>{n} matching procedures</translation>
+    </message>
+    <message>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>{n} ngày làm việc</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <source>Hồ sơ cần chuẩn bị</source>
+        <translation>Documents to bring</translation>
+    </message>
+    <message>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,10 @@
 <context>
     <name>StationButtons</name>
     <message>
+        <source>Ki-ốt tự phục vụ</source>
+        <translation>Self-service kiosk</translation>
+    </message>
+    <message>
         <source>Tiếp nhận – cấp số</source>
         <translation>Reception – tickets</translation>
     </message>

@@ -43,6 +43,10 @@
 <context>
     <name>PairingDialog</name>
     <message>
+        <source>Ki-ốt tự phục vụ</source>
+        <translation>Self-service kiosk</translation>
+    </message>
+    <message>
         <source>Mã ghép nối trạm mới</source>
         <translation>Pairing code for a new station</translation>
     </message>

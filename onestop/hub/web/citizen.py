@@ -46,6 +46,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "refresh": ("Cập nhật", "Refresh"),
     "fb_link": ("Gửi góp ý, phản ánh", "Send a suggestion or complaint"),
     "other_lang": ("English", "Tiếng Việt"),
+    "guide": ("Hỏi thủ tục", "Ask about a procedure"),
     "privacy": ("Trang này không chứa thông tin cá nhân.", "This page holds no personal data."),
     "nf_title": ("Không tìm thấy số thứ tự", "Number not found"),
     "nf_body": ("Đường dẫn này không ứng với số thứ tự nào. Xin mời quét lại mã QR trên phiếu "
@@ -92,8 +93,10 @@ class TicketView:
 REFRESH_SECONDS = {"waiting": 20, "called": 20, "serving": 30, "parked": 30}
 
 
-def page(title: str, body: str, lang: str, refresh: int | None = None) -> str:
+def page(title: str, body: str, lang: str, refresh: int | None = None,
+         styles: tuple[str, ...] = ()) -> str:
     meta = f'<meta http-equiv="refresh" content="{refresh}">\n' if refresh else ""
+    more = "".join(f'<link rel="stylesheet" href="{escape(path)}">\n' for path in styles)
     return (
         f'<!doctype html>\n<html lang="{"en" if lang == "en" else "vi"}">\n<head>\n'
         '<meta charset="utf-8">\n'
@@ -103,7 +106,7 @@ def page(title: str, body: str, lang: str, refresh: int | None = None) -> str:
         f"{meta}<title>{escape(title)}</title>\n"
         '<link rel="icon" href="data:,">\n'  # no favicon request, no 404 in the log
         '<link rel="stylesheet" href="/web/citizen.css">\n'
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n")
+        f"{more}</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
 def _status_block(v: TicketView) -> str:
@@ -154,8 +157,9 @@ def _footer(token: str, lang: str, refresh: int | None) -> str:
     return (f'<footer>{auto}<p class="links"><a class="button" href="{here}'
             f'{"?lang=en" if lang == "en" else ""}">{escape(t("refresh", lang))}</a> '
             f'<a href="{other}" lang="{"vi" if lang == "en" else "en"}">'
-            f'{escape(t("other_lang", lang))}</a></p>'
-            f'<p class="privacy">{escape(t("privacy", lang))}</p></footer>')
+            f'{escape(t("other_lang", lang))}</a> '
+            f'<a href="/guide{"?lang=en" if lang == "en" else ""}">{escape(t("guide", lang))}'
+            f'</a></p><p class="privacy">{escape(t("privacy", lang))}</p></footer>')
 
 
 def _feedback_link(token: str, lang: str) -> str:

@@ -229,6 +229,7 @@ def create_app(central) -> FastAPI:
     from .booking_api import router as booking_api
     from .booking_page import router as booking_page
     from .dashboard import router
+    from .guide_page import router as guide_page
     from .lookup_api import router as lookup_api
     from .lookup_page import router as lookup_page
 
@@ -237,6 +238,7 @@ def create_app(central) -> FastAPI:
     app.include_router(booking_page)
     app.include_router(lookup_api)
     app.include_router(lookup_page)
+    app.include_router(guide_page)
     return app
 
 

@@ -1,0 +1,383 @@
+"""Hỏi thủ tục: which procedures of the catalogue a citizen's question is about (docs/guide.md).
+
+Retrieval only: the answers are catalogue entries as the centre wrote them, never generated
+text. Pure and deterministic: the same catalogue and question always give the same answer.
+
+How a question is ranked:
+
+1. folded (no diacritics), cut into syllables, abbreviations and everyday words replaced by the
+   catalogue's own (guide_terms.expand: "dk gks" → "đăng ký giấy khai sinh");
+2. a syllable the catalogue never uses is corrected to one it does within one or two edits
+   (the SymSpell deletion index of queue/search.py), so "khai snh" still finds "khai sinh";
+3. BM25 over each procedure's texts (name, citizens' phrasings, keywords, field, English
+   name), with syllable bigrams as extra terms because Vietnamese words are two syllables
+   ("khai sinh" must outrank "khai" + "sinh" in different places), plus a bonus for the one text
+   that matches the question most completely (name or phrasing);
+4. a sentence joining several requests ("khai sinh và kết hôn") is also ranked part by part;
+   each confident part brings its own best answer to the front.
+
+Confidence: the share of the question's content words (stop words removed, each weighted by its
+rarity in the catalogue, a word the catalogue never uses weighing the most) that the best
+answer's texts contain, and a minimum of specific evidence. "Đăng ký xe máy" shares only
+"đăng ký", a word every procedure uses, so it is refused; so are questions made of words the
+catalogue does not know ("hộ chiếu", "thời tiết").
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .catalog import Catalog, Service
+from .guide_terms import (
+    STOP_WORDS,
+    content,
+    expand,
+    is_english,
+    parts,
+    sound_alikes,
+    tokens,
+)
+from .search import deletions, edit_distance, max_typos
+
+MAX_QUESTION = 300  # characters; the hub refuses longer (guide_question_invalid)
+MAX_ANSWERS = 5
+K1, B = 1.2, 0.4
+BIGRAM = 1.5  # a bigram term counts this much more than its syllables alone
+TYPO_WEIGHT = 0.7  # a corrected syllable is weaker evidence than one typed right
+PAIRED_TYPO = 0.9  # ... unless it then makes a two-syllable word with a neighbour
+BEST_TEXT_BONUS = 2.0  # times the share of the best-matching text explained
+MIN_COVERAGE = 0.62  # of the question's content weight, found in the best answer
+MIN_EVIDENCE = 1.2  # idf sum of the content syllables the best answer explains
+MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keyword)
+MIN_COVERAGE_EN, MIN_FIT_EN = 0.45, 0.3
+CLOSE_FIT, MIN_COVERAGE_CLOSE = 0.7, 0.4  # a text this close needs less of the question
+MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
+WHOLE_FIT = 0.85  # a text of the whole question's best answer this complete: not several asks
+RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
+# Where a word is found and how much that counts; the name is what the centre calls it, the
+# phrasings are how citizens ask.
+WEIGHTS = {"name_vi": 1.0, "phrasing": 1.0, "keyword": 0.9, "name_en": 0.7, "field": 0.35,
+           "group": 0.25}
+
+
+@dataclass(frozen=True)
+class _Text:
+    service: int
+    weight: float
+    terms: frozenset[str]  # syllables and bigrams ("khai", "khai sinh")
+    size: int  # content syllables
+    anchor: bool = False  # the name or a keyword (not a phrasing, field or group)
+
+
+def _terms(syllables: list[str]) -> set[str]:
+    found = set(syllables)
+    found.update(f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False))
+    return found
+
+
+def _texts_of(service: Service, catalog: Catalog,
+              fields: dict[str, str]) -> list[tuple[str, str, float]]:
+    """(kind, text, weight) of every text a service is found by."""
+    texts = [("name_vi", service.name_vi), ("name_en", service.name_en)]
+    texts += [("phrasing", p) for p in service.phrasings_vi]
+    texts += [("keyword", k) for k in service.keywords]
+    if fields.get(service.field):
+        texts.append(("field", fields[service.field]))
+    group = next((g for g in catalog.groups if g.id == service.group), None)
+    if group is not None:
+        texts.append(("group", group.name_vi))
+    return [(kind, text, WEIGHTS[kind]) for kind, text in texts]
+
+
+class GuideIndex:
+    """The catalogue's texts as BM25 terms, built once per catalogue."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.services = catalog.services
+        fields = {f.id: f.name_vi for f in catalog.fields}
+        self.texts: list[_Text] = []
+        # Texts as written, stop words kept: for a question made only of such words
+        # ("cho hỏi làm thủ tục cần giấy tờ gì") the procedure whose text says just that.
+        self.raw_texts: list[tuple[int, frozenset[str]]] = []
+        weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
+        for number, service in enumerate(self.services):
+            bag: dict[str, float] = defaultdict(float)
+            for kind, text, weight in _texts_of(service, catalog, fields):
+                raw = tokens(text)
+                if kind not in ("field", "group") and len(raw) >= 2:
+                    self.raw_texts.append((number, frozenset(_terms(raw))))
+                syllables = content(expand(raw))
+                terms = _terms(syllables)
+                if not terms:
+                    continue
+                self.texts.append(_Text(number, weight, frozenset(terms), len(set(syllables)),
+                                        kind in ("name_vi", "name_en", "keyword")))
+                for term in terms:
+                    bag[term] += weight
+            weighted.append(bag)
+        n = max(len(self.services), 1)
+        frequency: dict[str, int] = defaultdict(int)
+        for bag in weighted:
+            for term in bag:
+                frequency[term] += 1
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
+        self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        lengths = [sum(bag.values()) for bag in weighted]
+        average = sum(lengths) / n or 1.0
+        # Saturated term weight per service (BM25's tf part), ready for the query.
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for number, bag in enumerate(weighted):
+            norm = K1 * (1 - B + B * lengths[number] / average)
+            for term, tf in bag.items():
+                self.postings[term].append((number, tf * (K1 + 1) / (tf + norm)))
+        self.frequency = frequency
+        self.syllables = frozenset(t for t in frequency if " " not in t)
+        self.by_deletion: dict[str, set[str]] = defaultdict(set)
+        for word in self.syllables:
+            for variant in deletions(word, max_typos(word)):
+                self.by_deletion[variant].add(word)
+        self.by_code = {s.code.lower(): i for i, s in enumerate(self.services)}
+
+    def candidates(self, word: str) -> list[tuple[int, str]]:
+        """Catalogue syllables within the typos allowed for a word: (typos, syllable). Short
+        syllables get only the sound confusions of Vietnamese spelling (s/x, ch/tr, d/gi/r,
+        l/n at the start; c/t, n/ng at the end): "bản xao" is "bản sao"."""
+        depth = max_typos(word)
+        if word in self.syllables or word in STOP_WORDS or word.isdigit():
+            return []  # a stop word is not a misspelt procedure word
+        found = {(1, v) for v in sound_alikes(word) if v in self.syllables}
+        if not depth:
+            return sorted(found)
+        for variant in deletions(word, depth):
+            for candidate in self.by_deletion.get(variant, ()):
+                typos = edit_distance(word, candidate, depth)
+                if typos <= min(depth, max_typos(candidate) or 1):
+                    found.add((typos, candidate))
+        return sorted(found)
+
+    def paired(self, syllable: str, before: str | None, after: str | None) -> bool:
+        """Whether a syllable makes a two-syllable word of the catalogue with a neighbour."""
+        return (before is not None and f"{before} {syllable}" in self.idf) or (
+            after is not None and f"{syllable} {after}" in self.idf)
+
+    def correct(self, words: list[str]) -> list[tuple[str, float]]:
+        """Each syllable and how sure it is: 1.0 typed as the catalogue writes it; a corrected
+        one is surer when it then makes a two-syllable word of the catalogue with a neighbour
+        ("khia sinh" → "khai sinh", not "chia sinh")."""
+        out: list[tuple[str, float]] = []
+        for i, word in enumerate(words):
+            options = self.candidates(word)
+            if not options:
+                out.append((word, 1.0))
+                continue
+            before = out[-1][0] if out else None
+            after = words[i + 1] if i + 1 < len(words) else None
+
+            typos, best = min(options, key=lambda o: (
+                o[0], not self.paired(o[1], before, after), -self.frequency[o[1]], o[1]))
+            sure = TYPO_WEIGHT if typos <= 1 else TYPO_WEIGHT * 0.8
+            # A correction that completes a word of the catalogue is nearly as good as typed.
+            out.append((best, PAIRED_TYPO if self.paired(best, before, after) else sure * 0.4))
+        return out
+
+    def plain(self, words: list[str]) -> Ranking:
+        """A question with no procedure word: the service one of whose texts (stop words
+        kept, two syllables at least) the question holds every syllable of, and a word pair."""
+        asked = _terms(words)
+        best: tuple[float, int] | None = None
+        for number, terms in self.raw_texts:
+            syllables = {t for t in terms if " " not in t}
+            if syllables <= asked and terms - syllables & asked:
+                share = len(terms) / len(asked)
+                if best is None or share > best[0]:
+                    best = (share, number)
+        if best is None:
+            return Ranking((), 0.0, 0.0)
+        return Ranking(((best[1], best[0]),), 1.0, MIN_EVIDENCE, 1.0, MIN_ANCHOR)
+
+    def rank(self, question: str) -> Ranking:
+        """The services a question (or one part of it) is about, best first."""
+        words = expand(tokens(question), self.syllables)
+        corrected = self.correct(words)
+        words = expand([w for w, _ in corrected], self.syllables)
+        sure: dict[str, float] = {}
+        for word, how in corrected:
+            sure[word] = max(sure.get(word, 0.0), how)
+        syllables = content(words)
+        if not syllables:
+            return self.plain(words)
+        query = _terms(syllables)
+        scores: dict[int, float] = defaultdict(float)
+        for term in query:
+            weight = self.idf.get(term, 0.0) * (BIGRAM if " " in term else 1.0)
+            weight *= min(sure.get(part, 1.0) for part in term.split())
+            for number, saturated in self.postings.get(term, ()):
+                scores[number] += weight * saturated
+        if not scores:
+            return Ranking((), 0.0, 0.0)
+        asked = set(syllables)
+        best_text: dict[int, float] = defaultdict(float)
+        for text in self.texts:
+            if text.service in scores:
+                shared = len(asked & text.terms)
+                explained = shared / len(asked) * shared / max(text.size, 1)
+                best_text[text.service] = max(best_text[text.service], text.weight * explained)
+        top = max(scores.values())
+        for number in scores:
+            scores[number] += BEST_TEXT_BONUS * top * best_text[number] / 4
+        order = tuple(sorted(scores.items(), key=lambda item: (-item[1], item[0])))
+        have = self.terms_of[order[0][0]]
+        total = sum(self.idf.get(w, self.unknown_idf) for w in syllables)
+        found = sum(self.idf.get(w, 0.0) * sure.get(w, 1.0) for w in syllables if w in have)
+        evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
+        return Ranking(order, found / total if total else 0.0, evidence,
+                       *self.focus(order[0][0], query), english=is_english(words))
+
+    def focus(self, number: int, asked: set[str]) -> tuple[float, float]:
+        """How well one text of the service fits the question, and how much the service's own
+        name and keywords share with it (rarity-weighted).
+
+        The fit of a text is the geometric mean of the share of its words the question holds
+        and the share of the question's words it holds: "đăng ký xe máy" has "xe" of "xe lăn"
+        and "máy" of "mua máy trợ thính", spread over two texts, so no text fits. The anchor
+        is zero when only a phrasing's side word matches ("hộ chiếu" in "chưa đăng ký khai
+        sinh bao giờ nhưng có hộ chiếu"): the question is not about that procedure."""
+        # Bigrams count too ("xe lăn" is not "xe máy"); a bigram of the question the catalogue
+        # never uses weighs nothing, an unknown syllable the most.
+        question = sum(self.idf.get(t, 0.0 if " " in t else self.unknown_idf)
+                       for t in asked) or 1.0
+        fit = anchor = 0.0
+        for text in self.texts_of[number]:
+            total = sum(self.idf[t] for t in text.terms)
+            shared = sum(self.idf[t] for t in text.terms if t in asked)
+            if total:
+                fit = max(fit, math.sqrt(shared / total * shared / question))
+            if text.anchor:
+                anchor = max(anchor, sum(self.idf[t] for t in text.terms
+                                         if t in asked and " " not in t))
+        return fit, anchor
+
+    @functools.cached_property
+    def texts_of(self) -> dict[int, list[_Text]]:
+        found: dict[int, list[_Text]] = defaultdict(list)
+        for text in self.texts:
+            found[text.service].append(text)
+        return found
+
+    @functools.cached_property
+    def terms_of(self) -> dict[int, set[str]]:
+        """Every term of each service's texts."""
+        found: dict[int, set[str]] = defaultdict(set)
+        for text in self.texts:
+            found[text.service] |= text.terms
+        return found
+
+
+@dataclass(frozen=True)
+class Ranking:
+    order: tuple[tuple[int, float], ...]  # (service index, score), best first
+    coverage: float  # share of the question's content weight the best answer explains
+    evidence: float  # idf sum of the question's syllables the best answer contains
+    fit: float = 0.0  # how well one text of the best answer fits the question
+    anchor: float = 0.0  # idf the question shares with the best answer's name or keywords
+
+    english: bool = False  # most of the question's words are not Vietnamese syllables
+
+    @property
+    def confident(self) -> bool:
+        # English questions meet only the catalogue's English names, fewer words than the
+        # Vietnamese texts and phrasings hold: they need less of them.
+        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
+                                                                              MIN_FIT)
+        if not self.order or self.evidence < MIN_EVIDENCE or self.anchor < MIN_ANCHOR:
+            return False
+        # One text of the answer said nearly as the question says it outweighs the question's
+        # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
+        return (self.coverage >= coverage and self.fit >= fit) or (
+            self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT)
+
+
+_indexes: dict[tuple[int, str], tuple[Catalog, GuideIndex]] = {}
+
+
+def index_for(catalog: Catalog) -> GuideIndex:
+    """The index of a catalogue, built on first use; keyed on the catalogue object and its
+    version (a Catalog never changes; a new version is a new object)."""
+    key = (id(catalog), catalog.version)
+    entry = _indexes.get(key)
+    if entry is None or entry[0] is not catalog:
+        if len(_indexes) > 8:
+            _indexes.clear()
+        entry = (catalog, GuideIndex(catalog))
+        _indexes[key] = entry
+    return entry[1]
+
+
+def invalid_question(question: str | None) -> str | None:
+    """Why a question cannot be asked (English), or None when it can."""
+    text = (question or "").strip()
+    if not text:
+        return "the question is empty"
+    if len(text) > MAX_QUESTION:
+        return f"the question is over {MAX_QUESTION} characters"
+    return None
+
+
+def answer_dict(service: Service, score: float) -> dict:
+    """One answer as the hub, the CLI, the pages and the kiosk show it (docs/guide.md)."""
+    return {"service": service.code, "name_vi": service.name_vi, "name_en": service.name_en,
+            "group": service.group, "field": service.field,
+            "score": round(score, 3),
+            "checklist_vi": list(service.checklist_vi), "checklist_en": list(service.checklist_en),
+            "fee_vi": service.fee_vi, "fee_en": service.fee_en,
+            "result_vi": service.result_vi, "result_en": service.result_en,
+            "result_working_days": service.result_working_days,
+            "legal_basis_vi": list(service.legal_basis_vi)}
+
+
+def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) -> dict:
+    """The answer object for a question: {"answers": [...], "confident", "question"}.
+    `exclude`: codes not offered (services the centre switched off)."""
+    question = question[:MAX_QUESTION]
+    index = index_for(catalog)
+    allowed = {i for i, s in enumerate(index.services) if s.code not in exclude}
+    code = index.by_code.get(question.strip().lower())
+    if code is not None and code in allowed:
+        return {"answers": [answer_dict(index.services[code], 1.0)], "confident": True,
+                "question": question}
+    whole = index.rank(question)
+    # A sentence naming several procedures ("kết hôn rồi làm khai sinh cho con"): each
+    # confident part's best answer goes first, in the order asked, unless one text of the
+    # whole question's best answer holds it nearly all (a long name with commas in it).
+    from_parts: list[int] = []
+    for part in parts(question):
+        if len(content(tokens(part))) < 2:  # "toi khong dong y": too little to stand alone
+            continue
+        ranking = index.rank(part)
+        first = next((n for n, _ in ranking.order if n in allowed), None)
+        if ranking.confident and first is not None and first not in from_parts:
+            from_parts.append(first)
+    confident = whole.confident or bool(from_parts)
+    whole_first = next((n for n, _ in whole.order if n in allowed), None) \
+        if whole.confident else None
+    # The whole question's answer being none of the parts' says it is one joint procedure
+    # ("khai sinh, nhập khẩu và thẻ bảo hiểm y tế cho con": the linked procedure).
+    if whole_first is not None and (len(from_parts) < 2 or whole.fit >= WHOLE_FIT
+                                    or whole_first not in from_parts):
+        picked = [whole_first] + [n for n in from_parts if n != whole_first]
+    else:
+        picked = from_parts + ([whole_first] if whole_first is not None else [])
+    scores = dict(whole.order)
+    if not confident:
+        return {"answers": [], "confident": False, "question": question}
+    floor = whole.order[0][1] * RELATIVE_FLOOR if whole.order else 0.0
+    for number, score in whole.order:
+        if score >= floor and number not in picked:
+            picked.append(number)
+    chosen = [n for n in picked if n in allowed][:MAX_ANSWERS]
+    answers = [answer_dict(index.services[n], scores.get(n, 0.0)) for n in chosen]
+    return {"answers": answers, "confident": bool(answers), "question": question}

@@ -1,0 +1,187 @@
+"""The words of "Hỏi thủ tục" (docs/guide.md): folding, stop words, the synonym table and
+splitting a question that names several procedures.
+
+Everything here is compared folded (``search.fold``: lower case, no diacritics, đ → d) and
+syllable by syllable with i/y merged, so "Đăng ký", "dang ki" and "DANG KY" are the same three
+keys. The synonym table is data (``onestop/assets/guide_synonyms.json``) so a centre can add a
+word people use without touching code.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import re
+import unicodedata
+
+from .search import fold, syllable_key
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
+
+# Words that carry no procedure: how people frame a question, pronouns, particles. Folded.
+# A question made only of these (or of words the catalogue never uses) is not answered.
+_STOP_TEXT = """
+    toi minh em anh chi ong ba co chu bac con chau nguoi ta
+    muon can phai nen duoc bi da se vua moi sap
+    lam the nao gi dau nao bao nhieu lau khi luc nhu nay kia ay
+    thi la ma va voi hay hoac cung roi luon nua nhe a ah oi nhi u vay day ha
+    o tai trong tren den ra vao len xuong ve cho cua boi vi neu
+    mot nhung cac tat ca
+    xin hoi giup biet mang be
+    khong chua
+    how do i to a an the my for of in on get what is can where need want
+    please and with or me we you
+"""
+STOP_WORDS = frozenset(syllable_key(w) for w in _STOP_TEXT.split())
+
+# Separators between two requests in one sentence ("khai sinh và kết hôn", "..., rồi ...").
+# "với" is left out: "kết hôn với người nước ngoài" is one request.
+_SPLIT = re.compile(r"\s*(?:[,;+&/]|\bva\b|\broi\b|\bluon\b|\bsau do\b|"
+                    r"\bdong thoi\b|\bkem theo\b|\bcung nhu\b|\band\b|\bthen\b)\s*")
+
+
+# Two-syllable words that carry no procedure although each syllable might ("hồ sơ": hộ).
+STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
+    "ho so", "thu tuc", "giay to", "huong dan", "tu van", "thong tin", "the nao",
+    "bao nhieu", "o dau", "cai gi", "nhu the", "can gi", "giay gi", "mat bao", "bao lau",
+    "chi phi", "le phi", "thoi gian", "mat phi", "phai lam", "the nao",
+    # kin named around a request ("cho cháu nội", "bà ngoại"): who it is for, not what
+    "chau noi", "chau ngoai", "ong noi", "ba noi", "ong ngoai", "ba ngoai", "con gai",
+    "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi",
+    # when it happened, not what is asked
+    "hom nay", "hom qua", "sang nay", "chieu nay", "toi nay", "tuan nay", "tuan truoc",
+    "thang nay", "thang truoc", "nam nay", "nam ngoai", "mot tuan"))
+
+
+# A folded Vietnamese syllable: onset, one to three vowels, coda. Anything else is taken for
+# an English word and cut to its first five letters after a plural ending, so "register",
+# "registration" and "registering" meet ("regis"), as do "certify" and "certified".
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                       r"(ng|nh|ch|[cmnpt])?")
+
+
+def _stem(word: str) -> str:
+    if not word.isascii() or not word.isalpha() or _SYLLABLE.fullmatch(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return word[:5]
+
+
+def is_english(words: list[str]) -> bool:
+    """Whether most words of a question are not Vietnamese syllables (an English question)."""
+    foreign = sum(1 for w in words if w.isalpha() and not _SYLLABLE.fullmatch(w))
+    return foreign * 2 >= len(words) > 0
+
+
+def tokens(text: str) -> list[str]:
+    """The folded syllable keys of a text, in order. A word that folds onto a stop word but
+    means something when written with its marks ("muộn", late; "muốn", want, is a stop word)
+    is first replaced by the catalogue's word for it (guide_synonyms.json, "marked")."""
+    marked = marked_table()
+    if marked:
+        text = _WORD_NFC.sub(lambda m: marked.get(m.group(0).lower(), m.group(0)),
+                             unicodedata.normalize("NFC", text))
+    return [syllable_key(_stem(t)) for t in _TOKEN.findall(fold(text))]
+
+
+_WORD_NFC = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1)
+def marked_table() -> dict[str, str]:
+    """Words told apart only by their marks: exact (lower-case, NFC) word → replacement."""
+    return {unicodedata.normalize("NFC", k.lower()): v
+            for k, v in _synonym_data().get("marked", {}).items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _synonym_data() -> dict:
+    files = importlib.resources.files("onestop.assets")
+    return json.loads(files.joinpath("guide_synonyms.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def synonym_table() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(folded phrase, folded replacement) pairs, longest phrase first."""
+    data = _synonym_data()
+    pairs = {}
+    for section in ("abbreviations", "phrases"):
+        for said, meant in data.get(section, {}).items():
+            key, value = tuple(tokens(said)), tuple(tokens(meant))
+            if key and value and key != value:
+                pairs[key] = value
+    return tuple(sorted(pairs.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """The synonym table by its phrases' first word, longest phrase first."""
+    found: dict[str, list] = {}
+    for said, meant in synonym_table():
+        found.setdefault(said[0], []).append((said, meant))
+    return {word: tuple(pairs) for word, pairs in found.items()}
+
+
+def expand(words: list[str], vocabulary: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The words with each synonym phrase replaced by the catalogue's words, longest first.
+    A one-syllable abbreviation the catalogue itself uses ("ks"?) is left alone."""
+    table = _by_first_word()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for said, meant in table.get(words[i], ()):
+            n = len(said)
+            if tuple(words[i:i + n]) == said and not (n == 1 and said[0] in vocabulary
+                                                       and len(said[0]) > 3):
+                out.extend(meant)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def parts(question: str) -> list[str]:
+    """The question cut at the words that join two requests; [] when there is nothing to cut."""
+    pieces = [p for p in _SPLIT.split(fold(question)) if p and p.strip()]
+    return pieces if len(pieces) > 1 else []
+
+
+def content(words: list[str]) -> list[str]:
+    """The words that may name a procedure (no stop words, numbers or single letters)."""
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        if tuple(words[i:i + 2]) in STOP_PHRASES:
+            i += 2
+            continue
+        if words[i] not in STOP_WORDS and not words[i].isdigit() and len(words[i]) > 1:
+            kept.append(words[i])
+        i += 1
+    return kept
+
+
+# Spellings that sound alike in one region or another (folded): the start and the end of a
+# syllable. A typed syllable the catalogue lacks is tried with each swap.
+_ONSETS = (("s", "x"), ("ch", "tr"), ("d", "gi"), ("d", "r"), ("gi", "r"), ("l", "n"))
+_CODAS = (("c", "t"), ("n", "ng"))
+
+
+def sound_alikes(word: str) -> set[str]:
+    """The word with one confusable onset or coda swapped."""
+    found = set()
+    for a, b in _ONSETS:
+        for x, y in ((a, b), (b, a)):
+            if word.startswith(x) and not (x == "d" and word.startswith("gi")):
+                found.add(y + word[len(x):])
+    for a, b in _CODAS:
+        for x, y in ((a, b), (b, a)):
+            if word.endswith(x) and not (x == "n" and word.endswith(("ng", "nh"))):
+                found.add(word[:-len(x)] + y)
+    found.discard(word)
+    return found

@@ -1,0 +1,105 @@
+"""Hỏi thủ tục's rules (queue/guide.py): folding invariance, determinism, answers only from
+the catalogue, refusal of junk and of questions outside it, several requests in one sentence,
+the synonym table, the index cache. Oracles: the catalogue's own names and codes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from onestop.queue.catalog import default_catalog, parse_catalog
+from onestop.queue.guide import MAX_ANSWERS, GuideIndex, ask, index_for
+from onestop.queue.guide_terms import content, expand, marked_table, parts, tokens
+from onestop.queue.search import fold
+
+CATALOG = default_catalog()
+CODES = {s.code for s in CATALOG.services}
+VIETNAMESE = ("aăâbcdđeêghiklmnoôơpqrstuưvxy"
+              "áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+PHRASES = sorted({p for s in CATALOG.services for p in (s.name_vi, *s.phrasings_vi)})
+
+
+def codes(question: str, catalog=CATALOG) -> list[str]:
+    return [a["service"] for a in ask(catalog, question)["answers"]]
+
+
+def test_each_procedure_is_found_by_its_own_name_and_code():
+    for service in CATALOG.services:
+        if not content(tokens(service.name_vi)):  # "Hướng dẫn, tư vấn hồ sơ": no procedure word
+            continue
+        assert codes(service.name_vi)[0] == service.code, service.name_vi
+        assert codes(fold(service.name_vi))[0] == service.code, service.name_vi
+        assert codes(service.code) == [service.code]
+
+
+@given(st.sampled_from(PHRASES) | st.text(VIETNAMESE + " ,.?", max_size=60))
+@settings(max_examples=150, deadline=None)
+def test_diacritics_and_case_never_change_the_answer(question):
+    # Except the few words told apart from a stop word only by their marks (muộn/muốn).
+    assume(not set(question.lower().split()) & set(marked_table()))
+    with_marks, without = ask(CATALOG, question), ask(CATALOG, fold(question).upper())
+    assert codes(question) == codes(fold(question).upper())
+    assert with_marks["confident"] == without["confident"]
+
+
+@given(st.text(max_size=120))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gets_a_bounded_deterministic_answer_from_the_catalogue(question):
+    first = ask(CATALOG, question)
+    assert first == ask(CATALOG, question)
+    assert first == ask(CATALOG, question, exclude=frozenset())
+    found = [a["service"] for a in first["answers"]]
+    assert set(found) <= CODES and len(found) <= MAX_ANSWERS and len(set(found)) == len(found)
+    assert first["confident"] == bool(found)
+
+
+@given(st.lists(st.text("bcdfgjklmnpqrstvwxz", min_size=2, max_size=9), min_size=1,
+                max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_junk_is_never_answered_with_confidence(junk):
+    assert ask(CATALOG, " ".join(junk))["confident"] is False
+
+
+@pytest.mark.parametrize("question", [
+    "làm hộ chiếu ở đâu", "nộp phạt vi phạm giao thông", "thời tiết hôm nay thế nào",
+    "đăng ký xe máy", "khai sinh công ty", "mua vé tàu", "how to renew my passport",
+    "đăng ký học lái xe máy", "", "   ", "???",
+])
+def test_questions_outside_the_catalogue_are_refused(question):
+    result = ask(CATALOG, question)
+    assert result == {"answers": [], "confident": False, "question": question}
+
+
+def test_several_requests_in_one_sentence_each_bring_their_answer():
+    found = codes("chứng thực bản sao và đăng ký khai sinh")
+    assert set(found[:3]) >= {"2.000815", "1.001193"}
+    found = codes("dk ket hon roi lam giay khai sinh cho con luon")
+    assert set(found[:3]) >= {"1.000894", "1.001193"}
+
+
+def test_abbreviations_and_everyday_words_are_the_catalogues_words():
+    assert tokens("ĐK khai sinh") == ["dk", "khai", "sinh"]
+    assert expand(tokens("dk gks")) == tokens("đăng ký giấy khai sinh")
+    assert expand(tokens("sổ đỏ")) == tokens("giấy chứng nhận quyền sử dụng đất")
+    assert codes("dk kết hôn")[0] == "1.000894"
+    assert codes("khia sinh")[0] == "1.001193"  # a typo, corrected in context
+    assert parts("khai sinh, kết hôn") == ["khai sinh", "ket hon"]
+    assert parts("khai sinh") == []
+
+
+def test_switched_off_services_are_never_offered():
+    assert "1.001193" not in codes_excluding("đăng ký khai sinh", {"1.001193"})
+    assert ask(CATALOG, "1.001193", exclude=frozenset({"1.001193"}))["answers"][:1] != [
+        "1.001193"]
+
+
+def codes_excluding(question: str, off: set[str]) -> list[str]:
+    return [a["service"] for a in ask(CATALOG, question, exclude=frozenset(off))["answers"]]
+
+
+def test_the_index_is_built_once_per_catalogue():
+    assert index_for(CATALOG) is index_for(CATALOG)
+    other = parse_catalog({**CATALOG.to_dict(), "version": "other"})
+    assert index_for(other) is not index_for(CATALOG)
+    assert isinstance(index_for(other), GuideIndex)
