@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import inspect, text
 
 from onestop.cli import main
 from onestop.compose import Hub, build_sync
-from onestop.queue.events import Event
+from onestop.hub import dossiers
 from onestop.queue.numbering import service_day
+from onestop.queue.operations import IssueRequest
 from onestop.sync.pusher import SyncWorker, enrol
 from tests.clock import FakeClock
 from tests.sync.syncenv import CentralEnv, drain, new_hub
 
 WARD, WARD_CODE = "Phường Cửa Nam", "CUANAM"
-OTHER, OTHER_CODE = "Phường Hoàn Kiếm", "HOANKIEM"
+OTHER = "Phường Hoàn Kiếm"
 PHONE = "0912345678"
 ZONE = "Asia/Ho_Chi_Minh"
 
@@ -63,14 +64,15 @@ class City:
         return found
 
 
-def ward_hub(folder: Path, env: CentralEnv, ward: str, ward_code: str,
-             url: str | None = None) -> Hub:
-    """A hub enrolled for `ward`. Its clock starts at the real moment: central (its server and
-    its commands) runs on the real clock, and both must agree on what "today" and "yesterday"
-    are for a notice's expiry."""
+def ward_hub(folder: Path, env: CentralEnv, url: str | None = None) -> Hub:
+    """A fresh hub (its ward: the bundled Phường Cửa Nam, code CUANAM) enrolled as `onestop
+    sync enrol` does it, with the hub's own ward code. Its clock starts at the real moment:
+    central (its server and its commands) runs on the real clock, and both must agree on what
+    "today" and "yesterday" are for a notice's expiry."""
     hub = new_hub(folder, FakeClock(datetime.now(UTC)))
-    enrol(hub.outbox, url or env.url, env.code(ward), clock=hub.store.clock,
-          ward_code=ward_code)
+    assert (hub.ward()["name_vi"], hub.ward()["ward_code"]) == (WARD, WARD_CODE)
+    enrol(hub.outbox, url or env.url, env.code(WARD), clock=hub.store.clock,
+          ward_code=hub.ward()["ward_code"])
     return hub
 
 
@@ -84,24 +86,15 @@ def push(hub: Hub) -> None:
     drain(SyncWorker(hub.outbox, clock=hub.store.clock, timeout=5.0))
 
 
-def record_dossier(hub: Hub, ward_code: str, number: int = 1, check: str = "4821") -> str:
-    """A `dossier.received` event shaped as issue 17's contract, through the hub's outbox (the
-    hub's dossier register is not on this branch yet). Returns the dossier code."""
+def record_dossier(hub: Hub, counter: int = 1) -> tuple[str, str]:
+    """A counter serves a citizen who submits a certified copy and records the dossier (the
+    hub's register, as the counter window does); (code, check digits) from the receipt."""
     store = hub.store
-    with store.write():
-        now = store._begin_use_case()
-        day = service_day(now, ZONE)
-        code = f"{ward_code}-{day:%y%m%d}-{number:04d}"
-        due = (day + timedelta(days=7)).isoformat()
-        received = now.astimezone(UTC).isoformat()
-        store._append([Event("dossier.received", now, {
-            "code": code, "check": check, "ward_code": ward_code, "service": "2.000815",
-            "group": "A", "state": "received", "received_at": received, "due_date": due,
-            "original_due_date": due, "result_working_days": 5, "paused_working_days": 0,
-            "official_code": None, "ready_at": None, "returned_at": None,
-            "apology_due_date": None, "changed_at": received, "action": "received",
-            "reason": None})])
-    return code
+    store.set_counter_status(counter, "open")
+    store.issue(IssueRequest("2.000815", "submit", 1, None))
+    ticket = store.call_next(counter)
+    row = dossiers.receive(store, ticket.id, counter, hub.ward()["ward_code"])
+    return row["code"], row["check_digits"]
 
 
 def hub_rows_holding(hub: Hub, needle: str) -> list[str]:

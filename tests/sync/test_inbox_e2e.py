@@ -11,14 +11,12 @@ its commands on the same database) and real hubs (SQLite files, their HTTP API o
    `onestop central reply` comes back attached to it.
 4. Everything above through the fault proxy (dropped requests and answers, duplicates, 5xx,
    two pages): each item applied exactly once.
-5. `onestop central holidays set` sends the calendar; the hub applies it when it has a holiday
-   calendar (hub/holidays.py), else acknowledges the item with a log line.
+5. `onestop central holidays set|remove` sends the city's calendar; the hub's calendar takes
+   it, keeping the ward's own days off.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -27,7 +25,7 @@ import pytest
 
 from onestop.cli import main
 from onestop.compose import HubServer, build_hub, build_sync
-from onestop.hub import dialogue, feedback
+from onestop.hub import dialogue, feedback, holidays
 from onestop.serving import free_port
 from onestop.settings import Settings
 from onestop.sync.protocol import INBOX_PATH
@@ -50,14 +48,20 @@ from tests.sync.inboxkit import (
 )
 from tests.sync.syncenv import assert_exactly_once
 
-HAS_CALENDAR = importlib.util.find_spec("onestop.hub.holidays") is not None
-
 
 @pytest.fixture
 def city(central, central_url, tmp_path, capsys) -> Iterator[City]:
     city = City(central, central_url, tmp_path / "city", capsys)
     yield city
     city.close()
+
+
+def _hub_id(folder) -> str:
+    hub = build_hub(Settings(data_dir=folder))
+    try:
+        return hub.store.hub_id
+    finally:
+        hub.close()
 
 
 def _station(url: str, hub, role: str) -> httpx.Client:
@@ -67,12 +71,15 @@ def _station(url: str, hub, role: str) -> httpx.Client:
 
 
 def test_a_city_notice_reaches_its_wards_and_leaves_the_ticker(city, central, tmp_path, capsys):
-    ours = ward_hub(tmp_path / "ours", central, WARD, WARD_CODE)
-    # The other ward's hub is enrolled and pulled the way its IT person does it.
+    ours = ward_hub(tmp_path / "ours", central)
+    # The other ward's hub is set up, enrolled and pulled the way its IT person does it: its
+    # ward's name first (its dossier codes follow it: HOANKI), then the code from the city.
     theirs = tmp_path / "theirs"
+    assert main(["ward", "set", "--name-vi", OTHER, "--data", str(theirs)]) == 0
     code = city.run("enrol", "--name", OTHER).strip()
     assert main(["sync", "enrol", "--central", central.url, "--code", code,
                  "--data", str(theirs)]) == 0
+    assert city.env.hub_row(_hub_id(theirs))["ward_code"] == "HOANKI"
     try:
         city.run("notice", "publish", "--title", "Lịch nghỉ Tết Nguyên đán",
                  "--body", "Bộ phận một cửa nghỉ từ 14/02 đến 22/02.", "--title-en",
@@ -121,15 +128,15 @@ def test_a_city_notice_reaches_its_wards_and_leaves_the_ticker(city, central, tm
 
 
 def test_lookup_feedback_becomes_a_case_and_the_phone_leaves_central(city, central, tmp_path):
-    hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE)
+    hub = ward_hub(tmp_path / "hub", central)
     try:
-        code = record_dossier(hub, WARD_CODE)
+        code, check = record_dossier(hub)
         push(hub)
         public = httpx.get(f"{central.url}/api/public/dossiers/{code}",
-                           params={"check": "4821"})
+                           params={"check": check})
         assert public.status_code == 200 and public.json()["state"] == "received"
         sent = httpx.post(f"{central.url}/api/public/feedback", json={
-            "dossier_code": code, "check": "4821", "kind": "complaint",
+            "dossier_code": code, "check": check, "kind": "complaint",
             "text": "Đã quá hẹn mà chưa được báo bổ sung giấy tờ gì.",
             "want_reply": True, "phone": "0912 345 678"})
         assert sent.status_code == 201, sent.text
@@ -160,17 +167,17 @@ def test_lookup_feedback_becomes_a_case_and_the_phone_leaves_central(city, centr
 def test_feedback_the_ward_would_refuse_is_refused_by_central(city, central, tmp_path):
     """A lookup complaint the hub cannot take as a case would be skipped there and lost:
     central refuses it at once, with the reason, while the citizen can still correct it."""
-    hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE)
+    hub = ward_hub(tmp_path / "hub", central)
     try:
-        code = record_dossier(hub, WARD_CODE)
+        code, check = record_dossier(hub)
         push(hub)
         for words in ("Chậm", "Hồ sơ trễ hẹn. " * 80):  # 4 and 1,200 characters
             r = httpx.post(f"{central.url}/api/public/feedback", json={
-                "dossier_code": code, "check": "4821", "kind": "suggestion", "text": words})
+                "dossier_code": code, "check": check, "kind": "suggestion", "text": words})
             assert r.status_code == 422 and r.json()["code"] == "invalid", r.text
         longest = "x" * feedback.fb.MAX_TEXT
         assert httpx.post(f"{central.url}/api/public/feedback", json={
-            "dossier_code": code, "check": "4821", "kind": "suggestion",
+            "dossier_code": code, "check": check, "kind": "suggestion",
             "text": longest}).status_code == 201
         assert pull(hub) == 2
         assert [c["text"] for c in feedback.cases(hub.store)["cases"]] == [longest]
@@ -179,7 +186,7 @@ def test_feedback_the_ward_would_refuse_is_refused_by_central(city, central, tmp
 
 
 def test_a_recommendation_goes_up_and_the_reply_comes_back(city, central, tmp_path):
-    hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE)
+    hub = ward_hub(tmp_path / "hub", central)
     try:
         rec = dialogue.send_recommendation(hub.store, "Đề nghị bổ sung máy lấy số",
                                            "Sáng thứ Hai người dân chờ lâu ở quầy tiếp nhận.")
@@ -204,7 +211,7 @@ def test_a_notice_written_while_the_hub_is_offline_arrives_once_by_its_worker(ci
                                                                              tmp_path):
     """The hub's own sync worker (what runs in the hub; "Đồng bộ ngay" is sync_now)."""
     with FaultProxy(central.url, hang_s=2.0) as proxy:  # every path: the whole link
-        hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE, url=proxy.url)
+        hub = ward_hub(tmp_path / "hub", central, url=proxy.url)
         try:
             worker = build_sync(hub, timeout=2.0)
             proxy.chaos({"drop_request": 1.0}, seed=1)  # the ward's internet is down
@@ -244,11 +251,11 @@ def _pull_until_quiet(hub, proxy: FaultProxy, limit: int = 30) -> int:
     raise AssertionError(f"inbox never drained: {proxy.history}")
 
 
-def test_every_item_applied_exactly_once_through_faults(city, central, tmp_path, caplog):
+def test_every_item_applied_exactly_once_through_faults(city, central, tmp_path):
     with FaultProxy(central.url, path_prefix=INBOX_PATH, hang_s=2.0) as proxy:
-        hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE, url=proxy.url)
+        hub = ward_hub(tmp_path / "hub", central, url=proxy.url)
         try:
-            code = record_dossier(hub, WARD_CODE)
+            code, check = record_dossier(hub)
             rec = dialogue.send_recommendation(hub.store, "Máy in", "Đề nghị cấp máy in.")
             push(hub)  # through the proxy too; only the inbox path is faulted
             # While the ward's link is down, the city writes: a ticker notice, a complaint
@@ -261,7 +268,7 @@ def test_every_item_applied_exactly_once_through_faults(city, central, tmp_path,
             city.run("notice", "publish", "--title", "Mất điện", "--body",
                      "Thứ Bảy 8:00-11:00 mất điện.", "--ticker")
             assert httpx.post(f"{central.url}/api/public/feedback", json={
-                "dossier_code": code, "check": "4821", "kind": "complaint",
+                "dossier_code": code, "check": check, "kind": "complaint",
                 "text": "Chưa nhận được kết quả đúng hẹn.", "want_reply": True,
                 "phone": PHONE}).status_code == 201
             city.run("reply", rec["id"], "Đã duyệt.")
@@ -275,8 +282,7 @@ def test_every_item_applied_exactly_once_through_faults(city, central, tmp_path,
             plan = ["drop_response", "duplicate", "500", "ok", "drop_request", "status:502",
                     "duplicate_concurrent"]
             proxy.plan(plan)
-            with caplog.at_level(logging.WARNING, logger="onestop.hub.dialogue"):
-                failures = _pull_until_quiet(hub, proxy)
+            failures = _pull_until_quiet(hub, proxy)
             # page 1 answer lost; page 1 (twice); page 2 refused; page 2; a lost request; a
             # gateway error; the empty page asked twice at once: every fault was met.
             assert failures == 4
@@ -291,7 +297,7 @@ def test_every_item_applied_exactly_once_through_faults(city, central, tmp_path,
             assert dialogue.recommendation(hub.store, rec["id"])["reply_text"] == "Đã duyệt."
             assert [n["title_vi"] for n in dialogue.ticker_notices(hub.store)] == ["Mất điện"]
             assert city.phones_held() == 0  # pulled past it: handed over
-            _assert_calendar(hub, caplog, "2027-03-15")
+            assert _calendar(hub)["2027-03-15"] == "city"
         finally:
             hub.close()
 
@@ -303,31 +309,28 @@ def _last_item_id(city: City) -> int:
         return int(conn.execute(text("SELECT max(id) FROM inbox")).scalar_one())
 
 
-def _assert_calendar(hub, caplog, day: str) -> None:
-    if HAS_CALENDAR:
-        from onestop.hub import holidays
-
-        assert day in {h["day"] for h in holidays.holidays(hub.store)}
-    else:  # no calendar on this hub yet: acknowledged (the cursor is past it) and logged
-        skipped = [r for r in caplog.records if "city holidays received" in r.getMessage()]
-        assert skipped, "the holidays item was neither applied nor logged"
+def _calendar(hub) -> dict[str, str]:
+    """The hub's working-day calendar: day -> origin (city or ward)."""
+    return {h["day"]: h["origin"] for h in holidays.holidays(hub.store)}
 
 
-def test_city_holidays_reach_the_ward(city, central, tmp_path, caplog, capsys):
-    hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE)
+def test_city_holidays_reach_the_ward_calendar(city, central, tmp_path, capsys):
+    hub = ward_hub(tmp_path / "hub", central)
     try:
-        assert pull(hub) == 1  # the calendar at enrolment
-        before = dialogue.inbox_after(hub.store)
-        out = city.run("holidays", "set", "2027-03-15", "--name-vi", "Nghỉ bù",
-                       "--name-en", "Day off in lieu")
-        assert "set" in out
+        assert pull(hub) == 1  # the city's calendar at enrolment
+        shipped = _calendar(hub)
+        assert shipped and set(shipped.values()) == {"city"}
+        holidays.add_holiday(hub.store, "2027-03-17", "Ngày truyền thống phường")
+        assert "set" in city.run("holidays", "set", "2027-03-15", "--name-vi", "Nghỉ bù",
+                                 "--name-en", "Day off in lieu")
         assert "2027-03-15\tNghỉ bù\tDay off in lieu" in city.run("holidays", "list")
-        caplog.clear()
-        with caplog.at_level(logging.WARNING, logger="onestop.hub.dialogue"):
-            assert pull(hub) == 1
-        assert dialogue.inbox_after(hub.store) > before
-        _assert_calendar(hub, caplog, "2027-03-15")
-        assert pull(hub) == 0
+        assert pull(hub) == 1
+        calendar = _calendar(hub)
+        assert calendar["2027-03-15"] == "city" and calendar["2027-03-17"] == "ward"
+        assert city.run("holidays", "remove", "2027-03-15") and pull(hub) == 1
+        calendar = _calendar(hub)
+        assert "2027-03-15" not in calendar and calendar["2027-03-17"] == "ward"
+        assert {d for d, o in calendar.items() if o == "city"} == set(shipped)
         # A name the ward's calendar could not take (over 80 characters) would make every
         # hub refuse the whole calendar: refused at the command, one line, exit 2.
         assert main(["central", "holidays", "set", "2027-03-16", "--name-vi", "N" * 81,

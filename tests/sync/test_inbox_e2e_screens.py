@@ -25,8 +25,6 @@ from onestop.serving import free_port
 from tests.conftest import require
 from tests.sync.inboxkit import (
     PHONE,
-    WARD,
-    WARD_CODE,
     ZONE,
     City,
     pull,
@@ -42,7 +40,7 @@ SHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 COMPLAINT = "Đã quá ngày hẹn trả kết quả mà chưa được báo bổ sung giấy tờ gì."
 
 
-def _complain_on_the_lookup_page(url: str, code: str) -> None:
+def _complain_on_the_lookup_page(url: str, code: str, check: str) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -50,7 +48,7 @@ def _complain_on_the_lookup_page(url: str, code: str) -> None:
                                     args=["--headless", "--no-sandbox", "--disable-gpu"])
         page = browser.new_context(viewport={"width": 390, "height": 844},
                                    java_script_enabled=False).new_page()
-        page.goto(f"{url}/lookup?code={code}&check=4821")
+        page.goto(f"{url}/lookup?code={code}&check={check}")
         assert page.inner_text("#state") == "Đã tiếp nhận"
         assert "từ 5 đến 1.000 ký tự" in page.content()  # the ward's own limits
         page.check("input[value=complaint]")
@@ -59,7 +57,7 @@ def _complain_on_the_lookup_page(url: str, code: str) -> None:
         page.fill("#phone", "0912 345 678")
         page.click("button.primary >> text=Gửi ý kiến")
         assert "Đã gửi ý kiến" in page.content()
-        page.goto(f"{url}/lookup?code={code}&check=4821")  # what the citizen sees afterwards
+        page.goto(f"{url}/lookup?code={code}&check={check}")  # what the citizen sees afterwards
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.screenshot(path=str(SHOTS / "lookup-after-feedback.png"), full_page=True)
         browser.close()
@@ -73,16 +71,16 @@ def test_a_lookup_complaint_in_the_supervisor_window(qtbot, central, central_url
             "chromium is not installed (apt-get install chromium)")
     SHOTS.mkdir(parents=True, exist_ok=True)
     city = City(central, central_url, tmp_path / "city", capsys)
-    hub = ward_hub(tmp_path / "hub", central, WARD, WARD_CODE)
+    hub = ward_hub(tmp_path / "hub", central)
     port = free_port()
     server = HubServer(hub, "127.0.0.1", port)
     server.start()
     try:
-        code = record_dossier(hub, WARD_CODE)
+        code, check = record_dossier(hub)
         rec = dialogue.send_recommendation(hub.store, "Đề nghị bổ sung máy lấy số",
                                            "Sáng thứ Hai người dân chờ lâu ở quầy tiếp nhận.")
         push(hub)
-        _complain_on_the_lookup_page(central.url, code)
+        _complain_on_the_lookup_page(central.url, code, check)
         city.run("notice", "publish", "--title", "Lịch nghỉ Tết Nguyên đán", "--body",
                  "Bộ phận một cửa nghỉ từ 14/02 đến 22/02, làm việc lại sáng 23/02.",
                  "--ticker")
