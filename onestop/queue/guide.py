@@ -31,6 +31,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .catalog import Catalog, Service
+from .guide_card import MAX_QUESTION, answer_dict, invalid_question
+from .guide_scope import any_document_fields, elsewhere_phrases, says
 from .guide_terms import (
     STOP_WORDS,
     content,
@@ -42,7 +44,9 @@ from .guide_terms import (
 )
 from .search import deletions, edit_distance, max_typos
 
-MAX_QUESTION = 300  # characters; the hub refuses longer (guide_question_invalid)
+__all__ = ["MAX_ANSWERS", "MAX_QUESTION", "GuideIndex", "answer_dict", "ask", "index_for",
+           "invalid_question"]
+
 MAX_ANSWERS = 5
 K1, B = 1.2, 0.4
 BIGRAM = 1.5  # a bigram term counts this much more than its syllables alone
@@ -103,11 +107,14 @@ class GuideIndex:
         # Texts as written, stop words kept: for a question made only of such words
         # ("cho hỏi làm thủ tục cần giấy tờ gì") the procedure whose text says just that.
         self.raw_texts: list[tuple[int, frozenset[str]]] = []
+        # Each service's texts word by word: does the catalogue say "hộ chiếu" (guide_scope)?
+        self.said: list[list[tuple[str, ...]]] = [[] for _ in self.services]
         weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
         for number, service in enumerate(self.services):
             bag: dict[str, float] = defaultdict(float)
             for kind, text, weight in _texts_of(service, catalog, fields):
                 raw = tokens(text)
+                self.said[number].append(tuple(expand(raw)))
                 if kind not in ("field", "group") and len(raw) >= 2:
                     self.raw_texts.append((number, frozenset(_terms(raw))))
                 syllables = content(expand(raw))
@@ -199,8 +206,9 @@ class GuideIndex:
             return Ranking((), 0.0, 0.0)
         return Ranking(((best[1], best[0]),), 1.0, MIN_EVIDENCE, 1.0, MIN_ANCHOR)
 
-    def rank(self, question: str) -> Ranking:
-        """The services a question (or one part of it) is about, best first."""
+    def rank(self, question: str, vet: bool = True) -> Ranking:
+        """The services a question (or one part of it) is about, best first. `vet`: refuse a
+        question about another agency's matter the catalogue does not explain (guide_scope)."""
         words = expand(tokens(question), self.syllables)
         corrected = self.correct(words)
         words = expand([w for w, _ in corrected], self.syllables)
@@ -234,8 +242,25 @@ class GuideIndex:
         total = sum(self.idf.get(w, self.unknown_idf) for w in syllables)
         found = sum(self.idf.get(w, 0.0) * sure.get(w, 1.0) for w in syllables if w in have)
         evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
-        return Ranking(order, found / total if total else 0.0, evidence,
-                       *self.focus(order[0][0], query), english=is_english(words))
+        ranking = Ranking(order, found / total if total else 0.0, evidence,
+                          *self.focus(order[0][0], query), english=is_english(words))
+        if vet and ranking.confident and not self.explains(order[0][0], words):
+            return Ranking(order, ranking.coverage, ranking.evidence, ranking.fit,
+                           ranking.anchor, ranking.english, elsewhere=True)
+        return ranking
+
+    def explains(self, number: int, words: list[str]) -> bool:
+        """Whether the catalogue explains each other-agency phrase of a question: a text of
+        the service says it (or it certifies papers of any agency), and the question without
+        it still finds the service among its first three."""
+        any_document = self.services[number].field in any_document_fields()
+        for start, end in elsewhere_phrases(words):
+            if not any_document and not says(self.said[number], tuple(words[start:end])):
+                return False
+            rest = self.rank(" ".join(words[:start] + words[end:]), vet=False)
+            if not rest.confident or number not in [n for n, _ in rest.order[:3]]:
+                return False
+        return True
 
     def focus(self, number: int, asked: set[str]) -> tuple[float, float]:
         """How well one text of the service fits the question, and how much the service's own
@@ -286,6 +311,7 @@ class Ranking:
     anchor: float = 0.0  # idf the question shares with the best answer's name or keywords
 
     english: bool = False  # most of the question's words are not Vietnamese syllables
+    elsewhere: bool = False  # another agency's matter the catalogue does not explain
 
     @property
     def confident(self) -> bool:
@@ -293,7 +319,8 @@ class Ranking:
         # Vietnamese texts and phrasings hold: they need less of them.
         coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
                                                                               MIN_FIT)
-        if not self.order or self.evidence < MIN_EVIDENCE or self.anchor < MIN_ANCHOR:
+        if (not self.order or self.evidence < MIN_EVIDENCE or self.anchor < MIN_ANCHOR
+                or self.elsewhere):
             return False
         # One text of the answer said nearly as the question says it outweighs the question's
         # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
@@ -315,28 +342,6 @@ def index_for(catalog: Catalog) -> GuideIndex:
         entry = (catalog, GuideIndex(catalog))
         _indexes[key] = entry
     return entry[1]
-
-
-def invalid_question(question: str | None) -> str | None:
-    """Why a question cannot be asked (English), or None when it can."""
-    text = (question or "").strip()
-    if not text:
-        return "the question is empty"
-    if len(text) > MAX_QUESTION:
-        return f"the question is over {MAX_QUESTION} characters"
-    return None
-
-
-def answer_dict(service: Service, score: float) -> dict:
-    """One answer as the hub, the CLI, the pages and the kiosk show it (docs/guide.md)."""
-    return {"service": service.code, "name_vi": service.name_vi, "name_en": service.name_en,
-            "group": service.group, "field": service.field,
-            "score": round(score, 3),
-            "checklist_vi": list(service.checklist_vi), "checklist_en": list(service.checklist_en),
-            "fee_vi": service.fee_vi, "fee_en": service.fee_en,
-            "result_vi": service.result_vi, "result_en": service.result_en,
-            "result_working_days": service.result_working_days,
-            "legal_basis_vi": list(service.legal_basis_vi)}
 
 
 def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) -> dict:
