@@ -60,6 +60,12 @@ MIN_COVERAGE_EN, MIN_FIT_EN = 0.45, 0.3
 CLOSE_FIT, MIN_COVERAGE_CLOSE = 0.7, 0.4  # a text this close needs less of the question
 MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
 WHOLE_FIT = 0.85  # a text of the whole question's best answer this complete: not several asks
+UNKNOWN_SHARE = 1.0
+# A long question (a story around the request) that holds one specific text of the answer
+# whole — a phrasing or keyword of two words or more, this rare in all — is about it even
+# when the story's words outweigh the text's.
+WHOLE_TEXT, MIN_WHOLE_WEIGHT, MIN_COVERAGE_WHOLE = 0.99, 8.0, 0.35
+PLAIN_SHARE = 0.75  # of a text's syllables a question with no procedure word must say
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
 # Where a word is found and how much that counts; the name is what the centre calls it, the
 # phrasings are how citizens ask.
@@ -132,7 +138,11 @@ class GuideIndex:
             for term in bag:
                 frequency[term] += 1
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
-        self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        # A word the catalogue never uses: maybe another matter ("thời tiết"), maybe the story
+        # around the request ("sinh ở bệnh viện tháng trước"); it weighs as a word of one
+        # procedure, times UNKNOWN_SHARE. Other agencies' matters are refused by name
+        # (guide_scope), so the story need not drown the request.
+        self.unknown_idf = UNKNOWN_SHARE * math.log(1 + (n - 0.5) / 1.5)
         lengths = [sum(bag.values()) for bag in weighted]
         average = sum(lengths) / n or 1.0
         # Saturated term weight per service (BM25's tf part), ready for the query.
@@ -193,18 +203,22 @@ class GuideIndex:
 
     def plain(self, words: list[str]) -> Ranking:
         """A question with no procedure word: the service one of whose texts (stop words
-        kept, two syllables at least) the question holds every syllable of, and a word pair."""
+        kept, two syllables at least) the question says most of — three quarters of its
+        syllables and two of its word pairs at least ("em không biết làm thủ tục gì, nhờ chỉ
+        giúp" says most of "tôi không biết phải làm thủ tục gì")."""
         asked = _terms(words)
         best: tuple[float, int] | None = None
         for number, terms in self.raw_texts:
             syllables = {t for t in terms if " " not in t}
-            if syllables <= asked and terms - syllables & asked:
-                share = len(terms) / len(asked)
+            pairs = terms - syllables
+            held = len(syllables & asked) / len(syllables)
+            if held >= PLAIN_SHARE and (len(pairs & asked) >= 2 or pairs <= asked):
+                share = held * len(terms & asked) / len(asked)
                 if best is None or share > best[0]:
                     best = (share, number)
         if best is None:
             return Ranking((), 0.0, 0.0)
-        return Ranking(((best[1], best[0]),), 1.0, MIN_EVIDENCE, 1.0, MIN_ANCHOR)
+        return Ranking(((best[1], best[0]),), 1.0, MIN_EVIDENCE, 1.0, MIN_ANCHOR, 1.0)
 
     def rank(self, question: str, vet: bool = True) -> Ranking:
         """The services a question (or one part of it) is about, best first. `vet`: refuse a
@@ -246,7 +260,7 @@ class GuideIndex:
                           *self.focus(order[0][0], query), english=is_english(words))
         if vet and ranking.confident and not self.explains(order[0][0], words):
             return Ranking(order, ranking.coverage, ranking.evidence, ranking.fit,
-                           ranking.anchor, ranking.english, elsewhere=True)
+                           ranking.anchor, ranking.whole, ranking.english, elsewhere=True)
         return ranking
 
     def explains(self, number: int, words: list[str]) -> bool:
@@ -262,7 +276,7 @@ class GuideIndex:
                 return False
         return True
 
-    def focus(self, number: int, asked: set[str]) -> tuple[float, float]:
+    def focus(self, number: int, asked: set[str]) -> tuple[float, float, float]:
         """How well one text of the service fits the question, and how much the service's own
         name and keywords share with it (rarity-weighted).
 
@@ -275,16 +289,18 @@ class GuideIndex:
         # never uses weighs nothing, an unknown syllable the most.
         question = sum(self.idf.get(t, 0.0 if " " in t else self.unknown_idf)
                        for t in asked) or 1.0
-        fit = anchor = 0.0
+        fit = anchor = whole = 0.0
         for text in self.texts_of[number]:
             total = sum(self.idf[t] for t in text.terms)
             shared = sum(self.idf[t] for t in text.terms if t in asked)
             if total:
                 fit = max(fit, math.sqrt(shared / total * shared / question))
+                if text.size >= 2 and total >= MIN_WHOLE_WEIGHT:
+                    whole = max(whole, shared / total)
             if text.anchor:
                 anchor = max(anchor, sum(self.idf[t] for t in text.terms
                                          if t in asked and " " not in t))
-        return fit, anchor
+        return fit, anchor, whole
 
     @functools.cached_property
     def texts_of(self) -> dict[int, list[_Text]]:
@@ -309,6 +325,7 @@ class Ranking:
     evidence: float  # idf sum of the question's syllables the best answer contains
     fit: float = 0.0  # how well one text of the best answer fits the question
     anchor: float = 0.0  # idf the question shares with the best answer's name or keywords
+    whole: float = 0.0  # the largest share of one specific text of the best answer asked
 
     english: bool = False  # most of the question's words are not Vietnamese syllables
     elsewhere: bool = False  # another agency's matter the catalogue does not explain
@@ -325,7 +342,8 @@ class Ranking:
         # One text of the answer said nearly as the question says it outweighs the question's
         # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
         return (self.coverage >= coverage and self.fit >= fit) or (
-            self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT)
+            self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT) or (
+            self.coverage >= MIN_COVERAGE_WHOLE and self.whole >= WHOLE_TEXT)
 
 
 _indexes: dict[tuple[int, str], tuple[Catalog, GuideIndex]] = {}
@@ -383,6 +401,6 @@ def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) 
     for number, score in whole.order:
         if score >= floor and number not in picked:
             picked.append(number)
-    chosen = [n for n in picked if n in allowed][:MAX_ANSWERS]
+    chosen = [n for n in dict.fromkeys(picked) if n in allowed][:MAX_ANSWERS]
     answers = [answer_dict(index.services[n], scores.get(n, 0.0)) for n in chosen]
     return {"answers": answers, "confident": bool(answers), "question": question}

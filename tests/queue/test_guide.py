@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from onestop.queue.catalog import default_catalog, parse_catalog
 from onestop.queue.guide import MAX_ANSWERS, GuideIndex, ask, index_for
-from onestop.queue.guide_terms import content, expand, marked_table, parts, tokens
+from onestop.queue.guide_terms import (
+    content,
+    expand,
+    marked_table,
+    parts,
+    synonym_table,
+    tokens,
+)
 from onestop.queue.search import fold
 
 CATALOG = default_catalog()
@@ -58,6 +65,9 @@ def test_any_text_gets_a_bounded_deterministic_answer_from_the_catalogue(questio
                 max_size=6))
 @settings(max_examples=200, deadline=None)
 def test_junk_is_never_answered_with_confidence(junk):
+    # An abbreviation of the synonym table ("xd", "ct", "cc") is a word, not junk.
+    assume(not {said[0] for said, _ in synonym_table() if len(said) == 1}
+           & {w for j in junk for w in tokens(j)})
     assert ask(CATALOG, " ".join(junk))["confident"] is False
 
 
