@@ -165,6 +165,16 @@ def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]],
     return {word: tuple(pairs) for word, pairs in found.items()}
 
 
+# Words ending in "nhận" that are not "nhận" (take, recognise): no synonym or keep phrase starts
+# inside them ("xác nhận con liệt sĩ" is not "nhận con").
+_BOUND = frozenset(tuple(p.split()) for p in (
+    "xac nhan", "cong nhan", "tiep nhan", "ghi nhan", "khai nhan", "thua nhan"))
+
+
+def _bound(words: list[str], i: int) -> bool:
+    return i > 0 and (words[i - 1], words[i]) in _BOUND
+
+
 # Counting words people put inside a phrase ("mở một quán", "làm cái sổ"): skipped when a
 # synonym phrase is looked for.
 _FILLERS = frozenset(("mot", "cai", "chiec", "nhung", "cac"))
@@ -189,7 +199,8 @@ def expand(words: list[str], vocabulary: frozenset[str] | set[str] = frozenset()
     while i < len(words):
         for said, meant in table.get(words[i], ()):
             n = _match(words, i, said)
-            if n and not (n == 1 and said[0] in vocabulary and len(said[0]) > 3):
+            if n and not (n == 1 and said[0] in vocabulary and len(said[0]) > 3) \
+                    and not _bound(words, i):
                 out.extend(meant)
                 i += n
                 break
@@ -212,7 +223,7 @@ def content(words: list[str]) -> list[str]:
     drop: set[int] = set()
     for i in range(len(words) - 1):
         pair = tuple(words[i:i + 2])
-        if pair in KEEP_PHRASES:
+        if pair in KEEP_PHRASES and not _bound(words, i):
             keep.update((i, i + 1))
         elif pair in STOP_PHRASES:
             drop.update((i, i + 1))
