@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog, Service
 from .guide_card import MAX_QUESTION, answer_dict, invalid_question
+from .guide_confidence import MIN_ANCHOR, MIN_EVIDENCE, Ranking
 from .guide_scope import any_document_fields, elsewhere_phrases, says
 from .guide_terms import (
     STOP_WORDS,
@@ -53,18 +54,9 @@ BIGRAM = 1.5  # a bigram term counts this much more than its syllables alone
 TYPO_WEIGHT = 0.7  # a corrected syllable is weaker evidence than one typed right
 PAIRED_TYPO = 0.9  # ... unless it then makes a two-syllable word with a neighbour
 BEST_TEXT_BONUS = 2.0  # times the share of the best-matching text explained
-MIN_COVERAGE = 0.62  # of the question's content weight, found in the best answer
-MIN_EVIDENCE = 1.2  # idf sum of the content syllables the best answer explains
-MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keyword)
-MIN_COVERAGE_EN, MIN_FIT_EN = 0.45, 0.3
-CLOSE_FIT, MIN_COVERAGE_CLOSE = 0.7, 0.4  # a text this close needs less of the question
-MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
 WHOLE_FIT = 0.85  # a text of the whole question's best answer this complete: not several asks
 UNKNOWN_SHARE = 1.0
-# A long question (a story around the request) that holds one specific text of the answer
-# whole — a phrasing or keyword of two words or more, this rare in all — is about it even
-# when the story's words outweigh the text's.
-WHOLE_TEXT, MIN_WHOLE_WEIGHT, MIN_COVERAGE_WHOLE = 0.99, 8.0, 0.35
+MIN_WHOLE_WEIGHT = 6.0  # idf of a text that counts as specific (guide_confidence.WHOLE_TEXT)
 PLAIN_SHARE = 0.75  # of a text's syllables a question with no procedure word must say
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
 # Where a word is found and how much that counts; the name is what the centre calls it, the
@@ -286,7 +278,7 @@ class GuideIndex:
                 continue
             # "ghi chú ly hôn": the rest ("ghi chú") is too short to stand alone, but shares a
             # rare word with the name or keywords of the procedure that says the phrase.
-            if not (rest.order and rest.order[0][0] == number and rest.anchor >= MIN_ANCHOR):
+            if not (number in [n for n, _ in rest.order[:3]] and rest.anchor >= MIN_ANCHOR):
                 return False
         return True
 
@@ -330,34 +322,6 @@ class GuideIndex:
         for text in self.texts:
             found[text.service] |= text.terms
         return found
-
-
-@dataclass(frozen=True)
-class Ranking:
-    order: tuple[tuple[int, float], ...]  # (service index, score), best first
-    coverage: float  # share of the question's content weight the best answer explains
-    evidence: float  # idf sum of the question's syllables the best answer contains
-    fit: float = 0.0  # how well one text of the best answer fits the question
-    anchor: float = 0.0  # idf the question shares with the best answer's name or keywords
-    whole: float = 0.0  # the largest share of one specific text of the best answer asked
-
-    english: bool = False  # most of the question's words are not Vietnamese syllables
-    elsewhere: bool = False  # another agency's matter the catalogue does not explain
-
-    @property
-    def confident(self) -> bool:
-        # English questions meet only the catalogue's English names, fewer words than the
-        # Vietnamese texts and phrasings hold: they need less of them.
-        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
-                                                                              MIN_FIT)
-        if (not self.order or self.evidence < MIN_EVIDENCE or self.anchor < MIN_ANCHOR
-                or self.elsewhere):
-            return False
-        # One text of the answer said nearly as the question says it outweighs the question's
-        # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
-        return (self.coverage >= coverage and self.fit >= fit) or (
-            self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT) or (
-            self.coverage >= MIN_COVERAGE_WHOLE and self.whole >= WHOLE_TEXT)
 
 
 _indexes: dict[tuple[int, str], tuple[Catalog, GuideIndex]] = {}
