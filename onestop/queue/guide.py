@@ -42,6 +42,7 @@ from .guide_terms import (
     parts,
     sound_alikes,
     tokens,
+    variants_in,
 )
 from .search import deletions, edit_distance, max_typos
 
@@ -58,6 +59,7 @@ WHOLE_FIT = 0.85  # a text of the whole question's best answer this complete: no
 UNKNOWN_SHARE = 1.0
 MIN_WHOLE_WEIGHT = 6.0  # idf of a text that counts as specific (guide_confidence.WHOLE_TEXT)
 PLAIN_SHARE = 0.75  # of a text's syllables a question with no procedure word must say
+VARIANT_PENALTY = 0.9  # a variant procedure (cấp lại, xóa…) when the question names none
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
 # Where a word is found and how much that counts; the name is what the centre calls it, the
 # phrasings are how citizens ask.
@@ -150,6 +152,7 @@ class GuideIndex:
             for variant in deletions(word, max_typos(word)):
                 self.by_deletion[variant].add(word)
         self.by_code = {s.code.lower(): i for i, s in enumerate(self.services)}
+        self.variant = [bool(variants_in(expand(tokens(s.name_vi)))) for s in self.services]
 
     def candidates(self, word: str) -> list[tuple[int, str]]:
         """Catalogue syllables within the typos allowed for a word: (typos, syllable). Short
@@ -241,8 +244,11 @@ class GuideIndex:
                 explained = shared / len(asked) * shared / max(text.size, 1)
                 best_text[text.service] = max(best_text[text.service], text.weight * explained)
         top = max(scores.values())
+        base = not variants_in(words)  # the question asks for no variant (guide_terms)
         for number in scores:
             scores[number] += BEST_TEXT_BONUS * top * best_text[number] / 4
+            if base and self.variant[number]:
+                scores[number] *= VARIANT_PENALTY
         order = tuple(sorted(scores.items(), key=lambda item: (-item[1], item[0])))
         have = self.terms_of[order[0][0]]
         total = sum(self.weights(syllables))

@@ -62,6 +62,21 @@ STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
     "lam sao", "ra sao", "nhu nao", "duoc khong", "co duoc", "cho xong", "mot the",
     "mot lan"))
 
+# Words that make a procedure a variant of a base one: "cấp lại", "đổi", "xóa", "thoát", "gia
+# hạn", "lưu động"... A question that says none of them asks for the base procedure
+# ("đăng ký cận nghèo" is not "thoát cận nghèo", "thế chấp sổ đỏ" is not "xóa thế chấp").
+VARIANT_PHRASES = tuple(tuple(syllable_key(w) for w in p.split()) for p in (
+    "lai", "doi", "xoa", "thoat", "thay doi", "dieu chinh", "gia han", "luu dong", "huy",
+    "cham dut", "tam ngung", "sua", "dinh chinh", "giam sat", "thoi", "bo sung", "cap nhat",
+    "hieu dinh", "di doi", "mat"))
+
+
+def variants_in(words: list[str]) -> set[tuple[str, ...]]:
+    """The variant phrases a list of words contains."""
+    return {p for p in VARIANT_PHRASES for i in range(len(words) - len(p) + 1)
+            if tuple(words[i:i + len(p)]) == p}
+
+
 # Two-syllable words made of stop words that still name a procedure: kin words are stop words
 # ("cho con", "bố mẹ"), but recognising a parent or adopting a child is about them.
 KEEP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
