@@ -109,12 +109,16 @@ _TONE_LETTER = re.compile(r"(?<=[a-z])[sfrxj]$")
 
 
 def untelex(word: str) -> str:
-    """A folded word typed in Telex as the syllable it means, or the word unchanged."""
-    if _SYLLABLE.fullmatch(word) or not word.isalpha():
+    """A folded word typed in Telex as the syllable it means, or the word unchanged. A mark
+    pair (dd, aa, ee, oo, aw, ow, uw) is read even inside a syllable-shaped word ("hoon" is
+    "hôn"); a tone letter alone only when the word is no syllable ("kys", not "bus")."""
+    if not word.isalpha():
         return word
     plain = word
     for marks, letter in _TELEX_MARKS:
         plain = plain.replace(marks, letter)
+    if _SYLLABLE.fullmatch(word) and plain == word:
+        return word
     for candidate in (plain, _TONE_LETTER.sub("", plain)):
         if candidate != word and _SYLLABLE.fullmatch(candidate):
             return candidate
