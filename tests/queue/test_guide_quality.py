@@ -21,7 +21,7 @@ from onestop.queue.catalog import default_catalog
 # issue 18's targets on questions never shown: 85% / 95% / 90%.
 FLOORS = {"guide_questions.jsonl": (0.93, 0.97, 0.97),
           "guide_questions_dev2.jsonl": (0.92, 0.98, 0.98),
-          "guide_questions_holdout.jsonl": (0.0, 0.0, 0.0)}
+          "guide_questions_holdout.jsonl": (0.86, 0.88, 1.0)}
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
