@@ -20,7 +20,10 @@ Confidence: the share of the question's content words (stop words removed, each 
 rarity in the catalogue, a word the catalogue never uses weighing the most) that the best
 answer's texts contain, and a minimum of specific evidence. "Đăng ký xe máy" shares only
 "đăng ký", a word every procedure uses, so it is refused; so are questions made of words the
-catalogue does not know ("hộ chiếu", "thời tiết").
+catalogue does not know ("thời tiết"). The thresholds are in guide_confidence.py; another
+agency's matter ("làm hộ chiếu", "đăng ký thường trú") is refused by guide_scope.py unless the
+catalogue explains it; a question naming no variant ("cấp lại", "xóa"…) prefers the base
+procedure.
 """
 
 from __future__ import annotations
