@@ -20,7 +20,10 @@ Confidence: the share of the question's content words (stop words removed, each 
 rarity in the catalogue, a word the catalogue never uses weighing the most) that the best
 answer's texts contain, and a minimum of specific evidence. "Đăng ký xe máy" shares only
 "đăng ký", a word every procedure uses, so it is refused; so are questions made of words the
-catalogue does not know ("hộ chiếu", "thời tiết").
+catalogue does not know ("thời tiết"). The thresholds are in guide_confidence.py; another
+agency's matter ("làm hộ chiếu", "đăng ký thường trú") is refused by guide_scope.py unless the
+catalogue explains it; a question naming no variant ("cấp lại", "xóa"…) prefers the base
+procedure.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .catalog import Catalog, Service
+from .guide_card import MAX_QUESTION, answer_dict, invalid_question
+from .guide_confidence import MIN_ANCHOR, MIN_EVIDENCE, Ranking
+from .guide_scope import any_document_fields, elsewhere_phrases, says
 from .guide_terms import (
     STOP_WORDS,
     content,
@@ -39,23 +45,24 @@ from .guide_terms import (
     parts,
     sound_alikes,
     tokens,
+    variants_in,
 )
 from .search import deletions, edit_distance, max_typos
 
-MAX_QUESTION = 300  # characters; the hub refuses longer (guide_question_invalid)
+__all__ = ["MAX_ANSWERS", "MAX_QUESTION", "GuideIndex", "answer_dict", "ask", "index_for",
+           "invalid_question"]
+
 MAX_ANSWERS = 5
 K1, B = 1.2, 0.4
 BIGRAM = 1.5  # a bigram term counts this much more than its syllables alone
 TYPO_WEIGHT = 0.7  # a corrected syllable is weaker evidence than one typed right
 PAIRED_TYPO = 0.9  # ... unless it then makes a two-syllable word with a neighbour
 BEST_TEXT_BONUS = 2.0  # times the share of the best-matching text explained
-MIN_COVERAGE = 0.62  # of the question's content weight, found in the best answer
-MIN_EVIDENCE = 1.2  # idf sum of the content syllables the best answer explains
-MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keyword)
-MIN_COVERAGE_EN, MIN_FIT_EN = 0.45, 0.3
-CLOSE_FIT, MIN_COVERAGE_CLOSE = 0.7, 0.4  # a text this close needs less of the question
-MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
 WHOLE_FIT = 0.85  # a text of the whole question's best answer this complete: not several asks
+UNKNOWN_SHARE = 1.0
+MIN_WHOLE_WEIGHT = 6.0  # idf of a text that counts as specific (guide_confidence.WHOLE_TEXT)
+PLAIN_SHARE = 0.75  # of a text's syllables a question with no procedure word must say
+VARIANT_PENALTY = 0.9  # a variant procedure (cấp lại, xóa…) when the question names none
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
 # Where a word is found and how much that counts; the name is what the centre calls it, the
 # phrasings are how citizens ask.
@@ -103,11 +110,14 @@ class GuideIndex:
         # Texts as written, stop words kept: for a question made only of such words
         # ("cho hỏi làm thủ tục cần giấy tờ gì") the procedure whose text says just that.
         self.raw_texts: list[tuple[int, frozenset[str]]] = []
+        # Each service's texts word by word: does the catalogue say "hộ chiếu" (guide_scope)?
+        self.said: list[list[tuple[str, ...]]] = [[] for _ in self.services]
         weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
         for number, service in enumerate(self.services):
             bag: dict[str, float] = defaultdict(float)
             for kind, text, weight in _texts_of(service, catalog, fields):
                 raw = tokens(text)
+                self.said[number].append(tuple(expand(raw)))
                 if kind not in ("field", "group") and len(raw) >= 2:
                     self.raw_texts.append((number, frozenset(_terms(raw))))
                 syllables = content(expand(raw))
@@ -125,7 +135,11 @@ class GuideIndex:
             for term in bag:
                 frequency[term] += 1
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
-        self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        # A word the catalogue never uses: maybe another matter ("thời tiết"), maybe the story
+        # around the request ("sinh ở bệnh viện tháng trước"); it weighs as a word of one
+        # procedure, times UNKNOWN_SHARE. Other agencies' matters are refused by name
+        # (guide_scope), so the story need not drown the request.
+        self.unknown_idf = UNKNOWN_SHARE * math.log(1 + (n - 0.5) / 1.5)
         lengths = [sum(bag.values()) for bag in weighted]
         average = sum(lengths) / n or 1.0
         # Saturated term weight per service (BM25's tf part), ready for the query.
@@ -141,6 +155,7 @@ class GuideIndex:
             for variant in deletions(word, max_typos(word)):
                 self.by_deletion[variant].add(word)
         self.by_code = {s.code.lower(): i for i, s in enumerate(self.services)}
+        self.variant = [bool(variants_in(expand(tokens(s.name_vi)))) for s in self.services]
 
     def candidates(self, word: str) -> list[tuple[int, str]]:
         """Catalogue syllables within the typos allowed for a word: (typos, syllable). Short
@@ -186,23 +201,28 @@ class GuideIndex:
 
     def plain(self, words: list[str]) -> Ranking:
         """A question with no procedure word: the service one of whose texts (stop words
-        kept, two syllables at least) the question holds every syllable of, and a word pair."""
+        kept, two syllables at least) the question says most of — three quarters of its
+        syllables and two of its word pairs at least ("em không biết làm thủ tục gì, nhờ chỉ
+        giúp" says most of "tôi không biết phải làm thủ tục gì")."""
         asked = _terms(words)
         best: tuple[float, int] | None = None
         for number, terms in self.raw_texts:
             syllables = {t for t in terms if " " not in t}
-            if syllables <= asked and terms - syllables & asked:
-                share = len(terms) / len(asked)
+            pairs = terms - syllables
+            held = len(syllables & asked) / len(syllables)
+            if held >= PLAIN_SHARE and (len(pairs & asked) >= 2 or pairs <= asked):
+                share = held * len(terms & asked) / len(asked)
                 if best is None or share > best[0]:
                     best = (share, number)
         if best is None:
             return Ranking((), 0.0, 0.0)
-        return Ranking(((best[1], best[0]),), 1.0, MIN_EVIDENCE, 1.0, MIN_ANCHOR)
+        return Ranking(((best[1], best[0]),), 1.0, MIN_EVIDENCE, 1.0, MIN_ANCHOR, 1.0)
 
-    def rank(self, question: str) -> Ranking:
-        """The services a question (or one part of it) is about, best first."""
-        words = expand(tokens(question), self.syllables)
-        corrected = self.correct(words)
+    def rank(self, question: str, vet: bool = True) -> Ranking:
+        """The services a question (or one part of it) is about, best first. `vet`: refuse a
+        question about another agency's matter the catalogue does not explain (guide_scope)."""
+        typed = expand(tokens(question), self.syllables)
+        corrected = self.correct(typed)
         words = expand([w for w, _ in corrected], self.syllables)
         sure: dict[str, float] = {}
         for word, how in corrected:
@@ -227,17 +247,51 @@ class GuideIndex:
                 explained = shared / len(asked) * shared / max(text.size, 1)
                 best_text[text.service] = max(best_text[text.service], text.weight * explained)
         top = max(scores.values())
+        base = not variants_in(words)  # the question asks for no variant (guide_terms)
         for number in scores:
             scores[number] += BEST_TEXT_BONUS * top * best_text[number] / 4
+            if base and self.variant[number]:
+                scores[number] *= VARIANT_PENALTY
         order = tuple(sorted(scores.items(), key=lambda item: (-item[1], item[0])))
         have = self.terms_of[order[0][0]]
-        total = sum(self.idf.get(w, self.unknown_idf) for w in syllables)
+        total = sum(self.weights(syllables))
         found = sum(self.idf.get(w, 0.0) * sure.get(w, 1.0) for w in syllables if w in have)
         evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
-        return Ranking(order, found / total if total else 0.0, evidence,
-                       *self.focus(order[0][0], query), english=is_english(words))
+        ranking = Ranking(order, found / total if total else 0.0, evidence,
+                          *self.focus(order[0][0], query), english=is_english(words))
+        if vet and ranking.confident and not self.explains(order[0][0], typed):
+            return Ranking(order, ranking.coverage, ranking.evidence, ranking.fit,
+                           ranking.anchor, ranking.whole, ranking.english, elsewhere=True)
+        return ranking
 
-    def focus(self, number: int, asked: set[str]) -> tuple[float, float]:
+    def weights(self, syllables: list[str]) -> list[float]:
+        """Each content syllable's weight in the question: its idf; two unknown syllables side
+        by side are one unknown word ("bệnh viện"), weighed once."""
+        out: list[float] = []
+        for i, word in enumerate(syllables):
+            unknown = word not in self.idf
+            paired = unknown and i > 0 and syllables[i - 1] not in self.idf and out[-1] > 0
+            out.append(0.0 if paired else self.idf.get(word, self.unknown_idf))
+        return out
+
+    def explains(self, number: int, words: list[str]) -> bool:
+        """Whether the catalogue explains each other-agency phrase of a question: a text of
+        the service says it (or it certifies papers of any agency), and the question without
+        it still finds the service among its first three."""
+        any_document = self.services[number].field in any_document_fields()
+        for start, end in elsewhere_phrases(words):
+            if not any_document and not says(self.said[number], tuple(words[start:end])):
+                return False
+            rest = self.rank(" ".join(words[:start] + words[end:]), vet=False)
+            if rest.confident and number in [n for n, _ in rest.order[:3]]:
+                continue
+            # "ghi chú ly hôn": the rest ("ghi chú") is too short to stand alone, but shares a
+            # rare word with the name or keywords of the procedure that says the phrase.
+            if not (number in [n for n, _ in rest.order[:3]] and rest.anchor >= MIN_ANCHOR):
+                return False
+        return True
+
+    def focus(self, number: int, asked: set[str]) -> tuple[float, float, float]:
         """How well one text of the service fits the question, and how much the service's own
         name and keywords share with it (rarity-weighted).
 
@@ -250,16 +304,18 @@ class GuideIndex:
         # never uses weighs nothing, an unknown syllable the most.
         question = sum(self.idf.get(t, 0.0 if " " in t else self.unknown_idf)
                        for t in asked) or 1.0
-        fit = anchor = 0.0
+        fit = anchor = whole = 0.0
         for text in self.texts_of[number]:
             total = sum(self.idf[t] for t in text.terms)
             shared = sum(self.idf[t] for t in text.terms if t in asked)
             if total:
                 fit = max(fit, math.sqrt(shared / total * shared / question))
+                if text.size >= 2 and total >= MIN_WHOLE_WEIGHT:
+                    whole = max(whole, shared / total)
             if text.anchor:
                 anchor = max(anchor, sum(self.idf[t] for t in text.terms
                                          if t in asked and " " not in t))
-        return fit, anchor
+        return fit, anchor, whole
 
     @functools.cached_property
     def texts_of(self) -> dict[int, list[_Text]]:
@@ -277,30 +333,6 @@ class GuideIndex:
         return found
 
 
-@dataclass(frozen=True)
-class Ranking:
-    order: tuple[tuple[int, float], ...]  # (service index, score), best first
-    coverage: float  # share of the question's content weight the best answer explains
-    evidence: float  # idf sum of the question's syllables the best answer contains
-    fit: float = 0.0  # how well one text of the best answer fits the question
-    anchor: float = 0.0  # idf the question shares with the best answer's name or keywords
-
-    english: bool = False  # most of the question's words are not Vietnamese syllables
-
-    @property
-    def confident(self) -> bool:
-        # English questions meet only the catalogue's English names, fewer words than the
-        # Vietnamese texts and phrasings hold: they need less of them.
-        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
-                                                                              MIN_FIT)
-        if not self.order or self.evidence < MIN_EVIDENCE or self.anchor < MIN_ANCHOR:
-            return False
-        # One text of the answer said nearly as the question says it outweighs the question's
-        # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
-        return (self.coverage >= coverage and self.fit >= fit) or (
-            self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT)
-
-
 _indexes: dict[tuple[int, str], tuple[Catalog, GuideIndex]] = {}
 
 
@@ -315,28 +347,6 @@ def index_for(catalog: Catalog) -> GuideIndex:
         entry = (catalog, GuideIndex(catalog))
         _indexes[key] = entry
     return entry[1]
-
-
-def invalid_question(question: str | None) -> str | None:
-    """Why a question cannot be asked (English), or None when it can."""
-    text = (question or "").strip()
-    if not text:
-        return "the question is empty"
-    if len(text) > MAX_QUESTION:
-        return f"the question is over {MAX_QUESTION} characters"
-    return None
-
-
-def answer_dict(service: Service, score: float) -> dict:
-    """One answer as the hub, the CLI, the pages and the kiosk show it (docs/guide.md)."""
-    return {"service": service.code, "name_vi": service.name_vi, "name_en": service.name_en,
-            "group": service.group, "field": service.field,
-            "score": round(score, 3),
-            "checklist_vi": list(service.checklist_vi), "checklist_en": list(service.checklist_en),
-            "fee_vi": service.fee_vi, "fee_en": service.fee_en,
-            "result_vi": service.result_vi, "result_en": service.result_en,
-            "result_working_days": service.result_working_days,
-            "legal_basis_vi": list(service.legal_basis_vi)}
 
 
 def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) -> dict:
@@ -378,6 +388,6 @@ def ask(catalog: Catalog, question: str, exclude: frozenset[str] = frozenset()) 
     for number, score in whole.order:
         if score >= floor and number not in picked:
             picked.append(number)
-    chosen = [n for n in picked if n in allowed][:MAX_ANSWERS]
+    chosen = [n for n in dict.fromkeys(picked) if n in allowed][:MAX_ANSWERS]
     answers = [answer_dict(index.services[n], scores.get(n, 0.0)) for n in chosen]
     return {"answers": answers, "confident": bool(answers), "question": question}

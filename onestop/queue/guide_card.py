@@ -9,7 +9,32 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
-from .catalog import public_code
+from .catalog import Service, public_code
+
+MAX_QUESTION = 300  # characters; the hub refuses longer (guide_question_invalid)
+
+
+def invalid_question(question: str | None) -> str | None:
+    """Why a question cannot be asked (English), or None when it can."""
+    text = (question or "").strip()
+    if not text:
+        return "the question is empty"
+    if len(text) > MAX_QUESTION:
+        return f"the question is over {MAX_QUESTION} characters"
+    return None
+
+
+def answer_dict(service: Service, score: float) -> dict:
+    """One answer as the hub, the CLI, the pages and the kiosk show it (docs/guide.md)."""
+    return {"service": service.code, "name_vi": service.name_vi, "name_en": service.name_en,
+            "group": service.group, "field": service.field,
+            "score": round(score, 3),
+            "checklist_vi": list(service.checklist_vi), "checklist_en": list(service.checklist_en),
+            "fee_vi": service.fee_vi, "fee_en": service.fee_en,
+            "result_vi": service.result_vi, "result_en": service.result_en,
+            "result_working_days": service.result_working_days,
+            "legal_basis_vi": list(service.legal_basis_vi)}
+
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("Hỏi thủ tục", "Ask about a procedure"),

@@ -29,6 +29,7 @@ _STOP_TEXT = """
     o tai trong tren den ra vao len xuong ve cho cua boi vi neu
     mot nhung cac tat ca
     xin hoi giup biet mang be
+    gio phuong xong ai de nham
     khong chua
     how do i to a an the my for of in on get what is can where need want
     please and with or me we you
@@ -37,8 +38,11 @@ STOP_WORDS = frozenset(syllable_key(w) for w in _STOP_TEXT.split())
 
 # Separators between two requests in one sentence ("khai sinh và kết hôn", "..., rồi ...").
 # "với" is left out: "kết hôn với người nước ngoài" is one request.
-_SPLIT = re.compile(r"\s*(?:[,;+&/]|\bva\b|\broi\b|\bluon\b|\bsau do\b|"
-                    r"\bdong thoi\b|\bkem theo\b|\bcung nhu\b|\band\b|\bthen\b)\s*")
+# "với cả" / "cùng với" join two requests ("khai sinh với cả chứng thực") where "với" alone
+# does not.
+_SPLIT = re.compile(r"\s*(?:[,;+&/]|\bva\b|\broi\b|\bluon\b|\bsau do\b|\bvoi ca\b|"
+                    r"\bcung voi\b|\bdong thoi\b|\bkem theo\b|\bcung nhu\b|\band\b|"
+                    r"\bthen\b)\s*")
 
 
 # Two-syllable words that carry no procedure although each syllable might ("hồ sơ": hộ).
@@ -51,7 +55,33 @@ STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
     "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi",
     # when it happened, not what is asked
     "hom nay", "hom qua", "sang nay", "chieu nay", "toi nay", "tuan nay", "tuan truoc",
-    "thang nay", "thang truoc", "nam nay", "nam ngoai", "mot tuan"))
+    "thang nay", "thang truoc", "nam nay", "nam ngoai", "mot tuan", "bao gio", "khi nao",
+    "ngay mai", "tuan sau", "thang sau", "nam truoc",
+    # how long, how much, how: asked about a procedure, not naming one ("mất mấy ngày")
+    "mat may", "may ngay", "bao ngay", "may tien", "bao tien", "het bao", "ton bao",
+    "lam sao", "ra sao", "nhu nao", "duoc khong", "co duoc", "cho xong", "mot the",
+    "mot lan"))
+
+# Words that make a procedure a variant of a base one: "cấp lại", "đổi", "xóa", "thoát", "gia
+# hạn", "lưu động"... A question that says none of them asks for the base procedure
+# ("đăng ký cận nghèo" is not "thoát cận nghèo", "thế chấp sổ đỏ" is not "xóa thế chấp").
+VARIANT_PHRASES = tuple(tuple(syllable_key(w) for w in p.split()) for p in (
+    "lai", "doi", "xoa", "thoat", "thay doi", "dieu chinh", "gia han", "luu dong", "huy",
+    "cham dut", "tam ngung", "sua", "dinh chinh", "giam sat", "thoi", "bo sung", "cap nhat",
+    "hieu dinh", "di doi", "mat"))
+
+
+def variants_in(words: list[str]) -> set[tuple[str, ...]]:
+    """The variant phrases a list of words contains."""
+    return {p for p in VARIANT_PHRASES for i in range(len(words) - len(p) + 1)
+            if tuple(words[i:i + len(p)]) == p}
+
+
+# Two-syllable words made of stop words that still name a procedure: kin words are stop words
+# ("cho con", "bố mẹ"), but recognising a parent or adopting a child is about them.
+KEEP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
+    "nhan cha", "nhan me", "nhan con", "cha me", "me con", "cha con", "con nuoi", "con lai",
+    "nhan nuoi"))
 
 
 # A folded Vietnamese syllable: onset, one to three vowels, coda. Anything else is taken for
@@ -71,6 +101,30 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
+# Telex typed without the keyboard switched on: "ddawng kys" is "đăng ký". Marks written as
+# letters (aw, aa, dd, ee, oo, ow, uw) and a tone letter at the end (s f r x j).
+_TELEX_MARKS = (("dd", "d"), ("aw", "a"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("ow", "o"),
+                ("uw", "u"))
+_TONE_LETTER = re.compile(r"(?<=[a-z])[sfrxj]$")
+
+
+def untelex(word: str) -> str:
+    """A folded word typed in Telex as the syllable it means, or the word unchanged. A mark
+    pair (dd, aa, ee, oo, aw, ow, uw) is read even inside a syllable-shaped word ("hoon" is
+    "hôn"); a tone letter alone only when the word is no syllable ("kys", not "bus")."""
+    if not word.isalpha():
+        return word
+    plain = word
+    for marks, letter in _TELEX_MARKS:
+        plain = plain.replace(marks, letter)
+    if _SYLLABLE.fullmatch(word) and plain == word:
+        return word
+    for candidate in (plain, _TONE_LETTER.sub("", plain)):
+        if candidate != word and _SYLLABLE.fullmatch(candidate):
+            return candidate
+    return word
+
+
 def is_english(words: list[str]) -> bool:
     """Whether most words of a question are not Vietnamese syllables (an English question)."""
     foreign = sum(1 for w in words if w.isalpha() and not _SYLLABLE.fullmatch(w))
@@ -85,7 +139,11 @@ def tokens(text: str) -> list[str]:
     if marked:
         text = _WORD_NFC.sub(lambda m: marked.get(m.group(0).lower(), m.group(0)),
                              unicodedata.normalize("NFC", text))
-    return [syllable_key(_stem(t)) for t in _TOKEN.findall(fold(text))]
+    found = _TOKEN.findall(fold(text))
+    decoded = [untelex(t) for t in found]
+    if not is_english(decoded):  # Vietnamese typed in Telex; English words keep their letters
+        found = decoded
+    return [syllable_key(_stem(t)) for t in found]
 
 
 _WORD_NFC = re.compile(r"\w+")
@@ -126,6 +184,31 @@ def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]],
     return {word: tuple(pairs) for word, pairs in found.items()}
 
 
+# Words ending in "nhận" that are not "nhận" (take, recognise): no synonym or keep phrase starts
+# inside them ("xác nhận con liệt sĩ" is not "nhận con").
+_BOUND = frozenset(tuple(p.split()) for p in (
+    "xac nhan", "cong nhan", "tiep nhan", "ghi nhan", "khai nhan", "thua nhan"))
+
+
+def _bound(words: list[str], i: int) -> bool:
+    return i > 0 and (words[i - 1], words[i]) in _BOUND
+
+
+# Counting words people put inside a phrase ("mở một quán", "làm cái sổ"): skipped when a
+# synonym phrase is looked for.
+_FILLERS = frozenset(("mot", "cai", "chiec", "nhung", "cac"))
+
+
+def _match(words: list[str], i: int, said: tuple[str, ...]) -> int:
+    """How many words from i spell the phrase, one filler allowed inside; 0 when they do not."""
+    if tuple(words[i:i + len(said)]) == said:
+        return len(said)
+    if len(said) > 1 and words[i] == said[0] and i + 1 < len(words) \
+            and words[i + 1] in _FILLERS and tuple(words[i + 2:i + 1 + len(said)]) == said[1:]:
+        return len(said) + 1
+    return 0
+
+
 def expand(words: list[str], vocabulary: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The words with each synonym phrase replaced by the catalogue's words, longest first.
     A one-syllable abbreviation the catalogue itself uses ("ks"?) is left alone."""
@@ -134,9 +217,9 @@ def expand(words: list[str], vocabulary: frozenset[str] | set[str] = frozenset()
     i = 0
     while i < len(words):
         for said, meant in table.get(words[i], ()):
-            n = len(said)
-            if tuple(words[i:i + n]) == said and not (n == 1 and said[0] in vocabulary
-                                                       and len(said[0]) > 3):
+            n = _match(words, i, said)
+            if n and not (n == 1 and said[0] in vocabulary and len(said[0]) > 3) \
+                    and not _bound(words, i):
                 out.extend(meant)
                 i += n
                 break
@@ -153,17 +236,19 @@ def parts(question: str) -> list[str]:
 
 
 def content(words: list[str]) -> list[str]:
-    """The words that may name a procedure (no stop words, numbers or single letters)."""
-    kept: list[str] = []
-    i = 0
-    while i < len(words):
-        if tuple(words[i:i + 2]) in STOP_PHRASES:
-            i += 2
-            continue
-        if words[i] not in STOP_WORDS and not words[i].isdigit() and len(words[i]) > 1:
-            kept.append(words[i])
-        i += 1
-    return kept
+    """The words that may name a procedure (no stop words, numbers or single letters). Stop
+    phrases may overlap ("mất mấy ngày": "mất mấy", "mấy ngày"); a keep phrase wins."""
+    keep: set[int] = set()
+    drop: set[int] = set()
+    for i in range(len(words) - 1):
+        pair = tuple(words[i:i + 2])
+        if pair in KEEP_PHRASES and not _bound(words, i):
+            keep.update((i, i + 1))
+        elif pair in STOP_PHRASES:
+            drop.update((i, i + 1))
+    return [w for i, w in enumerate(words)
+            if i in keep or (i not in drop and w not in STOP_WORDS and not w.isdigit()
+                             and len(w) > 1)]
 
 
 # Spellings that sound alike in one region or another (folded): the start and the end of a

@@ -1,6 +1,14 @@
-"""Hỏi thủ tục on the question set (tests/data/guide_questions.jsonl) and on the holdout set
-nobody tuned on: the floors asserted are the figures reached (README, docs/guide.md), so a
-change that makes the assistant worse fails here. Run with -s to see the figures and misses."""
+"""Hỏi thủ tục on its three question sets, each measured apart (README, docs/guide.md):
+
+* guide_questions.jsonl — the first set, the engine was tuned on it;
+* guide_questions_dev2.jsonl — the second development set, written before the engine was
+  generalised, in the styles the first set lacked (short, long stories, regional words, Telex,
+  fees and times, other agencies' matters); the general mechanisms were chosen on it;
+* guide_questions_holdout.jsonl — held back, never read nor tuned on; its floors are the figures
+  of the one run made at the end of that work, rounded down.
+
+The floors asserted are the figures reached, so a change that makes the assistant worse fails
+here. Run with -s to see the figures and every miss."""
 
 from __future__ import annotations
 
@@ -9,15 +17,14 @@ from guide_scoring import DATA, load, score
 
 from onestop.queue.catalog import default_catalog
 
-# (top-1, top-3, out-of-scope refused) reached on 2026-12-05 with the bundled catalogue
-# (README "Hỏi thủ tục"); issue 18's targets are 85% / 95% / 90%. The holdout set was never
-# tuned on: its floors are what the assistant reaches on questions it has not seen, below the
-# targets (docs/guide.md, "Limits").
-FLOORS = {"guide_questions.jsonl": (0.91, 0.95, 0.94),
-          "guide_questions_holdout.jsonl": (0.72, 0.79, 0.77)}
+# (top-1, top-3, out-of-scope refused) reached on 2026-12-05 with the bundled catalogue;
+# issue 18's targets on questions never shown: 85% / 95% / 90%.
+FLOORS = {"guide_questions.jsonl": (0.93, 0.97, 0.97),
+          "guide_questions_dev2.jsonl": (0.92, 0.98, 0.98),
+          "guide_questions_holdout.jsonl": (0.86, 0.88, 1.0)}
 
 
-@pytest.mark.parametrize("name", sorted(FLOORS))
+@pytest.mark.parametrize("name", list(FLOORS))
 def test_the_question_set_reaches_its_floors(name):
     if not (DATA / name).is_file():
         pytest.skip(f"{name} not written yet")
@@ -31,9 +38,11 @@ def test_the_question_set_reaches_its_floors(name):
     assert figures.refusal_rate >= refusal
 
 
-def test_the_question_set_is_big_and_varied_enough():
-    questions = load("guide_questions.jsonl")
-    assert len(questions) >= 150
-    assert sum(1 for q in questions if not q["expect"]) >= 30
+@pytest.mark.parametrize(("name", "least", "least_out"), [
+    ("guide_questions.jsonl", 150, 30), ("guide_questions_dev2.jsonl", 200, 50)])
+def test_the_question_sets_are_big_and_varied_enough(name, least, least_out):
+    questions = load(name)
+    assert len(questions) >= least
+    assert sum(1 for q in questions if not q["expect"]) >= least_out
     codes = {s.code for s in default_catalog().services}
     assert all(set(q["expect"]) <= codes for q in questions)
