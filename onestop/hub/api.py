@@ -31,6 +31,7 @@ from .booking_routes import router as booking_router
 from .catalog_admin import view as catalog_view
 from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
+from .dossier_collect import router as collect_router
 from .dossier_routes import router as dossier_router
 from .http_errors import install_error_handling
 from .idempotency import once as run_once
@@ -361,5 +362,6 @@ def create_app(hub) -> FastAPI:
     app.include_router(counter_views_router)
     app.include_router(admin_router)
     app.include_router(booking_router)
+    app.include_router(collect_router)  # before dossier_router's /{code}/{action}
     app.include_router(dossier_router)
     return app

@@ -173,11 +173,23 @@ def _m007_dossiers(db: sqlite_utils.Database) -> None:
         day TEXT PRIMARY KEY, name_vi TEXT NOT NULL, name_en TEXT NOT NULL,
         origin TEXT NOT NULL CHECK (origin IN ('city', 'ward')), updated_at TEXT NOT NULL)
     """)
+    _dossier_collect(db)
     from onestop.queue.booking_slots import bundled_holidays
 
     for h in bundled_holidays():
         db.execute("INSERT INTO holidays (day, name_vi, name_en, origin, updated_at) "
                    "VALUES (?, ?, ?, 'city', '')", [h["day"], h["name_vi"], h["name_en"]])
+
+
+def _dossier_collect(db: sqlite_utils.Database) -> None:
+    # Part of migration 7 (boards branch): the "Nhận kết quả" ticket issued for a dossier at
+    # reception, so the counter shows the code and Done returns the dossier (one row a ticket).
+    _run(db, """
+    CREATE TABLE dossier_collect (
+        ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+        code TEXT NOT NULL REFERENCES dossiers(code), issued_at TEXT NOT NULL);
+    CREATE INDEX dossier_collect_by_code ON dossier_collect (code)
+    """)
 
 
 MIGRATIONS: list[Migration] = [_m001_core, _m002_idempotency_and_stats,
