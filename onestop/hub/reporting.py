@@ -18,6 +18,7 @@ from onestop.queue.numbering import service_day, zone
 
 from .auth import Role
 from .deps import Auth, require
+from .dossier_report import day_figures
 from .store import HubStore
 
 router = APIRouter()
@@ -42,7 +43,8 @@ def report_input(store: HubStore, day: date, ward_name: str,
         previous=[p for p in previous if p.issued],
         group_names={g.id: g.name_vi for g in store.catalog.groups},
         counter_names={c.number: c.label_vi for c in store.counters()},
-        officer_names=officers, generated_at=store.clock().astimezone(zone(tz)))
+        officer_names=officers, generated_at=store.clock().astimezone(zone(tz)),
+        dossiers=day_figures(store, day))
 
 
 def export_rows(store: HubStore, day: date) -> list[dict]:

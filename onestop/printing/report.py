@@ -54,6 +54,7 @@ class ReportInput:
     officer_names: dict[str, str]  # username -> display name
     generated_at: datetime
     office_name: str = ""  # the ward identity's office_name_vi; empty: from ward_name
+    dossiers: Sequence[tuple[str, int]] = ()  # (label, count): the register's day, apologies
 
 
 def _m(value: float | None) -> str:
@@ -212,6 +213,10 @@ def render_report(data: ReportInput) -> bytes:
                             st.table(officer_rows) if len(officer_rows) > 1 else
                             Paragraph("Chưa có đánh giá theo cán bộ.", st.note)])]
     story += [KeepTogether(_comparison(data, st))]
+    if data.dossiers:
+        story += [KeepTogether([Paragraph("8. Hồ sơ trong ngày", st.h), st.table(
+            [["Chỉ số", "Số lượng"], *[[label, n] for label, n in data.dossiers]],
+            [120 * mm, 30 * mm])])]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm,
                             topMargin=14 * mm, bottomMargin=14 * mm,

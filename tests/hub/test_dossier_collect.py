@@ -6,8 +6,28 @@ from __future__ import annotations
 
 import pytest
 
-from tests.clock import hanoi
-from tests.hub.test_api_dossiers import clock, events, hub, serve  # noqa: F401 (fixtures)
+from onestop.compose import HubServer, build_hub
+from onestop.serving import free_port
+from onestop.settings import Settings
+from tests.clock import FakeClock, hanoi
+from tests.hub.test_api_dossiers import events, serve
+from tests.livehub import LiveHub
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(hanoi(2026, 12, 7, 9, 0))  # Monday
+
+
+@pytest.fixture
+def hub(tmp_path, clock):
+    built = build_hub(Settings(data_dir=tmp_path / "data"), clock=clock)
+    port = free_port()
+    server = HubServer(built, "127.0.0.1", port)
+    server.start()
+    live = LiveHub(built, server, "127.0.0.1", port)
+    yield live
+    live.stop()
 
 
 @pytest.fixture
@@ -89,3 +109,37 @@ def test_done_rolls_back_with_the_dossier(hub, ready, clock, monkeypatch):
         hub.hub.store.act(got["ticket"]["id"], "done")
     assert hub.hub.store.ticket(got["ticket"]["id"]).status == "called"
     assert not [e for e in events(hub, "dossier.changed") if e.data["action"] == "return"]
+
+
+def test_daily_report_counts_the_apologies(hub, ready, clock, tmp_path):
+    """The apology slip is counted in the day's report, beside the register's day."""
+    import shutil
+    import subprocess
+    from datetime import date
+
+    from tests.conftest import require
+
+    c3, d = ready
+    clock.now = hanoi(2026, 12, 11, 8, 10)  # the day after the due date: overdue
+    sup = hub.client("supervisor")
+    refused = sup.post(f"/api/dossiers/{d['code']}/apology",
+                       json={"new_due_date": "2026-12-10", "reason": "x"})
+    assert refused.status_code == 422 and refused.json()["code"] == "invalid_new_due_date"
+    assert sup.post(f"/api/dossiers/{d['code']}/apology", json={
+        "new_due_date": "2026-12-15", "reason": "Chờ xác minh"}).status_code == 200
+    from onestop.hub.dossier_report import day_figures
+
+    figures = dict(day_figures(hub.hub.store, date(2026, 12, 11)))
+    assert figures["Phiếu xin lỗi và hẹn lại ngày trả kết quả"] == 1
+    assert figures["Hồ sơ tiếp nhận"] == 0  # received on the 7th, not this day
+    assert figures["Hồ sơ quá hạn chưa có kết quả (lúc lập báo cáo)"] == 1
+    assert dict(day_figures(hub.hub.store, date(2026, 12, 7)))["Hồ sơ tiếp nhận"] == 1
+    pdf = sup.get("/api/report?format=pdf")
+    assert pdf.status_code == 200
+    tool = shutil.which("pdftotext")
+    require("pdftotext", tool is not None, "poppler-utils not installed")
+    (tmp_path / "r.pdf").write_bytes(pdf.content)
+    text = subprocess.run([tool, "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "8. Hồ sơ trong ngày" in text
+    assert " ".join(text.split()).count("Phiếu xin lỗi và hẹn lại ngày trả kết quả 1") == 1
