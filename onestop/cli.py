@@ -21,6 +21,9 @@ from onestop import __version__
 from onestop.commands.admin_parsers import COMMANDS as ADMIN_COMMANDS
 from onestop.commands.admin_parsers import GROUPS as ADMIN_GROUPS
 from onestop.commands.admin_parsers import add_parsers as add_admin_parsers
+from onestop.commands.dossier_parsers import COMMANDS as DOSSIER_COMMANDS
+from onestop.commands.dossier_parsers import GROUPS as DOSSIER_GROUPS
+from onestop.commands.dossier_parsers import add_parsers as add_dossier_parsers
 from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
 
@@ -49,6 +52,7 @@ COMMANDS: dict[str, str | None] = {
     "backup": "onestop.commands.backup:backup_command",
     "restore": "onestop.commands.backup:restore_command",
     **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (commands/admin_parsers.py)
+    **DOSSIER_COMMANDS,  # dossier, holidays (commands/dossier_parsers.py)
 }
 # `onestop` with no command: single-PC mode (hub + launcher), not a command line of its own.
 DEFAULT = "onestop.commands.hub:run_default"
@@ -158,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     station("admin", "administration window: officers, counters, ward, catalogue, stations")
 
     add_admin_parsers(sub, data_opt, _Parser)
+    add_dossier_parsers(sub, data_opt, _Parser)
 
     sync = sub.add_parser("sync", parents=[data_opt], help="this hub's link to central")
     sync_sub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True,
@@ -254,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_key(args: argparse.Namespace) -> str | None:
-    if args.command in ADMIN_GROUPS:
+    if args.command in (*ADMIN_GROUPS, *DOSSIER_GROUPS):
         return f"{args.command} {getattr(args, args.command.replace('-', '_') + '_command')}"
     if args.command == "central" and getattr(args, "central_command", None):
         return f"central {args.central_command}"

@@ -245,7 +245,7 @@ def ward_show(args: argparse.Namespace, settings: Settings) -> int:
         _show(ward)
         return 0
     for key in ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi",
-                "address_en", "notice_vi", "notice_en"):
+                "address_en", "notice_vi", "notice_en", "ward_code"):
         print(f"{key:<14} {ward[key]}")
     print(f"{'hours':<14} {format_hours(ward['hours'])}")
     if not ward["configured"]:
@@ -281,11 +281,13 @@ def parse_hours_text(text: str) -> list[dict]:
 def ward_set(args: argparse.Namespace, settings: Settings) -> int:
     body = {k: getattr(args, k) for k in ("name_vi", "name_en", "office_name_vi",
                                           "office_name_en", "address_vi", "address_en",
-                                          "notice_vi", "notice_en") if getattr(args, k) is not None}
+                                          "notice_vi", "notice_en", "ward_code")
+            if getattr(args, k) is not None}
     if args.hours is not None:
         body["hours"] = parse_hours_text(args.hours)
     if not body:
-        raise CliError("nothing to change: give --name-vi, --address-vi, --hours, ...")
+        raise CliError("nothing to change: give --name-vi, --address-vi, --hours, "
+                       "--ward-code, ...")
     with session(settings) as hub:
         ward = hub.call("PUT", "/api/ward", json=body)
     print(f"ward: {ward['name_vi']} / {ward['name_en']}")

@@ -115,6 +115,8 @@ def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
         wset.add_argument(f"--{field}", metavar="TEXT", help="the office's name on tickets, "
                           "pages and reports; \"\" follows the ward's name (\"Trung tâm Phục vụ "
                           "hành chính công phường …\")")
+    wset.add_argument("--ward-code", metavar="CODE", help="2-8 letters A-Z/0-9 starting every "
+                      "dossier code, e.g. CUANAM; \"\" follows the ward's name")
     wset.add_argument("--hours", metavar="SESSIONS", help='e.g. "0-4 07:30-11:30; '
                       '0-4 13:30-17:00; 5 07:30-11:30" (days 0 = Monday ... 6 = Sunday)')
 

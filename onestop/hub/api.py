@@ -33,6 +33,7 @@ from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
 from .dossier_collect import router as collect_router
 from .dossier_routes import router as dossier_router
+from .holiday_routes import router as holiday_router
 from .http_errors import install_error_handling
 from .idempotency import once as run_once
 from .insight import router as insight_router
@@ -364,4 +365,5 @@ def create_app(hub) -> FastAPI:
     app.include_router(booking_router)
     app.include_router(collect_router)  # before dossier_router's /{code}/{action}
     app.include_router(dossier_router)
+    app.include_router(holiday_router)
     return app

@@ -15,7 +15,7 @@ from onestop.queue import dossier as ds
 from onestop.queue import workdays as wd
 from onestop.queue.errors import InvalidRequest, TransitionError
 from onestop.queue.events import Event
-from onestop.queue.model import Status
+from onestop.queue.model import Kind, Status
 from onestop.queue.numbering import service_day
 
 from .holidays import calendar
@@ -110,6 +110,11 @@ def receive(store: HubStore, ticket_id: str, counter: int, ward_code: str,
                                   f"being served at counter {counter}",
                                   f"Số {ticket.number} không phải công dân đang được phục vụ "
                                   f"tại quầy {counter}", ticket=ticket_id, counter=counter)
+        if str(ticket.kind) in (str(Kind.GUIDANCE), str(Kind.COLLECT)):
+            raise InvalidRequest("not_a_submission", f"ticket {ticket.number} came for "
+                                 f"{ticket.kind}, not to submit a dossier",
+                                 f"Số {ticket.number} không phải lượt nộp hồ sơ",
+                                 ticket=ticket_id)
         taken = db.execute("SELECT code FROM dossiers WHERE ticket_id = ?",
                            [ticket_id]).fetchone()
         if taken:

@@ -433,10 +433,26 @@ def test_appointment_slip_for_the_citizen_at_the_counter(qtbot, desk, live_hub, 
     dialog.submit()
     assert "họ tên" in dialog.status.text()  # a name is needed first
     dialog.name.setText("Lê Thị Bình")
-    dialog.days.setValue(3)
+    dialog.official.setText("000.00.01.H26-261205-0001")
     printed: list[str] = []
     dialog.sig_printed.connect(printed.append)
-    with qtbot.waitSignal(dialog.sig_pdf, timeout=WAIT) as made:
+    with qtbot.waitSignals([dialog.sig_recorded, dialog.sig_pdf], timeout=WAIT):
         dialog.submit()
-    assert bytes(made.args[0]).startswith(b"%PDF")
+    # One action recorded the dossier (the hub's code, check and due date) and made the PDF.
+    recorded = dialog.recorded
+    with live_hub.client("supervisor") as sup:
+        stored = sup.get(f"/api/dossiers/{recorded['code']}").json()
+    assert stored["ticket_id"] == ticket["id"] and stored["state"] == "received"
+    assert stored["official_code"] == "000.00.01.H26-261205-0001"
+    assert recorded["code"] in dialog.code.text() and recorded["check"] in dialog.code.text()
+    due = recorded["due_date"]
+    assert dialog.due.text() == f"{due[8:10]}/{due[5:7]}/{due[:4]}"
     qtbot.waitUntil(lambda: printed == ["onestop-test"], timeout=WAIT)
+    assert dialog.grab().save(str(shots_dir(tmp_path) / "counter-receipt.png"))
+    # Asked again for the same visit (a second dialog): the same dossier, printed again.
+    again = SlipDialog(w)
+    qtbot.addWidget(again)
+    again.name.setText("Lê Thị Bình")
+    with qtbot.waitSignal(again.sig_pdf, timeout=WAIT):
+        again.submit()
+    assert again.recorded["code"] == recorded["code"]

@@ -4,20 +4,20 @@
 <context>
     <name>SlipDialog</name>
     <message>
-        <source>Phiếu hẹn trả kết quả</source>
-        <translation>Appointment slip</translation>
+        <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation>Dossier receipt and result appointment</translation>
     </message>
     <message>
-        <source>Họ và tên người nộp hồ sơ</source>
-        <translation>Full name of the person submitting</translation>
+        <source>Họ và tên người nộp hồ sơ (chỉ in, không lưu)</source>
+        <translation>Full name of the person submitting (printed, not stored)</translation>
     </message>
     <message>
-        <source> ngày làm việc</source>
-        <translation> working days</translation>
+        <source>Nếu có, theo Hệ thống một cửa điện tử</source>
+        <translation>If any, from the city's one-stop system</translation>
     </message>
     <message>
-        <source>Trong ngày</source>
-        <translation>Same day</translation>
+        <source>Máy chủ tính theo ngày làm việc</source>
+        <translation>Counted by the hub in working days</translation>
     </message>
     <message>
         <source>Số</source>
@@ -32,12 +32,20 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <source>Trả kết quả sau</source>
-        <translation>Result after</translation>
+        <source>Mã hồ sơ một cửa</source>
+        <translation>One-stop system code</translation>
     </message>
     <message>
-        <source>In phiếu hẹn</source>
-        <translation>Print the slip</translation>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Hạn trả kết quả</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận và in giấy hẹn</source>
+        <translation>Receive and print the receipt</translation>
     </message>
     <message>
         <source>Hủy</source>
@@ -52,19 +60,31 @@
         <translation>Enter the name of the person submitting.</translation>
     </message>
     <message>
-        <source>Đang tạo phiếu hẹn…</source>
-        <translation>Making the slip…</translation>
+        <source>Đang tiếp nhận hồ sơ…</source>
+        <translation>Recording the dossier…</translation>
     </message>
     <message>
-        <source>Đang in phiếu hẹn…</source>
-        <translation>Printing the slip…</translation>
+        <source>{code} – mã kiểm tra {check}</source>
+        <translation>{code} – check number {check}</translation>
+    </message>
+    <message>
+        <source>Đang tạo giấy tiếp nhận…</source>
+        <translation>Making the receipt…</translation>
+    </message>
+    <message>
+        <source>In lại giấy hẹn</source>
+        <translation>Print the receipt again</translation>
+    </message>
+    <message>
+        <source>Đang in giấy tiếp nhận…</source>
+        <translation>Printing the receipt…</translation>
     </message>
 </context>
 <context>
     <name>CounterWindow</name>
     <message>
         <source>Phiếu hẹn</source>
-        <translation>Slip</translation>
+        <translation>Receipt</translation>
     </message>
 </context>
 </TS>
