@@ -21,6 +21,8 @@ from onestop import __version__
 from onestop.commands.admin_parsers import COMMANDS as ADMIN_COMMANDS
 from onestop.commands.admin_parsers import GROUPS as ADMIN_GROUPS
 from onestop.commands.admin_parsers import add_parsers as add_admin_parsers
+from onestop.commands.central_parsers import COMMANDS as CENTRAL_CITY_COMMANDS
+from onestop.commands.central_parsers import add_parsers as add_central_city_parsers
 from onestop.commands.dossier_parsers import COMMANDS as DOSSIER_COMMANDS
 from onestop.commands.dossier_parsers import GROUPS as DOSSIER_GROUPS
 from onestop.commands.dossier_parsers import add_parsers as add_dossier_parsers
@@ -51,6 +53,7 @@ COMMANDS: dict[str, str | None] = {
     "doctor": "onestop.commands.doctor:doctor_command",
     "backup": "onestop.commands.backup:backup_command",
     "restore": "onestop.commands.backup:restore_command",
+    **CENTRAL_CITY_COMMANDS,  # central notice, recommendations, reply, holidays
     **ADMIN_COMMANDS,  # officer, counter-config, ward, catalog, token (commands/admin_parsers.py)
     **DOSSIER_COMMANDS,  # dossier, holidays (commands/dossier_parsers.py)
 }
@@ -227,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="bookable from today to D days ahead (default 6)")
     slots.add_argument("--booked-share", type=float, default=0.5, metavar="S",
                        help="share of a slot's capacity that may be booked (default 0.5)")
+    add_central_city_parsers(central_sub, [data_opt, db_opt], _Parser)
 
     ticket = sub.add_parser("ticket", parents=[data_opt], help="render a ticket PDF")
     ticket.add_argument("--sample", action="store_true", help="a sample ticket, no hub needed")

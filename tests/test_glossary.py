@@ -68,6 +68,9 @@ BANNED = (
     Banned("Lượt của Ông/Bà đang được giữ", r"tạm gác", "vi", CITIZEN, re.IGNORECASE),
     Banned("Số này đã hết lượt do không có mặt khi được gọi", r"bỏ qua", "vi", CITIZEN,
            re.IGNORECASE),
+    Banned("Trước hạn", r"Sớm hạn", "vi", flags=re.IGNORECASE),
+    Banned("Phản ánh", r"khiếu nại", "vi", CITIZEN, re.IGNORECASE),
+    Banned("Mã hồ sơ", r"mã tra cứu", "vi", flags=re.IGNORECASE),
 )
 
 Text = tuple[str, str, str, str]  # (where, language, audience, text)
@@ -131,6 +134,8 @@ def english_tables() -> Iterator[Text]:
     from onestop.queue.labels import COMPLEXITY_LABELS, KIND_LABELS
     from onestop.queue.wait import WORDS
     from onestop.sync.central.dashboard_page import TEXT as DASHBOARD
+    from onestop.sync.central.lookup_text import STATE_WORDS, TIMELINESS_WORDS
+    from onestop.sync.central.lookup_text import WORDS as LOOKUP
 
     for key, (_vi, en) in CITIZEN_TEXT.items():
         yield f"hub/web/citizen.py TEXT[{key}]", "en", CITIZEN, en
@@ -139,6 +144,9 @@ def english_tables() -> Iterator[Text]:
     for table in (KIND_LABELS, COMPLEXITY_LABELS):
         for code, words in table.items():
             yield f"queue/labels.py {code}", "en", CITIZEN, words["en"]
+    for table in (LOOKUP, STATE_WORDS, TIMELINESS_WORDS):
+        for key, (_vi, en) in table.items():
+            yield f"sync/central/lookup_text.py [{key}]", "en", CITIZEN, en
     for key, value in DASHBOARD["en"].items():
         for text in (value if isinstance(value, tuple) else (value,)):
             yield f"sync/central/dashboard_page.py en[{key}]", "en", STAFF, text
@@ -174,6 +182,8 @@ SOURCES: dict[str, Callable[[], Iterator[Text]]] = {
     "hub messages": vietnamese_literals("hub/*.py", STAFF),
     "domain messages": vietnamese_literals("queue/*.py", STAFF),
     "central dashboard": vietnamese_literals("sync/central/dashboard*.py", STAFF),
+    "central lookup page": vietnamese_literals("sync/central/lookup*.py", CITIZEN),
+    "central dossier messages": vietnamese_literals("sync/central/dossier*.py", CITIZEN),
     "english tables": english_tables,
     "catalogue": catalogue_texts,
 }

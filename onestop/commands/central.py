@@ -20,7 +20,7 @@ from onestop.sync.central.db import shown_url
 from onestop.sync.central.server import Central, CentralServer, build_central, default_db_url
 
 
-def _open(args: argparse.Namespace, settings: Settings) -> Central:
+def open_central(args: argparse.Namespace, settings: Settings) -> Central:
     from onestop.oslayer.file_modes import make_private, secure_folder
 
     url = getattr(args, "db", None) or default_db_url(settings)
@@ -34,7 +34,7 @@ def _open(args: argparse.Namespace, settings: Settings) -> Central:
     return central
 
 
-def _logging(settings: Settings) -> None:
+def start_logging(settings: Settings) -> None:
     from onestop.logging_setup import configure_logging
 
     try:
@@ -45,7 +45,7 @@ def _logging(settings: Settings) -> None:
 
 
 def run_central(args: argparse.Namespace, settings: Settings) -> int:
-    _logging(settings)
+    start_logging(settings)
     host = getattr(args, "host", None) or "127.0.0.1"
     port = getattr(args, "port", None) or settings.central_port
     if not port_free(host, port):
@@ -56,7 +56,7 @@ def run_central(args: argparse.Namespace, settings: Settings) -> int:
     for path in (cert, key):
         if path and not Path(path).is_file():
             raise CliError(f"no such file: {path}")
-    central = _open(args, settings)
+    central = open_central(args, settings)
     server = CentralServer(central, host, port, tls_cert=cert, tls_key=key)
     print(f"onestop central on {server.url} (database {central.db.shown_url})", flush=True)
     print(f"  dashboard: {server.url}/dashboard?token=<admin token>  "
@@ -74,8 +74,8 @@ def central_enrol(args: argparse.Namespace, settings: Settings) -> int:
     if not name:
         raise CliError("--name needs the ward's name, e.g. --name \"Phường Cửa Nam\"")
     move = (getattr(args, "move", None) or "").strip() or None
-    _logging(settings)
-    central = _open(args, settings)
+    start_logging(settings)
+    central = open_central(args, settings)
     try:
         code = central.auth.create_enrol_code(name, moves_hub=move)
     finally:
@@ -92,8 +92,8 @@ def central_enrol(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def central_token(args: argparse.Namespace, settings: Settings) -> int:
-    _logging(settings)
-    central = _open(args, settings)
+    start_logging(settings)
+    central = open_central(args, settings)
     try:
         token = central.auth.create_admin_token()
     finally:
@@ -111,8 +111,8 @@ def central_catalog(args: argparse.Namespace, settings: Settings) -> int:
         catalog = load_catalog_file(args.file)
     except CatalogError as exc:
         raise CliError(f"catalogue refused, the published one stays: {exc}") from exc
-    _logging(settings)
-    central = _open(args, settings)
+    start_logging(settings)
+    central = open_central(args, settings)
     try:
         published = central.catalogs.publish(catalog.to_dict(), str(args.file))
     except CatalogError as exc:
@@ -131,8 +131,8 @@ def central_slots(args: argparse.Namespace, settings: Settings) -> int:
                                 "booked_share": args.booked_share})
     except InvalidRequest as exc:
         raise CliError(f"slots refused: {exc.message}") from None
-    _logging(settings)
-    central = _open(args, settings)
+    start_logging(settings)
+    central = open_central(args, settings)
     try:
         with central.db.write() as conn:
             if conn.execute(text("SELECT 1 FROM hubs WHERE hub_id = :h"),

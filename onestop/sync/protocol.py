@@ -29,6 +29,8 @@ STATUS_PATH = "/api/sync/status"
 CATALOG_PATH = "/api/catalog"
 BOOKINGS_PATH = "/api/hub/bookings"  # ?from=DAY&to=DAY, hub token, ETag
 HUBS_PATH = "/api/hubs"
+INBOX_PATH = "/api/hub/inbox"        # ?after=ID, hub token: notices, feedback, replies, holidays
+INBOX_PAGE = 100                     # items per answer at most
 
 # Request-level answers the hub must treat specially (everything else 4xx: do not retry).
 RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
@@ -93,6 +95,9 @@ class EnrolRequest(BaseModel):
     code: str = Field(min_length=4, max_length=64)
     hub_id: str = Field(min_length=1, max_length=64)
     version: str | None = Field(default=None, max_length=40)   # the hub's onestop version
+    # The ward's short code (dossier codes start with it); central refuses one another ward
+    # uses (409 ward_code_taken). Older hubs send none.
+    ward_code: str | None = Field(default=None, pattern=r"^[A-Z0-9]{2,8}$")
 
 
 class EnrolAnswer(BaseModel):

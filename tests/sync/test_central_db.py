@@ -55,7 +55,7 @@ def test_migrates_from_version_1_and_backfills_days(db_url):
 
     central = build_central(db_url)
     try:
-        assert central.db.schema_version() == LATEST == 4
+        assert central.db.schema_version() == LATEST == 5
         with central.db.read() as conn:  # migration 4: wards, holidays and the phone salt
             ward_row = conn.execute(text("SELECT data, last_seq FROM wards")).one()
             assert (json.loads(ward_row.data)["name_vi"], ward_row.last_seq) == (
@@ -63,6 +63,9 @@ def test_migrates_from_version_1_and_backfills_days(db_url):
             assert conn.execute(text("SELECT count(*) FROM holidays")).scalar_one() >= 20
             salt = conn.execute(text("SELECT value FROM central_secrets")).scalar_one()
             assert len(salt) == 64
+            # migration 5: an enrolled hub has no ward code until it enrols again with one
+            assert conn.execute(text("SELECT ward_code FROM hubs")).scalar_one() is None
+            assert conn.execute(text("SELECT count(*) FROM inbox")).scalar_one() == 0
         (ward,) = central.views.wards("2026-11-24")
         assert (ward.ward, ward.tickets, ward.served, ward.waiting, ward.no_show) == (
             "Phường Ba Đình", 3, 1, 1, 1)

@@ -178,7 +178,7 @@ def test_forty_parallel_wrong_codes_check_exactly_the_limit(central, monkeypatch
     free attempt was checked before and charged after. Now the attempt is reserved first."""
     auth = central.central.auth
     right = central.code("Phường Đúng")
-    gate = Gate(auth.enrol, lambda code, _hub, _version: code != right)
+    gate = Gate(auth.enrol, lambda code, _hub, _version, *_ward_code: code != right)
     monkeypatch.setattr(auth, "enrol", gate)
     post = httpx.post
     wrong = [lambda i=i: post(f"{central.url}/api/enrol", timeout=60, json={

@@ -184,7 +184,7 @@ def create_app(central) -> FastAPI:
                            f"this address; wait {wait} s", {"Retry-After": str(wait)})
         try:
             done = await run_in_threadpool(central.auth.enrol, body.code, body.hub_id,
-                                           body.version)
+                                           body.version, body.ward_code)
         except EnrolRefused as exc:
             raise ApiError(exc.status, exc.code, exc.message) from None
         except BaseException:
@@ -229,10 +229,14 @@ def create_app(central) -> FastAPI:
     from .booking_api import router as booking_api
     from .booking_page import router as booking_page
     from .dashboard import router
+    from .lookup_api import router as lookup_api
+    from .lookup_page import router as lookup_page
 
     app.include_router(router)
     app.include_router(booking_api)
     app.include_router(booking_page)
+    app.include_router(lookup_api)
+    app.include_router(lookup_page)
     return app
 
 

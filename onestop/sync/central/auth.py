@@ -99,7 +99,8 @@ class CentralAuth:
         return token
 
     # --- checked by the API ---------------------------------------------------------------
-    def enrol(self, code: str, hub_id: str, version: str | None) -> Enrolled:
+    def enrol(self, code: str, hub_id: str, version: str | None,
+              ward_code: str | None = None) -> Enrolled:
         """Spend a one-time code: bind hub_id to the code's ward with a new token. A hub id
         already known keeps its events and gets a new token (the old one stops working), but
         only when it is already the code's ward's hub: hub ids are public (the hub's
@@ -125,6 +126,13 @@ class CentralAuth:
             moving = row.moves_hub == hub_id
             if bound is not None and bound.ward != row.ward and not moving:
                 raise _other_ward()
+            if ward_code and conn.execute(text(
+                    "SELECT 1 FROM hubs WHERE ward_code = :c AND ward <> :w"),
+                    {"c": ward_code, "w": row.ward}).first() is not None:
+                raise EnrolRefused(409, "ward_code_taken", f"the ward code {ward_code} is "
+                                   "already used by another ward; choose another short code "
+                                   "in the ward's settings (dossier codes must be unique in "
+                                   "the city)")
             # `used_at IS NULL` again: two hubs racing with one code, only one wins.
             spent = conn.execute(text(
                 "UPDATE enrol_codes SET used_at = :now, hub_id = :hub "
@@ -149,6 +157,13 @@ class CentralAuth:
             conn.execute(text("UPDATE hubs SET booking_key = :k WHERE hub_id = :hub "
                               "AND booking_key IS NULL"),
                          {"k": secrets.token_hex(BOOKING_KEY_BYTES), "hub": hub_id})
+            if ward_code:  # a hub that sends none keeps the code it sent before
+                conn.execute(text("UPDATE hubs SET ward_code = :c WHERE hub_id = :hub"),
+                             {"c": ward_code, "hub": hub_id})
+            if bound is None:  # a new hub starts with the city's holiday calendar
+                from .inbox import add_holidays
+
+                add_holidays(conn, self.db.sqlite, now, row.ward)
             held = conn.execute(text("SELECT acked, booking_key FROM hubs WHERE hub_id = :hub"),
                                 {"hub": hub_id}).one()
         log.info("hub %s enrolled for ward %s (acked %d)", hub_id, row.ward, held.acked)

@@ -205,7 +205,7 @@ def _cancel_form(lang: str, code: str = "") -> str:
             f"<button type=submit>{escape(w('cancel', lang))}</button></form></section>")
 
 
-async def _form(request: Request) -> dict[str, str]:
+async def read_form(request: Request) -> dict[str, str]:
     raw = await request.body()
     if len(raw) > MAX_BODY:
         raise BookingError(413, "too_large", "request body too large", "Yêu cầu quá lớn")
@@ -221,7 +221,7 @@ async def book_post(request: Request):
     central = request.app.state.central
     lang = _lang(request.query_params)
     try:
-        form = await _form(request)
+        form = await read_form(request)
         lang = _lang(form)
         check_rate(request, write=True)
         done = await run_in_threadpool(central.bookings.book, form.get("hub"),
@@ -261,7 +261,7 @@ async def cancel_post(request: Request):
     central = request.app.state.central
     lang = "vi"
     try:
-        form = await _form(request)
+        form = await read_form(request)
         lang = _lang(form)
         check_rate(request, write=True)
         done = await run_in_threadpool(central.bookings.cancel, form.get("code"),

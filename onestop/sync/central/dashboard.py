@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from .dashboard_page import CSS, TEXT
+from .dossier_views import WardMonth, month_totals, ward_months
 from .views import WardDay, totals
 
 router = APIRouter(include_in_schema=False)
@@ -74,7 +75,9 @@ async def dashboard(request: Request):
         with contextlib.suppress(ValueError):
             day = date.fromisoformat(asked)
     wards = await run_in_threadpool(central.views.wards, day.isoformat())
-    page = render(wards, day=day, now=now, lang=lang, token=token)
+    months = await run_in_threadpool(ward_months, central, day)
+    page = render(wards, day=day, now=now, lang=lang, token=token,
+                  month=render_month(months, day, lang))
     return HTMLResponse(page, headers=HEADERS)
 
 
@@ -144,7 +147,39 @@ def _card(label: str, value: str, extra: str = "") -> str:
             f"<div class=label>{escape(label)}</div></div>")
 
 
-def render(wards: list[WardDay], *, day: date, now: datetime, lang: str, token: str) -> str:
+def _pct(x: float | None, lang: str) -> str:
+    return "–" if x is None else _dec(x, lang)
+
+
+def _month_row(m: WardMonth, lang: str, t: dict, total: bool = False) -> str:
+    name = (f"<th scope=row>{escape(t['total'])}</th>" if total else
+            f"<th scope=row>{escape(m.ward)}<span class=hub>{escape(m.hub_id[:12])}</span></th>")
+    unhappy = f" <span class=muted>({_int(m.unhappy, lang)})</span>" if m.ratings else ""
+    cells = (
+        ("num", _int(m.open, lang)), ("num over" if m.overdue else "num", _int(m.overdue, lang)),
+        ("num", _int(m.early, lang)), ("num", _int(m.on_time, lang)),
+        ("num late" if m.late else "num", _int(m.late, lang)),
+        ("num", _pct(m.on_time_rate, lang)), ("num", _pct(m.satisfied_rate, lang) + unhappy),
+        ("num", _int(m.cases_open, lang)), ("num", _int(m.cases_closed, lang)),
+        ("num", _int(m.waiting_replies, lang)))
+    tds = "".join(f"<td class='{css}'>{value}</td>" for css, value in cells)
+    return f"<tr{' class=total' if total else ''}>{name}{tds}</tr>"
+
+
+def render_month(months: list[WardMonth], day: date, lang: str) -> str:
+    """The second table: dossiers, feedback and recommendations per ward (dossier_views)."""
+    t = TEXT[lang]
+    heads = "".join(f"<th scope=col>{escape(h)}</th>" for h in t["month_columns"])
+    rows = "".join(_month_row(m, lang, t) for m in months) or (
+        f"<tr><td colspan=11 class=empty>{escape(t['no_wards'])}</td></tr>")
+    total = _month_row(month_totals(months), lang, t, total=True) if months else ""
+    return (f"<h2 class=month>{escape(t['month_title'].format(month=day.strftime('%m/%Y')))}"
+            f"</h2><table class=month><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody>"
+            f"<tfoot>{total}</tfoot></table><p class=note>{escape(t['month_note'])}</p>")
+
+
+def render(wards: list[WardDay], *, day: date, now: datetime, lang: str, token: str,
+           month: str = "") -> str:
     t = TEXT[lang]
     city = totals(wards)
     stale = sum(1 for w in wards if w.stale)
@@ -174,7 +209,7 @@ def render(wards: list[WardDay], *, day: date, now: datetime, lang: str, token: 
 <table><thead><tr>{heads}</tr></thead>
 <tbody>{rows}</tbody>
 <tfoot>{_row(city, now, lang, t, total=True) if wards else ""}</tfoot></table>
-<p class=note>{escape(t['note'])}</p></main></body></html>"""
+<p class=note>{escape(t['note'])}</p>{month}</main></body></html>"""
 
 
 def _login(t: dict, lang: str, wrong: bool) -> str:

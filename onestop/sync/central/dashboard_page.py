@@ -32,6 +32,17 @@ TEXT = {
                 "Điểm hài lòng: Rất hài lòng = 3, Hài lòng = 2, Không hài lòng = 1; trong ngoặc "
                 "là số lượt đánh giá. Tổng các phường: cộng các phường đã kết nối. Đang chờ: "
                 "theo lần đồng bộ gần nhất của từng phường. Trang tự cập nhật mỗi phút.",
+        "month_title": "Hồ sơ, ý kiến và kiến nghị — tháng {month}",
+        "month_columns": ("Phường", "Hồ sơ đang giải quyết", "Quá hạn",
+                          "Trước hạn", "Đúng hạn", "Trễ hạn", "Tỷ lệ đúng hạn (%)",
+                          "Hài lòng (%)", "Góp ý, phản ánh đang mở", "Đã đóng trong tháng",
+                          "Kiến nghị chờ trả lời"),
+        "month_note": "Hồ sơ đang giải quyết và quá hạn: tính đến hiện tại (hồ sơ chờ bổ sung "
+                      "không tính quá hạn vì thời hạn tạm dừng). Trước hạn, đúng hạn, trễ hạn: "
+                      "hồ sơ có kết quả trong tháng, so ngày có kết quả với ngày hẹn trả; thư "
+                      "xin lỗi hẹn lại không xóa việc trễ hạn. Tỷ lệ đúng hạn = (trước hạn + "
+                      "đúng hạn) / số hồ sơ có kết quả. Hài lòng: tỷ lệ đánh giá Hài lòng và "
+                      "Rất hài lòng trong tháng; trong ngoặc là số lượt Không hài lòng.",
         "login": "Cần mã quản trị để xem trang này.",
         "login_wrong": "Mã quản trị không đúng hoặc đã bị thu hồi.",
         "token_label": "Mã quản trị",
@@ -64,6 +75,18 @@ TEXT = {
                 "Satisfaction: very satisfied = 3, satisfied = 2, not satisfied = 1; in brackets "
                 "the number of ratings. All wards: the sum of the wards connected. Waiting now: "
                 "as of each ward's last sync. The page refreshes every minute.",
+        "month_title": "Dossiers, feedback and recommendations — {month}",
+        "month_columns": ("Ward", "Dossiers in progress", "Overdue", "Early", "On time",
+                          "Late", "On-time rate (%)", "Satisfied (%)",
+                          "Suggestions and complaints open", "Closed this month",
+                          "Recommendations awaiting a reply"),
+        "month_note": "In progress and overdue: as of now (a dossier waiting for a supplement "
+                      "is not overdue: its clock is paused). Early, on time, late: dossiers "
+                      "whose result was ready this month, the day it was ready against the "
+                      "due date; an apology's new date does not erase lateness. On-time rate = "
+                      "(early + on time) / dossiers with a result. Satisfied: share of ratings "
+                      "Satisfied and Very satisfied this month; in brackets the number of Not "
+                      "satisfied.",
         "login": "An admin token is needed to view this page.",
         "login_wrong": "The admin token is wrong or was revoked.",
         "token_label": "Admin token",
@@ -110,6 +133,9 @@ tr.stale { background: #fffaf0; }
          background: #f59e0b; color: #fff; font-size: 12px; font-weight: bold; }
 tfoot tr { background: #f0f4f9; font-weight: bold; }
 tfoot th, tfoot td { border-bottom: 0; }
+h2.month { font-size: 19px; color: #123a63; margin: 28px 0 12px; }
+td.late, td.over { color: #b91c1c; font-weight: bold; }
+table.month thead th:nth-child(n+2) { text-align: right; }
 .empty { text-align: center; color: #5a6775; padding: 28px; }
 .note { color: #5a6775; font-size: 13px; margin-top: 14px; }
 .login { max-width: 520px; margin: 60px auto; background: #fff; border-radius: 10px;

@@ -113,6 +113,44 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             PRIMARY KEY (phone_hash, day))""",
         "CREATE TABLE central_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    # Version 5: dossiers, feedback and dialogue (issue 17, docs/central.md). The wards' short
+    # codes (unique among wards), the dossiers' public snapshots and their state history (no
+    # names, no ID numbers), the inbox the hubs pull (ids given in commit order under a table
+    # lock; `personal` marks a feedback item still holding a phone), the city's notices, the
+    # wards' recommendations with the city's reply, and the wards' feedback cases (counts).
+    5: (
+        "ALTER TABLE hubs ADD COLUMN ward_code TEXT",
+        """CREATE TABLE dossiers (
+            code TEXT PRIMARY KEY, hub_id TEXT NOT NULL, ward_code TEXT NOT NULL,
+            check_digits TEXT NOT NULL, service TEXT NOT NULL, group_id TEXT NOT NULL,
+            state TEXT NOT NULL, received_at TEXT NOT NULL, due_date TEXT NOT NULL,
+            original_due_date TEXT NOT NULL, result_working_days INTEGER NOT NULL,
+            paused_working_days INTEGER NOT NULL, official_code TEXT, ready_at TEXT,
+            returned_at TEXT, apology_due_date TEXT, changed_at TEXT NOT NULL,
+            last_seq BIGINT NOT NULL)""",
+        "CREATE INDEX dossiers_hub ON dossiers (hub_id, state)",
+        """CREATE TABLE dossier_history (
+            hub_id TEXT NOT NULL, seq BIGINT NOT NULL, code TEXT NOT NULL, state TEXT NOT NULL,
+            action TEXT NOT NULL, changed_at TEXT NOT NULL, PRIMARY KEY (hub_id, seq))""",
+        "CREATE INDEX dossier_history_code ON dossier_history (code, changed_at)",
+        """CREATE TABLE inbox (
+            id BIGINT PRIMARY KEY, ward TEXT, kind TEXT NOT NULL, at TEXT NOT NULL,
+            data TEXT NOT NULL, personal INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX inbox_ward ON inbox (ward, id)",
+        """CREATE TABLE notices (
+            notice_id INTEGER PRIMARY KEY, title_vi TEXT NOT NULL, body_vi TEXT NOT NULL,
+            title_en TEXT NOT NULL, body_en TEXT NOT NULL, ticker INTEGER NOT NULL,
+            expires_on TEXT, wards TEXT, published_at TEXT NOT NULL, withdrawn_at TEXT)""",
+        """CREATE TABLE recommendations (
+            recommendation_id TEXT PRIMARY KEY, hub_id TEXT NOT NULL, ward TEXT NOT NULL,
+            subject TEXT NOT NULL, text TEXT NOT NULL, sent_at TEXT NOT NULL,
+            received_at TEXT NOT NULL, reply TEXT, replied_at TEXT)""",
+        """CREATE TABLE feedback_cases (
+            hub_id TEXT NOT NULL, case_id TEXT NOT NULL, source TEXT NOT NULL,
+            kind TEXT NOT NULL, state TEXT NOT NULL, opened_at TEXT NOT NULL,
+            due_date TEXT NOT NULL, closed_at TEXT, last_seq BIGINT NOT NULL,
+            PRIMARY KEY (hub_id, case_id))""",
+    ),
 }
 LATEST = max(MIGRATIONS)
 

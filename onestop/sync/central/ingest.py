@@ -36,6 +36,7 @@ from onestop.sync.protocol import (
 from .auth import iso
 from .booking_events import PROJECTED, apply_projections, check_projection
 from .db import DAY_AGGREGATE, DAY_COLUMNS, CentralDb
+from .dossier_events import CITY_PROJECTED, apply_city_projections, check_city_event
 
 log = logging.getLogger(__name__)
 
@@ -154,9 +155,11 @@ def ticket_row(hub_id: str, seq: int, ticket: dict) -> dict:
     }
 
 
-def check_event(raw: dict, hub_id: str, seq: int) -> tuple[WireEvent, dict | None]:
-    """Validate one event; returns it with its ticket row (ticket events) or its booking
-    projection (booking_events.PROJECTED), or ValueError."""
+def check_event(raw: dict, hub_id: str, seq: int,
+                ward_code: str | None = None) -> tuple[WireEvent, dict | None]:
+    """Validate one event; returns it with its ticket row (ticket events), its booking
+    projection (booking_events.PROJECTED) or its dossier/dialogue projection
+    (dossier_events.CITY_PROJECTED; `ward_code`: the hub's, from enrolment), or ValueError."""
     try:
         wire = WireEvent.model_validate(raw)
     except ValidationError as exc:
@@ -175,6 +178,8 @@ def check_event(raw: dict, hub_id: str, seq: int) -> tuple[WireEvent, dict | Non
         raise ValueError("event has text that is not valid Unicode (a lone surrogate)")
     if wire.type in PROJECTED:
         return wire, check_projection(wire.type, wire.data)
+    if wire.type in CITY_PROJECTED:
+        return wire, check_city_event(wire.type, wire.data, ward_code)
     if not is_ticket_event(wire.type):
         return wire, None
     ticket = wire.data.get("ticket")
@@ -197,6 +202,7 @@ class _Work:
     rows: list[dict]
     tickets: dict[str, dict]
     projections: list[tuple[int, str, dict]] = field(default_factory=list)
+    city: list[tuple[int, str, dict]] = field(default_factory=list)
     stored: int = 0
     rejected: int = 0
 
@@ -208,7 +214,8 @@ def _text(value: object) -> str | None:
     return value.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate becomes "?"
 
 
-def _classify(batch: Batch, held: dict[int, str | None], received: str) -> _Work:
+def _classify(batch: Batch, held: dict[int, str | None], received: str,
+              ward_code: str | None = None) -> _Work:
     work = _Work([], [], {})
     for index, raw in enumerate(batch.events):
         seq = event_seq(raw, index)
@@ -223,7 +230,7 @@ def _classify(batch: Batch, held: dict[int, str | None], received: str) -> _Work
             continue
         held[seq] = event_id if isinstance(event_id, str) else None
         try:
-            wire, ticket = check_event(raw, batch.hub_id, seq)
+            wire, ticket = check_event(raw, batch.hub_id, seq, ward_code)
         except ValueError as exc:
             reason = str(exc)[:500]
             work.results.append(EventResult(seq=seq, status=REJECTED, reason=reason))
@@ -244,6 +251,8 @@ def _classify(batch: Batch, held: dict[int, str | None], received: str) -> _Work
             "status": STORED, "reason": None})
         if wire.type in PROJECTED:
             work.projections.append((seq, wire.type, ticket))
+        elif wire.type in CITY_PROJECTED:
+            work.city.append((seq, wire.type, ticket))
         elif ticket is not None:
             known = work.tickets.get(ticket["ticket_id"])
             if known is None or known["last_seq"] < seq:
@@ -277,7 +286,8 @@ class Ingest:
         skew = _seconds(sent, received_at)
         with self.db.write() as conn:
             lock = "" if self.db.sqlite else " FOR UPDATE"  # one batch per hub at a time
-            hub = conn.execute(text(f"SELECT acked FROM hubs WHERE hub_id = :h{lock}"),
+            hub = conn.execute(text(f"SELECT acked, ward_code FROM hubs WHERE hub_id = :h"
+                                    f"{lock}"),
                                {"h": batch.hub_id}).first()
             if hub is None:  # revoked between authentication and now
                 raise BadBatch(401, "unauthorised", "this hub is not enrolled")
@@ -288,7 +298,7 @@ class Ingest:
                     "SELECT seq, event_id FROM events WHERE hub_id = :h "
                     "AND seq BETWEEN :lo AND :hi"),
                     {"h": batch.hub_id, "lo": min(seqs), "hi": max(seqs)}).all())
-            work = _classify(batch, held, received)
+            work = _classify(batch, held, received, hub.ward_code)
             if work.rows:
                 conn.execute(text(_INSERT_EVENT), work.rows)
             if work.tickets:
@@ -299,6 +309,8 @@ class Ingest:
             if work.projections:
                 apply_projections(conn, batch.hub_id, work.projections, self.bookings,
                                   received_at)
+            if work.city:
+                apply_city_projections(conn, batch.hub_id, work.city, received)
             acked = _walk_acked(conn, batch.hub_id, int(hub.acked))
             conn.execute(text(
                 "UPDATE hubs SET acked = :a, events = events + :s, rejected = rejected + :r, "

@@ -17,6 +17,8 @@ from .auth import CentralAuth
 from .bookings import Bookings
 from .catalogs import Catalogs
 from .db import CentralDb
+from .dossiers import Dossiers
+from .inbox import Inbox
 from .ingest import Ingest
 from .views import Views
 
@@ -41,8 +43,13 @@ class Central:
     catalogs: Catalogs
     views: Views
     bookings: Bookings | None = None
+    dossiers: Dossiers | None = None
+    inbox: Inbox | None = None
     # Public booking calls per client address: (requests, per seconds); a bench raises it.
     booking_rate: tuple[int, float] = (20, 60.0)
+    # Public dossier lookups (page and API together) and feedback sent, per client address.
+    lookup_rate: tuple[int, float] = (30, 60.0)
+    feedback_rate: tuple[int, float] = (5, 600.0)
 
     def today(self) -> date:
         """The centre day now (tickets carry their own day, counted in the same zone)."""
@@ -67,6 +74,7 @@ def build_central(db_url: str, clock: Callable[[], datetime] = utc_now,
                       catalogs=Catalogs(db, clock), views=Views(db, clock))
     central.bookings = Bookings(central)
     central.ingest.bookings = central.bookings
+    central.dossiers, central.inbox = Dossiers(central), Inbox(central)
     central.bookings.purge()
     return central
 
