@@ -98,6 +98,24 @@ def returned_on_done(store: HubStore, ticket: Ticket) -> None:
         dossiers.act(store, code, "return")
 
 
+STRIP_LIMIT = 40  # the lobby strip's codes: the oldest results waiting first, then the rest
+
+
+def short_code(code: str) -> str:
+    """The lobby's short form of a dossier code: the day and sequence without the ward
+    ("CUANAM-261207-0001" → "261207-0001"); the lobby is the ward's own."""
+    return code.split("-", 1)[-1]
+
+
+def ready_codes(store: HubStore) -> list[str]:
+    """The results waiting to be collected, for the lobby display's "Đã có kết quả" strip:
+    short codes only (no procedure, no name), the longest-waiting first."""
+    with store.reading() as db:
+        rows = db.execute("SELECT code FROM dossiers WHERE state = ? ORDER BY ready_at, code "
+                          "LIMIT ?", [ds.RESULT_READY, STRIP_LIMIT]).fetchall()
+    return [short_code(r[0]) for r in rows]
+
+
 class CollectBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     priority: str | None = Field(None, max_length=40)
