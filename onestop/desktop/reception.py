@@ -141,6 +141,7 @@ class ReceptionWindow(StationWindow):
         hint = Label(self.tr("Phím tắt: gõ để tìm, ↑↓ chọn, Enter xác nhận · Alt+1…4 loại "
                               "yêu cầu · Tab rồi ↑↓ chọn ưu tiên · F12 hoặc Ctrl+Enter in số · "
                               "F9 in lại · Esc làm lại"), self)
+        self.body.addWidget(self.collect.board)  # the dossier board's counts
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.body.addWidget(hint)

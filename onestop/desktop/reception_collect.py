@@ -7,7 +7,8 @@ hub finds the dossier and issues a "Nhận kết quả" number linked to it
 hub's "Hồ sơ chưa có kết quả, hẹn ngày …" and no number, unless the receptionist presses
 "Cấp số hướng dẫn" (a guidance number for the dossier's procedure).
 
-The board's four counts sit under it; a press opens the list (read only at reception).
+The board's four counts go across the window's foot; a press opens the list (read only at
+reception).
 """
 
 from __future__ import annotations
@@ -59,8 +60,7 @@ class CollectPanel(QWidget):
         self.code = QLineEdit(self)
         self.code.setObjectName("collectCode")
         self.code.setMaxLength(200)  # the QR's whole address
-        self.code.setPlaceholderText(self.tr("Nhận kết quả: quét QR trên giấy tiếp nhận "
-                                             "hoặc gõ mã hồ sơ, rồi Enter"))
+        self.code.setPlaceholderText(self.tr("Nhận kết quả: quét QR hoặc gõ mã hồ sơ"))
         self.code.returnPressed.connect(self.collect)
         row.addWidget(self.code, 1)
         self.guidance = QPushButton(self.tr("Cấp số hướng dẫn"), self)
@@ -68,8 +68,8 @@ class CollectPanel(QWidget):
         self.guidance.clicked.connect(self._guidance)
         row.addWidget(self.guidance)
         layout.addLayout(row)
-        self.board = DossierCounts(client, self, actions=False, height=34)  # read only here
-        layout.addWidget(self.board)
+        # The board's counts (read only here): the window lays them across its whole width.
+        self.board = DossierCounts(client, parent, actions=False, height=34)
 
     def take_scan(self, text: str) -> bool:
         """A code typed or scanned elsewhere (the search box): collect it here."""

@@ -129,8 +129,8 @@
 <context>
     <name>CollectPanel</name>
     <message>
-        <source>Nhận kết quả: quét QR trên giấy tiếp nhận hoặc gõ mã hồ sơ, rồi Enter</source>
-        <translation>Collect a result: scan the receipt's QR or type the dossier code, then Enter</translation>
+        <source>Nhận kết quả: quét QR hoặc gõ mã hồ sơ</source>
+        <translation>Collect a result: scan the QR or type the dossier code</translation>
     </message>
     <message>
         <source>Cấp số hướng dẫn</source>
