@@ -21,8 +21,11 @@ ACTIONS_VI = (("received", "Hồ sơ tiếp nhận"), ("ready", "Hồ sơ đã c
 def day_figures(store: HubStore, day: date) -> list[tuple[str, int]]:
     """(label, count) rows for `day`, the last one the dossiers overdue now."""
     tz = zone(store.rules.timezone)
-    start = datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
-    bounds = [utc_text(start), utc_text(start + timedelta(days=1))]
+    try:
+        start = datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
+        bounds = [utc_text(start), utc_text(start + timedelta(days=1))]
+    except OverflowError:  # a report asked for year 1 or 9999: no dossier was touched then
+        bounds = ["", ""]
     today = service_day(store.clock(), store.rules.timezone)
     with store.reading() as db:
         counts = dict(db.execute("SELECT action, count(*) FROM dossier_history WHERE at >= ? "

@@ -143,3 +143,9 @@ def test_daily_report_counts_the_apologies(hub, ready, clock, tmp_path):
                           text=True, check=True).stdout
     assert "8. Hồ sơ trong ngày" in text
     assert " ".join(text.split()).count("Phiếu xin lỗi và hẹn lại ngày trả kết quả 1") == 1
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_report_of_a_far_day_has_empty_dossier_lines(hub, day):
+    answer = hub.client("supervisor").get(f"/api/report?date={day}")
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
