@@ -35,6 +35,9 @@ def test_dossier_commands_on_the_running_hub(served):
     line = refused(data, "dossier", "resume", d["code"])
     assert "không thực hiện được" in line
     assert "Không tìm thấy hồ sơ" in refused(data, "dossier", "show", "CUANAM-991231-0001")
+    pdf = data.parent / "receipt.pdf"
+    assert "written" in ok(data, "dossier", "slip", d["code"], "--pdf", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
     assert "returned" in ok(data, "dossier", "return", d["code"])
     assert served.hub.store.events_since(0, 10_000)[-1].type == "dossier.changed"
 

@@ -71,6 +71,9 @@ BANNED = (
     Banned("Trước hạn", r"Sớm hạn", "vi", flags=re.IGNORECASE),
     Banned("Phản ánh", r"khiếu nại", "vi", CITIZEN, re.IGNORECASE),
     Banned("Mã hồ sơ", r"mã tra cứu", "vi", flags=re.IGNORECASE),
+    Banned("giấy tiếp nhận hồ sơ và hẹn trả kết quả", r"biên nhận", "vi", flags=re.IGNORECASE),
+    Banned("hạn trả kết quả", r"hạn chót", "vi", flags=re.IGNORECASE),
+    Banned("due date", r"\bdeadline\b", "en", CITIZEN, re.IGNORECASE),
 )
 
 Text = tuple[str, str, str, str]  # (where, language, audience, text)
@@ -177,6 +180,8 @@ SOURCES: dict[str, Callable[[], Iterator[Text]]] = {
     "lobby display page": web_texts,
     "ticket": vietnamese_literals("printing/ticket.py", CITIZEN),
     "appointment slip": vietnamese_literals("printing/slip.py", CITIZEN),
+    "apology slip": vietnamese_literals("printing/apology.py", CITIZEN),
+    "dossier lookup page": vietnamese_literals("hub/dossier_page.py", CITIZEN),
     "daily report and exports": vietnamese_literals("printing/[re]*.py", STAFF),
     "wait and request words": vietnamese_literals("queue/[lwo]*.py", CITIZEN),
     "hub messages": vietnamese_literals("hub/*.py", STAFF),

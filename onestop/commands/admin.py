@@ -42,6 +42,13 @@ class Session:
             raise CliError(self._message(r))
         return r.json() if "json" in r.headers.get("content-type", "") else r.text
 
+    def pdf(self, path: str, body: dict) -> bytes:
+        """POST for a document (a receipt, an apology slip): its bytes, or the refusal."""
+        r = self.client.post(path, json=body)
+        if r.status_code >= 400:
+            raise CliError(self._message(r))
+        return r.content
+
     def _message(self, r: httpx.Response) -> str:
         try:
             body = r.json()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from onestop.errors import CliError
 from onestop.settings import Settings
 
 from .admin import session
@@ -62,7 +63,26 @@ def dossier_apology(args: argparse.Namespace, settings: Settings) -> int:
         d = hub.call("POST", f"/api/dossiers/{args.code}/apology",
                      json={"new_due_date": args.date, "reason": args.reason})
     print(f"{_line(d)}; new date {d['apology_due_date']}")
+    if args.pdf:
+        with session(settings) as hub:
+            _write_pdf(hub, f"/api/dossiers/{d['code']}/apology-slip", args.name, args.pdf)
     return 0
+
+
+def dossier_slip(args: argparse.Namespace, settings: Settings) -> int:
+    with session(settings) as hub:
+        code = hub.call("GET", f"/api/dossiers/{args.code}")["code"]
+        _write_pdf(hub, f"/api/dossiers/{code}/slip", args.name, args.pdf)
+    return 0
+
+
+def _write_pdf(hub, path: str, name: str, out) -> None:
+    pdf = hub.pdf(path, {"citizen_name": name})
+    try:
+        out.write_bytes(pdf)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    print(f"written: {out}")
 
 
 def holidays_list(args: argparse.Namespace, settings: Settings) -> int:

@@ -6,6 +6,7 @@ and tests; the same hub API the counter and admin windows call."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 GROUPS = ("dossier", "holidays")
 _H = "onestop.commands.dossier:"
@@ -13,7 +14,7 @@ ACTIONS = ("supplement", "resume", "ready", "return", "reject", "withdraw")
 COMMANDS: dict[str, str] = {
     "dossier list": _H + "dossier_list", "dossier show": _H + "dossier_show",
     **{f"dossier {a}": _H + "dossier_act" for a in ACTIONS},
-    "dossier apology": _H + "dossier_apology",
+    "dossier apology": _H + "dossier_apology", "dossier slip": _H + "dossier_slip",
     "holidays list": _H + "holidays_list", "holidays add": _H + "holidays_add",
     "holidays remove": _H + "holidays_remove",
 }
@@ -45,6 +46,15 @@ def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
     sorry.add_argument("code")
     sorry.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the new date")
     sorry.add_argument("--reason", required=True, metavar="TEXT")
+    sorry.add_argument("--pdf", type=Path, metavar="FILE", help="also write the apology slip "
+                       "(Phiếu xin lỗi và hẹn lại ngày trả kết quả) to FILE")
+    sorry.add_argument("--name", default="", metavar="NAME",
+                       help="the citizen's name printed on the slip (never stored)")
+    slip = action(dossier, "slip", "write a dossier's receipt to a PDF file (to print again)")
+    slip.add_argument("code")
+    slip.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    slip.add_argument("--name", default="", metavar="NAME",
+                      help="the citizen's name printed on it (never stored)")
 
     holidays = group("holidays", "the ward's calendar of public holidays and days off")
     action(holidays, "list", "every holiday (the city's and the ward's own)")

@@ -1,5 +1,6 @@
 """The admin window (`onestop admin`, or "Quản trị" in the launcher): officers, counters, the
-ward's identity and hours, the catalogue, the stations and the booking slots, each in a tab.
+ward's identity and hours, the catalogue, the stations, the booking slots and the holiday
+calendar, each in a tab.
 Every change is one hub call; every tab reloads when the feed reports a change of its kind,
 whoever made it.
 
@@ -17,6 +18,7 @@ from .admin_booking import BookingTab
 from .admin_catalog import CatalogTab
 from .admin_common import AdminTab, tint
 from .admin_counters import CountersTab
+from .admin_holidays import HolidaysTab
 from .admin_officers import OfficersTab
 from .admin_stations import StationsTab
 from .admin_ward import WardTab
@@ -43,12 +45,14 @@ class AdminWindow(StationWindow):
         self.catalog = CatalogTab(client, self.tabs)
         self.stations = StationsTab(client, self.tabs)
         self.booking = BookingTab(client, self.tabs)
+        self.holidays = HolidaysTab(client, self.tabs)
         names = (self.tr("&1 Cán bộ"), self.tr("&2 Quầy"), self.tr("&3 Phường và giờ làm việc"),
-                 self.tr("&4 Danh mục thủ tục"), self.tr("&5 Trạm và mã"), self.tr("&6 Đặt lịch"))
+                 self.tr("&4 Danh mục thủ tục"), self.tr("&5 Trạm và mã"), self.tr("&6 Đặt lịch"),
+                 self.tr("&7 Ngày nghỉ"))
         for tab, name in zip(self.all_tabs(), names, strict=True):
             self.tabs.addTab(tab, name)
             tab.sig_loaded.connect(self._maybe_ready)
-        # "&1 ..." in each tab's name: Alt+1..6 jump to a tab wherever the focus is.
+        # "&1 ..." in each tab's name: Alt+1..7 jump to a tab wherever the focus is.
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self,
                   lambda: self.tabs.currentWidget().refresh() if self.allowed else None)
         self.refused = Label(self, wordWrap=True)
@@ -66,7 +70,7 @@ class AdminWindow(StationWindow):
 
     def all_tabs(self) -> tuple[AdminTab, ...]:
         return (self.officers, self.counters, self.ward, self.catalog, self.stations,
-                self.booking)
+                self.booking, self.holidays)
 
     # --- the role ----------------------------------------------------------------------------
     def check_role(self) -> None:

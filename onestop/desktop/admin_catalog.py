@@ -1,5 +1,6 @@
 """The admin window's catalogue: every procedure with its group, minutes and whether reception
-offers it; enable/disable one, edit one (minutes, checklist, fee, result time), import a file
+offers it; enable/disable one, edit one (minutes, checklist, fee, result time and its working
+days, from which due dates are counted), import a file
 (the hub validates it with the catalogue parser; a bad file is refused with the entry and the
 problem, and nothing changes) and export the effective catalogue to a file."""
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -65,13 +67,22 @@ class ServiceDialog(QDialog):
             edit.setMinimumHeight(90)
             self.checklist[lang] = edit
         self.texts = {name: QLineEdit(service.get(name) or "", self) for name in TEXTS}
+        # The due date printed on the receipt counts these working days (docs/dossiers.md);
+        # -1 shows "not set" for a procedure that has none yet (no dossier can be recorded).
+        self.result_days = QSpinBox(self)
+        self.result_days.setRange(-1, 365)
+        self.result_days.setSpecialValueText(self.tr("Chưa đặt"))
+        days = service.get("result_working_days")
+        self.result_days.setValue(-1 if days is None else int(days))
+        self.result_days.setSuffix(self.tr(" ngày làm việc (0 = trong ngày)"))
         rows = ((self.tr("Số &phút xử lý tại quầy"), self.minutes),
                 (self.tr("Giấy tờ cần có (tiếng &Việt, mỗi dòng một mục)"), self.checklist["vi"]),
                 (self.tr("Giấy tờ cần có (tiếng &Anh)"), self.checklist["en"]),
                 (self.tr("&Lệ phí (tiếng Việt)"), self.texts["fee_vi"]),
                 (self.tr("Lệ phí (tiếng Anh)"), self.texts["fee_en"]),
                 (self.tr("&Thời hạn trả kết quả (tiếng Việt)"), self.texts["result_vi"]),
-                (self.tr("Thời hạn trả kết quả (tiếng Anh)"), self.texts["result_en"]))
+                (self.tr("Thời hạn trả kết quả (tiếng Anh)"), self.texts["result_en"]),
+                (self.tr("Số &ngày làm việc trả kết quả (để tính hạn)"), self.result_days))
         for text, widget in rows:
             caption = Label(text, self, wordWrap=True)
             caption.setBuddy(widget)
@@ -84,9 +95,11 @@ class ServiceDialog(QDialog):
     def body(self) -> dict:
         lines = {lang: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
                  for lang, edit in self.checklist.items()}
+        days = self.result_days.value()
         return {"minutes": self.minutes.value(), "checklist_vi": lines["vi"],
                 "checklist_en": lines["en"],
-                **{name: edit.text().strip() for name, edit in self.texts.items()}}
+                **{name: edit.text().strip() for name, edit in self.texts.items()},
+                **({"result_working_days": days} if days >= 0 else {})}
 
     def submit(self) -> None:
         show_error(self.error, None)

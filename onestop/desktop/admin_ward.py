@@ -1,7 +1,8 @@
 """The admin window's ward identity: name, the office's name (on tickets, pages, the display and
-reports) and ticket address (Vietnamese and English), the opening hours, and the notice line on
-the lobby display. Saved in one PUT /api/ward; a change
-made elsewhere while the person edits never overwrites what they typed."""
+reports) and ticket address (Vietnamese and English), the opening hours, the notice line on
+the lobby display and the ward code that starts every dossier code (CUANAM-261205-0007). Saved
+in one PUT /api/ward; a change made elsewhere while the person edits never overwrites what they
+typed."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from .client import HubClient
 from .plain import Label
 
 TEXT_FIELDS = ("name_vi", "name_en", "office_name_vi", "office_name_en", "address_vi",
-               "address_en", "notice_vi", "notice_en")
+               "address_en", "notice_vi", "notice_en", "ward_code")
 
 
 def follow_office_name(edits: dict, before: tuple[str, str]) -> tuple[str, str]:
@@ -90,10 +91,11 @@ class WardTab(AdminTab):
                     "address_vi": self.tr("Địa &chỉ trên phiếu (tiếng Việt)"),
                     "address_en": self.tr("Địa chỉ trên phiếu (tiếng A&nh)"),
                     "notice_vi": self.tr("Thông &báo trên màn hình chờ (tiếng Việt)"),
-                    "notice_en": self.tr("Thông báo trên màn hình chờ (tiếng Anh)")}
+                    "notice_en": self.tr("Thông báo trên màn hình chờ (tiếng Anh)"),
+                    "ward_code": self.tr("Mã &phường trong mã hồ sơ (2–8 chữ A–Z, số)")}
         self.edits = {name: QLineEdit(self) for name in TEXT_FIELDS}
         for name, edit in self.edits.items():
-            edit.setMaxLength(200)
+            edit.setMaxLength(8 if name == "ward_code" else 200)
             edit.textEdited.connect(self._edited)
             caption = Label(captions[name], self)
             caption.setBuddy(edit)

@@ -63,6 +63,7 @@ class WardBody(_Body):
     notice_en: str | None = Field(None, max_length=600)
     hours: list[HoursBody] | None = Field(None, max_length=14)
     results_strip: bool | None = None  # the lobby's "Đã có kết quả" strip
+    ward_code: str | None = Field(None, max_length=8)  # "" follows the ward's name
 
 
 class SetupBody(_Body):

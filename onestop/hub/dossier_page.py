@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from html import escape
+from urllib.parse import urlencode
 
 from fastapi.responses import HTMLResponse
 
@@ -26,6 +27,11 @@ TEXT = {
     "due": ("Hạn trả kết quả", "Due date"),
     "apology": ("Hẹn lại ngày trả kết quả", "New date promised"),
     "history": ("Quá trình xử lý", "History"),
+    "other": ("English", "Tiếng Việt"),
+    "paused": ("Thời hạn giải quyết tạm dừng trong khi chờ Ông/Bà bổ sung hồ sơ; hạn trả kết quả "
+               "sẽ lùi theo số ngày làm việc tạm dừng.",
+               "The time limit is paused while the supplement is awaited; the due date moves "
+               "by the working days paused."),
     "missing": ("Không tìm thấy hồ sơ. Xin kiểm tra lại mã hồ sơ và mã kiểm tra trên giấy "
                 "tiếp nhận.", "No dossier found. Please check the dossier code and the check "
                 "number on the receipt."),
@@ -55,13 +61,14 @@ def lookup_page(hub, code: str, check: str, lang: str) -> HTMLResponse:
     tz = hub.store.rules.timezone
     head = f'<header><span class="ward">{escape(hub.office_name_vi)}</span></header>'
     if not code:
-        body = f'<main><section class="status"><h1>{_t("title", lang)}</h1>{_form("", lang)}'
+        body = (f'<main><section class="status dossier"><h1>{_t("title", lang)}</h1>'
+                f'{_form("", lang)}')
         return HTMLResponse(page(_t("title", lang), head + body + "</section></main>", lang),
                             headers=CITIZEN_HEADERS)
     try:
         d = dossiers.public_lookup(hub.store, code, check)
     except DomainError:
-        body = (f'<main><section class="status message"><h1>{_t("title", lang)}</h1>'
+        body = (f'<main><section class="status message dossier"><h1>{_t("title", lang)}</h1>'
                 f'<p>{_t("missing", lang)}</p>{_form(code, lang)}</section></main>')
         return HTMLResponse(page(_t("title", lang), head + body, lang), status_code=404,
                             headers=CITIZEN_HEADERS)
@@ -74,11 +81,17 @@ def lookup_page(hub, code: str, check: str, lang: str) -> HTMLResponse:
         rows.append((_t("apology", lang),
                      f"{date.fromisoformat(d['apology_due_date']):%d/%m/%Y}"))
     facts = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
+    if d["state"] == ds.SUPPLEMENT_REQUESTED:
+        facts += f'</dl><p class="label">{_t("paused", lang)}</p><dl>'
     steps = "".join(
         f"<li>{datetime.fromisoformat(h['at']).astimezone(_zone(tz)):%d/%m/%Y %H:%M} – "
         f"{escape(_t(h['action'], lang, ACTION))}</li>" for h in d["history"])
-    body = (f'<main><section class="status"><h1>{_t("title", lang)}</h1><dl>{facts}</dl>'
-            f'<h2>{_t("history", lang)}</h2><ol>{steps}</ol></section></main>')
+    other = urlencode({"code": d["code"], "check": check, "lang": "vi" if lang == "en" else "en"})
+    body = (f'<main><section class="status dossier"><h1>{_t("title", lang)}</h1>'
+            f'<dl>{facts}</dl>'
+            f'<h2>{_t("history", lang)}</h2><ol>{steps}</ol>'
+            f'<p class="links"><a href="/lookup?{escape(other)}">{_t("other", lang)}</a></p>'
+            "</section></main>")
     return HTMLResponse(page(_t("title", lang), head + body, lang), headers=CITIZEN_HEADERS)
 
 

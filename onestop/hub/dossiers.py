@@ -261,3 +261,32 @@ def public_lookup(store: HubStore, code: str, check: str | None) -> dict:
         public.pop(private, None)
     return {**public, "history": [{k: h[k] for k in ("action", "state", "at", "due_date")}
                                   for h in history(store, row["code"])]}
+
+
+def day_counts(store: HubStore, day: date) -> dict:
+    """The daily report's dossier figures for the local `day`: received, results ready (early,
+    on time, late), returned, apologies, and the open and overdue dossiers at report time."""
+    tz = store.rules.timezone
+    today = service_day(store.clock(), tz)
+    with store.reading() as db:
+        cur = db.execute("SELECT * FROM dossiers")
+        rows = [dict(zip([c[0] for c in cur.description], r, strict=True)) for r in cur]
+        apologies = [h[0] for h in db.execute(
+            "SELECT at FROM dossier_history WHERE action = 'apology'")]
+
+    def on_day(at: str | None) -> bool:
+        return at is not None and wd.local_moment(_at(at), tz).date() == day
+
+    ready = [r for r in rows if on_day(r["ready_at"]) or (r["ready_at"] is None
+                                                          and on_day(r["returned_at"]))]
+    kinds = [ds.timeliness(date.fromisoformat(r["due_date"]), _at(r["ready_at"]),
+                           _at(r["returned_at"]), tz) for r in ready]
+    return {"received": sum(on_day(r["received_at"]) for r in rows),
+            "ready": len(ready), "early": kinds.count(ds.EARLY),
+            "on_time": kinds.count(ds.ON_TIME), "late": kinds.count(ds.LATE),
+            "returned": sum(on_day(r["returned_at"]) for r in rows),
+            "apologies": sum(on_day(a) for a in apologies),
+            "open": sum(r["state"] in (ds.RECEIVED, ds.PROCESSING, ds.SUPPLEMENT_REQUESTED)
+                        for r in rows),
+            "overdue": sum(ds.is_overdue(date.fromisoformat(r["due_date"]), r["state"], today)
+                           for r in rows)}

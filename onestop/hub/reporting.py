@@ -18,7 +18,7 @@ from onestop.queue.numbering import service_day, zone
 
 from .auth import Role
 from .deps import Auth, require
-from .dossier_report import day_figures
+from .dossiers import day_counts
 from .store import HubStore
 
 router = APIRouter()
@@ -45,7 +45,7 @@ def report_input(store: HubStore, day: date, ward_name: str,
         group_names={g.id: g.name_vi for g in store.catalog.groups},
         counter_names={c.number: c.label_vi for c in store.counters()},
         officer_names=officers, generated_at=store.clock().astimezone(zone(tz)),
-        dossiers=day_figures(store, day))
+        dossiers=day_counts(store, day))
 
 
 def export_rows(store: HubStore, day: date) -> list[dict]:

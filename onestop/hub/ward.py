@@ -130,6 +130,11 @@ def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
     for i, field in enumerate(("office_name_vi", "office_name_en")):
         if clean[field] in (shown[0][i], shown[1][i]):
             clean[field] = ""
+    # Likewise a ward code that still follows the name and comes back as shown keeps following
+    # it (a form shows the derived CUANAM; saving it with a new name must not freeze it).
+    if not current.get("ward_code") and clean["ward_code"] in (
+            default_ward_code(current["name_vi"]), default_ward_code(clean["name_vi"])):
+        clean["ward_code"] = ""
     with store.write() as db:
         db.execute("INSERT INTO ward (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) "
                    "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",

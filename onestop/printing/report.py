@@ -1,6 +1,7 @@
 """The daily report for the ward leader (A4 PDF): numbers issued by field and hour with a
 chart, waits and service times by field, counter and officer, no-shows, transfers, ratings, and
-the day against the previous four same weekdays. Numbers come in as DayStats (onestop.queue).
+the day against the previous four same weekdays, and the dossier register's day (received,
+results early / on time / late, apologies, overdue). Numbers come in as DayStats (onestop.queue).
 
 The words follow docs/glossary.md, as central's dashboard does: "Số phiếu đã cấp", "90% chờ
 không quá (phút)", "Điểm hài lòng TB (thang 3)", and one wait: from taking the number to being
@@ -54,7 +55,7 @@ class ReportInput:
     officer_names: dict[str, str]  # username -> display name
     generated_at: datetime
     office_name: str = ""  # the ward identity's office_name_vi; empty: from ward_name
-    dossiers: Sequence[tuple[str, int]] = ()  # (label, count): the register's day, apologies
+    dossiers: dict | None = None  # hub/dossiers.py day_counts; None: no section
 
 
 def _m(value: float | None) -> str:
@@ -213,16 +214,27 @@ def render_report(data: ReportInput) -> bytes:
                             st.table(officer_rows) if len(officer_rows) > 1 else
                             Paragraph("Chưa có đánh giá theo cán bộ.", st.note)])]
     story += [KeepTogether(_comparison(data, st))]
-    if data.dossiers:
-        story += [KeepTogether([Paragraph("8. Hồ sơ trong ngày", st.h), st.table(
-            [["Chỉ số", "Số lượng"], *[[label, n] for label, n in data.dossiers]],
-            [120 * mm, 30 * mm])])]
+    if data.dossiers is not None:
+        story += [KeepTogether(_dossier_section(data.dossiers, st))]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm,
                             topMargin=14 * mm, bottomMargin=14 * mm,
                             title=f"Báo cáo ngày {s.day:%d/%m/%Y}", author="onestop")
     doc.build(story, onFirstPage=_footer(st, data), onLaterPages=_footer(st, data))
     return buffer.getvalue()
+
+
+def _dossier_section(d: dict, st: _Styles) -> list:
+    """The dossier register's day (docs/dossiers.md): timeliness counts the results given
+    that day against their due dates; an apology's new date never erases lateness."""
+    rows = [["Chỉ số", "Số hồ sơ"], ["Hồ sơ tiếp nhận trong ngày", d["received"]],
+            ["Hồ sơ có kết quả trong ngày", d["ready"]],
+            ["– trước hạn / đúng hạn / trễ hạn", f"{d['early']} / {d['on_time']} / {d['late']}"],
+            ["Hồ sơ đã trả kết quả trong ngày", d["returned"]],
+            ["Phiếu xin lỗi và hẹn lại ngày trả kết quả", d["apologies"]],
+            ["Hồ sơ đang giải quyết khi lập báo cáo", d["open"]],
+            ["– trong đó quá hạn", d["overdue"]]]
+    return [Paragraph("8. Hồ sơ và hạn trả kết quả", st.h), st.table(rows, [80 * mm, 40 * mm])]
 
 
 def _comparison(data: ReportInput, st: _Styles) -> list:

@@ -221,12 +221,38 @@ def test_catalogue_refuses_a_broken_file_exports_imports_edits(qtbot, admin, liv
     dialog.minutes.setValue(7.5)
     dialog.checklist["vi"].setPlainText("Bản chính\nBản sao cần chứng thực")
     dialog.texts["fee_vi"].setText("2.000 đồng/trang")
+    assert dialog.result_days.value() == 0  # the catalogue's "Trong ngày"
+    dialog.result_days.setValue(1)
     with qtbot.waitSignal(dialog.sig_done, timeout=WAIT):
         dialog.submit()
     service = next(s for s in hub_get(live_hub, "/api/catalog")["services"]
                    if s["code"] == "2.000815")
-    assert (service["minutes"], service["checklist_vi"], service["fee_vi"]) == (
-        7.5, ["Bản chính", "Bản sao cần chứng thực"], "2.000 đồng/trang")
+    assert (service["minutes"], service["checklist_vi"], service["fee_vi"],
+            service["result_working_days"]) == (
+        7.5, ["Bản chính", "Bản sao cần chứng thực"], "2.000 đồng/trang", 1)
+
+
+def test_holidays_add_and_remove(qtbot, admin, live_hub):
+    from PySide6.QtCore import QDate
+
+    tab = admin.holidays
+    qtbot.waitUntil(lambda: len(tab.days) > 10, timeout=WAIT)
+    assert ["17/02/2026", "Tết Nguyên đán", "Thành phố"] in rows(tab.table)
+    tab.submit()
+    assert "tên" in tab.error.text()  # a name is needed; nothing sent
+    tab.day.setDate(QDate(2026, 12, 24))
+    tab.name_vi.setText("Nghỉ theo quyết định của phường")
+    with qtbot.waitSignal(tab.sig_changed, timeout=WAIT):
+        tab.submit()
+    qtbot.waitUntil(lambda: ["24/12/2026", "Nghỉ theo quyết định của phường", "Phường"]
+                    in rows(tab.table), timeout=WAIT)
+    assert {"day": "2026-12-24", "name_vi": "Nghỉ theo quyết định của phường",
+            "name_en": "Nghỉ theo quyết định của phường", "origin": "ward"} in hub_get(
+        live_hub, "/api/holidays")["holidays"]
+    select(tab.table, "24/12/2026")
+    with qtbot.waitSignal(tab.sig_changed, timeout=WAIT):
+        tab.remove.click()
+    qtbot.waitUntil(lambda: all(r[0] != "24/12/2026" for r in rows(tab.table)), timeout=WAIT)
 
 
 def test_stations_revoke_and_pairing_code(qtbot, admin, live_hub):
@@ -302,7 +328,7 @@ def test_screenshots(qtbot, admin, live_hub, size):
     qtbot.waitUntil(lambda: admin.size().width() == size[0], timeout=WAIT)
     SHOTS.mkdir(parents=True, exist_ok=True)
     for index, name in enumerate(("officers", "counters", "ward", "catalog", "stations",
-                                  "booking")):
+                                  "booking", "holidays")):
         admin.tabs.setCurrentIndex(index)
         QApplication.processEvents()  # the layout requests the new text size posted
         image = admin.grab()
@@ -329,6 +355,8 @@ def test_english(qtbot, live_hub, english):
         "&1 Officers", "&2 Counters", "&3 Ward and opening hours", "&4 Procedure catalogue",
         "&5 Stations and tokens"]
     assert window.tabs.tabText(5) == "&6 Booking"
+    assert window.tabs.tabText(6) == "&7 Holidays"
+    assert window.holidays.add.text() == "&Add the day off"
     assert window.booking.save.text() == "&Save slots"
     assert window.officers.rule_label.text() == "A PIN is 6 to 12 digits."
     assert window.counters.add.text() == "&Add counter…"

@@ -154,5 +154,31 @@ def test_boards_filters_follow_the_clock(hub, clock):
     assert sorry["apology_due_date"] == "2026-12-09" and sorry["due_date"] == "2026-12-07"
     clock.now = hanoi(2026, 12, 9, 9)
     assert c3.post(f"/api/dossiers/{d['code']}/ready").json()["timeliness"] == "late"
+    # The daily report's figures (hub/dossiers.py day_counts): late stays late.
+    from datetime import date
+
+    from onestop.hub.dossiers import day_counts
+
+    assert day_counts(hub.hub.store, date(2026, 12, 9)) == {
+        "received": 0, "ready": 1, "early": 0, "on_time": 0, "late": 1, "returned": 0,
+        "apologies": 0, "open": 0, "overdue": 0}
+    assert day_counts(hub.hub.store, date(2026, 12, 8))["apologies"] == 1
     pdf = c3.post(f"/api/dossiers/{d['code']}/apology-slip", json={"citizen_name": "Lê Bình"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_enrolled_hub_points_the_receipt_at_central(hub, clock):
+    hub.hub.outbox.enrolled("https://hanoi.example.vn/", "tok", "Phường Cửa Nam", None, 0,
+                            clock())
+    c3, t = serve(hub)
+    d = c3.post("/api/dossiers", json={"ticket_id": t["id"]}).json()
+    assert d["lookup_url"] == (f"https://hanoi.example.vn/lookup?code={d['code']}"
+                               f"&check={d['check']}")
+    # The ward code set by the admin starts the next day's codes; sequences restart per day.
+    hub.client("admin").put("/api/ward", json={"ward_code": "CN"})
+    clock.now = hanoi(2026, 12, 8, 9)
+    c3.post(f"/api/tickets/{t['id']}/done")
+    c3, t2 = serve(hub)
+    second = c3.post("/api/dossiers", json={"ticket_id": t2["id"]}).json()
+    assert second["code"] == "CN-261208-0001"
+    assert second["due_date"] == "2026-12-11"

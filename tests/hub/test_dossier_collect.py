@@ -127,13 +127,11 @@ def test_daily_report_counts_the_apologies(hub, ready, clock, tmp_path):
     assert refused.status_code == 422 and refused.json()["code"] == "invalid_new_due_date"
     assert sup.post(f"/api/dossiers/{d['code']}/apology", json={
         "new_due_date": "2026-12-15", "reason": "Chờ xác minh"}).status_code == 200
-    from onestop.hub.dossier_report import day_figures
+    from onestop.hub.dossiers import day_counts
 
-    figures = dict(day_figures(hub.hub.store, date(2026, 12, 11)))
-    assert figures["Phiếu xin lỗi và hẹn lại ngày trả kết quả"] == 1
-    assert figures["Hồ sơ tiếp nhận"] == 0  # received on the 7th, not this day
-    assert figures["Hồ sơ quá hạn chưa có kết quả (lúc lập báo cáo)"] == 1
-    assert dict(day_figures(hub.hub.store, date(2026, 12, 7)))["Hồ sơ tiếp nhận"] == 1
+    figures = day_counts(hub.hub.store, date(2026, 12, 11))
+    assert figures["apologies"] == 1 and figures["received"] == 0 and figures["overdue"] == 1
+    assert day_counts(hub.hub.store, date(2026, 12, 7))["received"] == 1
     pdf = sup.get("/api/report?format=pdf")
     assert pdf.status_code == 200
     tool = shutil.which("pdftotext")
@@ -141,7 +139,7 @@ def test_daily_report_counts_the_apologies(hub, ready, clock, tmp_path):
     (tmp_path / "r.pdf").write_bytes(pdf.content)
     text = subprocess.run([tool, "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
-    assert "8. Hồ sơ trong ngày" in text
+    assert "8. Hồ sơ và hạn trả kết quả" in text
     assert " ".join(text.split()).count("Phiếu xin lỗi và hẹn lại ngày trả kết quả 1") == 1
 
 

@@ -42,6 +42,9 @@ def test_ward_code_defaults_and_validation(tmp_path):
                 "hours": [{"days": [0, 1, 2, 3, 4], "open": "08:00", "close": "17:00"}],
                 "notice_vi": "", "notice_en": "", "ward_code": ""}
     assert default_centre() and ward(store, fallback)["ward_code"] == "CUANAM"
+    # The admin form sends the derived code back with a new name: it follows the new name.
+    set_ward(store, {"name_vi": "Phường Hàng Trống", "ward_code": "CUANAM"}, fallback)
+    assert ward(store, fallback)["ward_code"] == "HANGTR"
     set_ward(store, {"ward_code": "cn01"}, fallback)
     assert ward(store, fallback)["ward_code"] == "CN01"
     try:

@@ -82,7 +82,9 @@ def test_receipt_from_the_hub(live_hub, tmp_path):
         .decode("utf-8", "ignore")  # printed, never stored
     assert rec.post(f"/api/dossiers/{d['code']}/slip", json={}).status_code == 403
     pdf = sup.get("/api/report").content
-    assert pdf.startswith(b"%PDF") and "1. Tổng quan" in text_of(pdf, tmp_path)
+    report = text_of(pdf, tmp_path)
+    assert pdf.startswith(b"%PDF") and "1. Tổng quan" in report
+    assert "8. Hồ sơ và hạn trả kết quả" in report and "Hồ sơ tiếp nhận trong ngày 1" in report
     xlsx = sup.get("/api/report", params={"format": "xlsx"})
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
     assert c3.get("/api/report").status_code == 403

@@ -98,6 +98,10 @@
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
+    <message>
+        <source>&amp;7 Ngày nghỉ</source>
+        <translation>&amp;7 Holidays</translation>
+    </message>
 </context>
 <context>
     <name>BookingTab</name>
@@ -578,6 +582,18 @@
         <source>Thời hạn trả kết quả (tiếng Anh)</source>
         <translation>Result time (English)</translation>
     </message>
+    <message>
+        <source>Chưa đặt</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source> ngày làm việc (0 = trong ngày)</source>
+        <translation> working days (0 = same day)</translation>
+    </message>
+    <message>
+        <source>Số &amp;ngày làm việc trả kết quả (để tính hạn)</source>
+        <translation>Result in &amp;working days (for the due date)</translation>
+    </message>
 </context>
 <context>
     <name>StationsTab</name>
@@ -715,6 +731,73 @@
     <message>
         <source>Tên đơn vị một cửa (tiếng Anh)</source>
         <translation>One-stop office name (English)</translation>
+    </message>
+    <message>
+        <source>Mã &amp;phường trong mã hồ sơ (2–8 chữ A–Z, số)</source>
+        <translation>&amp;Ward code in dossier codes (2–8 of A–Z, digits)</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysTab</name>
+    <message>
+        <source>Ngày</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Tên ngày nghỉ</source>
+        <translation>Name of the day off</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Nghỉ bù theo quyết định của phường</source>
+        <translation>e.g. Day off decided by the ward</translation>
+    </message>
+    <message>
+        <source>&amp;Ngày nghỉ</source>
+        <translation>&amp;Day off</translation>
+    </message>
+    <message>
+        <source>&amp;Tên (tiếng Việt)</source>
+        <translation>&amp;Name (Vietnamese)</translation>
+    </message>
+    <message>
+        <source>Tên (tiếng &amp;Anh)</source>
+        <translation>Name (&amp;English)</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm ngày nghỉ</source>
+        <translation>&amp;Add the day off</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa ngày đã chọn</source>
+        <translation>&amp;Remove the selected day</translation>
+    </message>
+    <message>
+        <source>Hạn trả kết quả tính theo ngày làm việc: bỏ qua thứ Bảy, Chủ nhật và các ngày trong lịch này. Ngày nghỉ của thành phố được cập nhật từ máy chủ trung tâm; ngày phường tự thêm được giữ lại.</source>
+        <translation>Due dates count working days: Saturdays, Sundays and the days of this calendar are skipped. The city's holidays are updated from the central server; the days the ward adds stay.</translation>
+    </message>
+    <message>
+        <source>Thành phố</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Phường</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Nhập tên ngày nghỉ.</source>
+        <translation>Enter the name of the day off.</translation>
+    </message>
+    <message>
+        <source>Đã thêm ngày nghỉ %1.</source>
+        <translation>Day off %1 added.</translation>
+    </message>
+    <message>
+        <source>Đã xóa ngày nghỉ %1.</source>
+        <translation>Day off %1 removed.</translation>
     </message>
 </context>
 </TS>
