@@ -62,6 +62,8 @@ def run_central(args: argparse.Namespace, settings: Settings) -> int:
     print(f"  dashboard: {server.url}/dashboard?token=<admin token>  "
           "(onestop central token)", flush=True)
     print("  enrol a ward's hub: onestop central enrol --name \"Phường ...\"", flush=True)
+    print(f"  public pages: {server.url}/lookup (dossier progress), {server.url}/book",
+          flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.run()
     central.close()

@@ -71,15 +71,19 @@ class Backoff:
 
 
 def enrol(outbox: Outbox, central_url: str, code: str, *, ca_file: str | None = None,
-          clock: Clock, transport: httpx.BaseTransport | None = None) -> p.EnrolAnswer:
+          clock: Clock, transport: httpx.BaseTransport | None = None,
+          ward_code: str | None = None) -> p.EnrolAnswer:
     """Trade a one-time code from central for this hub's own token (kept in the hub
-    database, never printed or logged)."""
+    database, never printed or logged). `ward_code`: the ward's short code, which central
+    keeps unique among wards (409 ward_code_taken)."""
     central_url = central_url.rstrip("/")
     link = SyncLink(central_url, None, ca_file, None, False)
-    body = p.EnrolRequest(code=code, hub_id=outbox.hub_id, version=__version__)
+    body = p.EnrolRequest(code=code, hub_id=outbox.hub_id, version=__version__,
+                          ward_code=ward_code)
     try:
         with http_client(link, transport=transport) as client:
-            response = client.post(p.ENROL_PATH, json=body.model_dump())
+            # No null fields: a central older than the ward code refuses unknown ones.
+            response = client.post(p.ENROL_PATH, json=body.model_dump(exclude_none=True))
     except httpx.HTTPError as exc:
         raise SyncError(f"cannot reach central at {central_url}: {exc}") from exc
     if response.status_code != 200:

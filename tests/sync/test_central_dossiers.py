@@ -172,3 +172,25 @@ def test_ward_codes_are_unique_among_wards(central, server):
         codes = dict(conn.execute(text("SELECT hub_id, ward_code FROM hubs")).all())
     assert codes == {"a" * 32: "CUANAM", "b" * 32: "HOANKIEM", "c" * 32: "CUANAM",
                      "d" * 32: None}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_real_hub_enrols_with_its_ward_code(tmp_path, db_url):
+    from onestop.sync.pusher import SyncError, enrol
+    from tests.sync.syncenv import new_hub, start_central
+
+    env = start_central(db_url)
+    first, second = new_hub(tmp_path / "one"), new_hub(tmp_path / "two")
+    try:
+        enrol(first.outbox, env.url, env.code(WARD), clock=first.store.clock,
+              ward_code="CUANAM")
+        assert env.hub_row(first.outbox.hub_id)["ward_code"] == "CUANAM"
+        with pytest.raises(SyncError) as refused:
+            enrol(second.outbox, env.url, env.code(OTHER), clock=second.store.clock,
+                  ward_code="CUANAM")
+        assert "CUANAM" in str(refused.value) and "\n" not in str(refused.value)
+        enrol(second.outbox, env.url, env.code(OTHER), clock=second.store.clock)  # none sent
+    finally:
+        first.close()
+        second.close()
+        env.stop()

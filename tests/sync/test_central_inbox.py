@@ -231,3 +231,20 @@ def test_no_column_holds_names_or_id_numbers(central):
     assert found == [], found
     assert {"dossiers.check_digits", "inbox.personal"} <= columns
     json.dumps(sorted(columns))  # the list itself is plain text
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_phone_never_handed_over_goes_after_30_days(central, server, clock):
+    ours, theirs = _two_wards(central, server)
+    assert _feedback(server, want_reply=True, phone=PHONE).status_code == 201
+    _pull_all(theirs)  # another ward's pulls hand nothing of ours over...
+    assert _phones_held(central) == 1
+    clock.advance(minutes=31 * 24 * 60)
+    _pull_all(theirs)  # ...but any pull past 30 days deletes what was never fetched
+    assert _phones_held(central) == 0
+    # Re-enrolling the same hub id brings no second calendar; a new hub id gets one.
+    before = len(_pull_all(ours)[0])
+    again = enrol_hub(central, server, WARD, "a" * 32, "CUANAM")  # a new token
+    assert len(_pull_all(again)[0]) == before
+    fresh = enrol_hub(central, server, WARD, "e" * 32, "CUANAM")
+    assert [i["kind"] for i in _pull_all(fresh)[0]].count("holidays") == 2

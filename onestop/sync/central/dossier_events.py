@@ -189,6 +189,11 @@ _UPSERT_DOSSIER = (
     + f" WHERE (dossiers.hub_id = excluded.hub_id OR {_SAME_WARD}) AND (dossiers.changed_at < "
       "excluded.changed_at OR (dossiers.changed_at = excluded.changed_at AND "
       "dossiers.last_seq < excluded.last_seq))")
+_INSERT_HISTORY = (
+    "INSERT INTO dossier_history (hub_id, seq, code, state, action, changed_at) "
+    "SELECT :h, :s, :c, :st, :a, :at WHERE EXISTS (SELECT 1 FROM dossiers d "
+    "JOIN hubs a ON a.hub_id = d.hub_id JOIN hubs b ON b.hub_id = :h "
+    "WHERE d.code = :c AND a.ward = b.ward) ON CONFLICT (hub_id, seq) DO NOTHING")
 _UPSERT_CASE = (
     "INSERT INTO feedback_cases (hub_id, case_id, source, kind, state, opened_at, due_date, "
     "closed_at, last_seq) VALUES (:hub_id, :case_id, :source, :kind, :state, :opened_at, "
@@ -201,19 +206,17 @@ _UPSERT_CASE = (
 
 def apply_city_projections(conn: Connection, hub_id: str, items: list[tuple[int, str, dict]],
                            received: str) -> None:
-    """Apply the batch's dossier, recommendation and case events in seq order."""
+    """Apply the batch's dossier, recommendation and case events in seq order. Dossier rows
+    go in two statements for the whole batch (the upsert's condition makes the order of
+    snapshots irrelevant; history rows need their dossier held first)."""
     ward = None
+    dossiers, history = [], []
     for seq, kind, clean in sorted(items, key=lambda item: item[0]):
         if kind in (DOSSIER_RECEIVED, DOSSIER_CHANGED):
-            row = {c: clean.get(c) for c in _DOSSIER_COLUMNS}
-            conn.execute(text(_UPSERT_DOSSIER), {**row, "hub_id": hub_id, "last_seq": seq})
-            conn.execute(text(
-                "INSERT INTO dossier_history (hub_id, seq, code, state, action, changed_at) "
-                "SELECT :h, :s, :c, :st, :a, :at WHERE EXISTS (SELECT 1 FROM dossiers d "
-                "JOIN hubs a ON a.hub_id = d.hub_id JOIN hubs b ON b.hub_id = :h "
-                "WHERE d.code = :c AND a.ward = b.ward) ON CONFLICT (hub_id, seq) DO NOTHING"),
-                {"h": hub_id, "s": seq, "c": clean["code"], "st": clean["state"],
-                 "a": clean["action"], "at": clean["changed_at"]})
+            dossiers.append({**{c: clean.get(c) for c in _DOSSIER_COLUMNS}, "hub_id": hub_id,
+                             "last_seq": seq})
+            history.append({"h": hub_id, "s": seq, "c": clean["code"], "st": clean["state"],
+                            "a": clean["action"], "at": clean["changed_at"]})
         elif kind == RECOMMENDATION_SENT:
             if ward is None:
                 ward = conn.execute(text("SELECT ward FROM hubs WHERE hub_id = :h"),
@@ -225,3 +228,6 @@ def apply_city_projections(conn: Connection, hub_id: str, items: list[tuple[int,
                 {**clean, "h": hub_id, "w": ward, "r": received})
         else:
             conn.execute(text(_UPSERT_CASE), {**clean, "hub_id": hub_id, "last_seq": seq})
+    if dossiers:
+        conn.execute(text(_UPSERT_DOSSIER), dossiers)
+        conn.execute(text(_INSERT_HISTORY), history)
