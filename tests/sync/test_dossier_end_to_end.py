@@ -56,7 +56,8 @@ def ward(tmp_path, central, server, clock):
     hub_server = HubServer(hub, "127.0.0.1", port)
     hub_server.start()
     live = LiveHub(hub, hub_server, "127.0.0.1", port)
-    enrol(hub.outbox, server.url, central.auth.create_enrol_code(WARD), clock=hub_clock)
+    enrol(hub.outbox, server.url, central.auth.create_enrol_code(WARD), clock=hub_clock,
+          ward_code=hub.ward()["ward_code"])  # central binds the hub to CUANAM
     hub.auth.add_officer("hung", "246813", OFFICER)
     hub.auth.add_officer("lan", "246813", "Nguyễn Thị Lan")
     for number, officer in ((3, "hung"), (5, "lan")):
