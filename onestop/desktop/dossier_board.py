@@ -122,7 +122,7 @@ class BoardStrip(QWidget):
         for which in FILTERS:
             button = QPushButton(self)
             button.setObjectName(f"board_{which}")
-            button.setMinimumHeight(height)
+            button.setFixedHeight(height)
             button.clicked.connect(lambda _=False, w=which: self.sig_open.emit(w))
             self.buttons[which] = button
             row.addWidget(button, 1)

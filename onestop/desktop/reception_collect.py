@@ -7,8 +7,8 @@ hub finds the dossier and issues a "Nhận kết quả" number linked to it
 hub's "Hồ sơ chưa có kết quả, hẹn ngày …" and no number, unless the receptionist presses
 "Cấp số hướng dẫn" (a guidance number for the dossier's procedure).
 
-The board's four counts go across the window's foot; a press opens the list (read only at
-reception).
+The row sits across the window's foot with the board's four counts after the code; a press on
+a count opens its list (read only at reception).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from onestop.queue import dossier as ds
 from onestop.queue.errors import DomainError
@@ -54,22 +54,21 @@ class CollectPanel(QWidget):
         super().__init__(parent)
         self.client = client
         self.guidance_service: str | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)  # one row across the window's foot: code, then the counts
+        row.setContentsMargins(0, 0, 0, 0)
         self.code = QLineEdit(self)
         self.code.setObjectName("collectCode")
         self.code.setMaxLength(200)  # the QR's whole address
         self.code.setPlaceholderText(self.tr("Nhận kết quả: quét QR hoặc gõ mã hồ sơ"))
         self.code.returnPressed.connect(self.collect)
+        self.code.setFixedHeight(26)  # the row may not cost the procedures' list a row at 768
         row.addWidget(self.code, 1)
         self.guidance = QPushButton(self.tr("Cấp số hướng dẫn"), self)
         self.guidance.setVisible(False)
         self.guidance.clicked.connect(self._guidance)
         row.addWidget(self.guidance)
-        layout.addLayout(row)
-        # The board's counts (read only here): the window lays them across its whole width.
-        self.board = DossierCounts(client, parent, actions=False, height=34)
+        self.board = DossierCounts(client, self, actions=False, height=26)  # read only here
+        row.addWidget(self.board)
 
     def take_scan(self, text: str) -> bool:
         """A code typed or scanned elsewhere (the search box): collect it here."""
