@@ -8,10 +8,14 @@ counter that calls it shows the dossier's code and Done returns the dossier."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from onestop.compose import HubServer, build_hub
 from onestop.desktop import dossier_board_dialog
@@ -20,6 +24,7 @@ from onestop.desktop.counter import CounterWindow
 from onestop.desktop.dossier_board import TICK_MS
 from onestop.desktop.qtapp import application
 from onestop.desktop.reception import ReceptionWindow
+from onestop.desktop.reception_collect import dossier_code
 from onestop.desktop.supervisor import SupervisorWindow
 from onestop.serving import free_port
 from onestop.settings import Settings
@@ -136,6 +141,11 @@ def test_reception_collects_and_the_counter_returns(qtbot, ward):
     assert r.message.text() == "Hồ sơ chưa có kết quả, hẹn ngày 10/12/2026"
     assert r.collect.guidance.isVisibleTo(r) and not issued
     _save(r, "reception-collect-not-ready.png")
+    with qtbot.waitSignal(r.sig_ticket_issued, timeout=WAIT):  # the citizen wants guidance
+        r.collect.guidance.click()
+    assert issued[-1]["ticket"]["kind"] == "guidance"
+    assert issued[-1]["ticket"]["service"] == "1.001612" and not r.collect.guidance.isVisible()
+    issued.clear()
 
     hub.store.set_counter_status(3, "open")
     from onestop.hub import dossiers
@@ -168,3 +178,21 @@ def test_reception_collects_and_the_counter_returns(qtbot, ward):
 def _save(widget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert widget.grab().save(str(SHOTS / name))
+
+
+@given(ward=st.from_regex(r"[A-Z0-9]{2,8}", fullmatch=True),
+       day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+       seq=st.integers(1, 9999), check=st.from_regex(r"[0-9]{4}", fullmatch=True),
+       host=st.sampled_from(["https://tracuu.hanoi.gov.vn", "http://10.0.0.5:8700"]))
+def test_a_scanned_receipt_or_a_typed_code_names_its_dossier(ward, day, seq, check, host):
+    """Oracle: the code built by hand from its parts, whatever form reception receives."""
+    code = f"{ward}-{day:%y%m%d}-{seq:04d}"
+    assert dossier_code(code) == code
+    assert dossier_code(f"  {code.lower()} ") == code
+    assert dossier_code(f"{host}/lookup?code={code}&check={check}") == code
+
+
+@given(st.text(max_size=60))
+def test_anything_else_typed_at_reception_is_no_dossier_or_a_valid_one(text):
+    found = dossier_code(text)
+    assert found is None or re.fullmatch(r"[A-Z0-9]{2,8}-\d{6}-\d{4}", found)
