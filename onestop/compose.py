@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from onestop.hub.auth import Auth
+from onestop.hub.dossier_collect import ready_codes
 from onestop.hub.live import Broker
 from onestop.hub.outbox import Outbox
 from onestop.hub.snapshot import build_state
@@ -90,6 +91,8 @@ class Hub:
         ward = self.ward()
         state = build_state(self.store, ward["name_vi"], ward["name_en"])
         state["ward"] = {k: ward[k] for k in WARD_PUBLIC}
+        # The lobby's "Đã có kết quả" strip, when the ward switched it on (None: off).
+        state["results_ready"] = ready_codes(self.store) if ward.get("results_strip") else None
         return state
 
     def public_url(self, token: str) -> str:

@@ -103,6 +103,11 @@ class WardTab(AdminTab):
         self._names = ("", "")
         for name in ("name_vi", "name_en"):
             self.edits[name].textEdited.connect(self._name_edited)
+        # The lobby display's "Đã có kết quả" strip (docs/dossiers.md): codes, never names.
+        self.results_strip = QCheckBox(self.tr("Hiện dải “Đã có kết quả” (mã hồ sơ chờ trả) "
+                                               "trên màn hình chờ"), self)
+        self.results_strip.toggled.connect(self._edited)
+        form.addRow("", self.results_strip)
         self.layout_.addLayout(form)
         self.hours_box = QGroupBox(self.tr("Giờ làm việc"), self)
         self.hours_layout = QVBoxLayout(self.hours_box)
@@ -135,6 +140,7 @@ class WardTab(AdminTab):
             return
         for name, edit in self.edits.items():
             edit.setText(self.ward.get(name) or "")
+        self.results_strip.setChecked(bool(self.ward.get("results_strip")))
         self._names = follow_office_name(self.edits, (self.edits["name_vi"].text(),
                                                       self.edits["name_en"].text()))
         for row in self.hours:
@@ -172,7 +178,8 @@ class WardTab(AdminTab):
 
     def body(self) -> dict:
         return {**{name: edit.text().strip() for name, edit in self.edits.items()},
-                "hours": [row.value() for row in self.hours]}
+                "hours": [row.value() for row in self.hours],
+                "results_strip": self.results_strip.isChecked()}
 
     def submit(self) -> None:
         self.client.call(self, "PUT", "/api/ward", self.body(), done=self._saved)

@@ -25,6 +25,7 @@ from .counter_commands import CounterCommands
 from .counter_compact import CompactStrip
 from .counter_data import DeskCatalog, HubClock, concerns_counter, concerns_parked
 from .counter_dialogs import ParkedDialog, TransferDialog
+from .counter_dossier import CollectLink
 from .counter_lists import CounterLists
 from .counter_lookup import LookupPanel
 from .counter_panels import CounterWords, CurrentPanel, QueuePanel, SignInPanel
@@ -139,6 +140,7 @@ class CounterWindow(CounterCommands, CounterLists, StationWindow):
         panels = QHBoxLayout()
         panels.setSpacing(12)
         self.current_panel = CurrentPanel(self.words)
+        self.collect_link = CollectLink(self.client, self.current_panel)
         self.queue_panel = QueuePanel(self.words)
         self.queue_panel.sig_return.connect(self._return_parked)
         panels.addWidget(self.current_panel, 5)
@@ -347,6 +349,7 @@ class CounterWindow(CounterCommands, CounterLists, StationWindow):
                                   else self.tr("Mở quầy"))
         if self.catalog is not None:
             self.current_panel.show_ticket(self.current, self.catalog, self.clock)
+            self.collect_link.follow(self.current)
         self._render_queue()
         self._render_buttons()
         self._maybe_ready()

@@ -128,9 +128,11 @@ class CurrentPanel(QFrame):
         self.priority = make_label("", 18, bold=True)
         self.priority.setStyleSheet(PRIORITY_STYLE)
         self.timing = make_label("", 19)
+        self.dossier = make_label("", 19, bold=True)  # a collect ticket's dossier code
+        self.dossier.setObjectName("collectDossier")
         info = QVBoxLayout()
         info.setSpacing(8)
-        for widget in (self.details, self.priority, self.timing):
+        for widget in (self.details, self.priority, self.dossier, self.timing):
             info.addWidget(widget)
         info.addStretch(1)
         grid.addWidget(self.status, 0, 0, Qt.AlignmentFlag.AlignBottom)
@@ -165,11 +167,19 @@ class CurrentPanel(QFrame):
     def scale_number(self, px: int) -> None:
         self.number.set_max_px(px)
 
+    def show_dossier(self, code: str | None) -> None:
+        """The dossier a "Nhận kết quả" ticket was issued for (Done returns it)."""
+        self.dossier.setText(self.tr("Trả kết quả hồ sơ {code}").format(code=code)
+                             if code else "")
+        self.dossier.setVisible(bool(code))
+
     def show_ticket(self, ticket: dict | None, catalog: DeskCatalog | None,
                     clock: HubClock | None) -> None:
         same = (ticket is not None and self.ticket is not None
                 and ticket["id"] == self.ticket["id"])
         self.ticket = ticket
+        if not same:
+            self.show_dossier(None)
         if ticket is None or catalog is None or clock is None:
             self.status.setText(self.tr("Chưa có công dân tại quầy"))
             self.status.setStyleSheet("color:#5a6b7b;")

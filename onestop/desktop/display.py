@@ -24,6 +24,7 @@ from .announcer import Announcer
 from .base import StationWindow
 from .client import HubClient
 from .display_panels import Marquee, RecentCalls, WaitingFooter
+from .display_results import ResultsStrip
 from .display_widgets import NAVY, Board, CallBanner, Header
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,9 @@ class DisplayWindow(StationWindow):
         # The notice comes with the hub's state (the catalogue's priority categories, or the
         # ward's own notice); this station's setting display_notice overrides both.
         self.marquee.set_text(self._notice({}))
-        for widget in (self.header, self.call_banner, middle, self.footer, self.marquee):
+        self.results = ResultsStrip()  # "Đã có kết quả": off unless the ward switched it on
+        for widget in (self.header, self.call_banner, middle, self.footer, self.results,
+                       self.marquee):
             self.body.addWidget(widget, 1 if widget is middle else 0)
 
     def resizeEvent(self, event) -> None:
@@ -118,11 +121,12 @@ class DisplayWindow(StationWindow):
         self._middle.setSpacing(int(1.2 * vw))
         self.recent.setFixedWidth(int(17 * vw))
         self.marquee.setFixedHeight(int(5.4 * vh))
+        self.results.setFixedHeight(int(7.5 * vh))
         # The shared "lost the hub" strip, sized to be noticed from across the hall.
         self.banner.setStyleSheet(f"background:#b00020; color:white; font-weight:bold; "
                                   f"padding:{int(0.6 * vh)}px; font-size:{int(2.8 * vh)}px;")
         for widget in (self.header, self.call_banner, self.board, self.recent, self.footer,
-                       self.marquee):
+                       self.results, self.marquee):
             widget.set_vh(vh)
 
     def show_hub_error(self, error) -> None:
@@ -179,6 +183,8 @@ class DisplayWindow(StationWindow):
             self.marquee.set_text(notice)
         self._tick()
         self._render_footer(state)
+        self.results.set_codes(state.get("results_ready"), self.tr("Đã có kết quả"),
+                               self.tr("và %1 hồ sơ khác"))
         self._render_recent(state)
         self._render_board(state)
         if self._banner_until <= time.monotonic() and state.get("recent_calls"):

@@ -28,7 +28,8 @@ from .base import StationWindow
 from .client import HubClient, HubError
 from .plain import Label
 from .reception_bookings import BookingPanel, looks_like_code
-from .reception_finder import ServiceFinder
+from .reception_collect import CollectPanel
+from .reception_finder import ServiceFinder, offered
 from .reception_panels import EstimatePanel, RequestPanel, TicketPanel, section_title
 from .reception_style import scale_for, style
 
@@ -80,7 +81,8 @@ class ReceptionWindow(StationWindow):
     def _build(self) -> None:
         columns = QHBoxLayout()
         columns.setSpacing(18)
-        self.body.setContentsMargins(16, 12, 16, 8)
+        self.body.setContentsMargins(16, 10, 16, 4)
+        self.body.setSpacing(4)  # the foot rows are close: the procedures keep 6 rows at 768
         self.body.addLayout(columns, 1)
 
         self.finder = ServiceFinder(self)
@@ -95,6 +97,10 @@ class ReceptionWindow(StationWindow):
         self.booking.sig_walk_in.connect(self.issue_walk_in)
         self.booking.sig_message.connect(self.show_message)
         left.addWidget(self.booking)  # the code's row; its list unfolds on demand (F7)
+        self.collect = CollectPanel(self.client, self)  # collecting a result; dossier board
+        self.collect.sig_issued.connect(self._issued)
+        self.collect.sig_guidance.connect(self.issue_guidance)
+        self.collect.sig_message.connect(self.show_message)
         columns.addLayout(left, 1)
 
         middle = QVBoxLayout()
@@ -135,6 +141,7 @@ class ReceptionWindow(StationWindow):
         hint = Label(self.tr("Phím tắt: gõ để tìm, ↑↓ chọn, Enter xác nhận · Alt+1…4 loại "
                               "yêu cầu · Tab rồi ↑↓ chọn ưu tiên · F12 hoặc Ctrl+Enter in số · "
                               "F9 in lại · Esc làm lại"), self)
+        self.body.addWidget(self.collect)  # collecting a result; the dossier board's counts
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.body.addWidget(hint)
@@ -147,6 +154,8 @@ class ReceptionWindow(StationWindow):
         if looks_like_code(text):
             self.finder.clear()
             self.booking.take_code(text)
+        elif self.collect.take_scan(text):  # a receipt's QR or a dossier code
+            self.finder.clear()
 
     def _tab_order(self) -> None:
         """The order a keyboard user needs: find, choose, describe, issue; then the touch
@@ -189,7 +198,7 @@ class ReceptionWindow(StationWindow):
                 {k: v for k, v in s.items() if k in known} if isinstance(s, dict) else s
                 for s in data["services"] if not isinstance(s, dict) or s.get("enabled", True)]}
         try:
-            self.catalog = parse_catalog(_offered(data), source="GET /api/catalog")
+            self.catalog = parse_catalog(offered(data), source="GET /api/catalog")
         except CatalogError as exc:
             self.show_message(exc.message_vi if not self.english else str(exc), error=True)
             return
@@ -328,6 +337,13 @@ class ReceptionWindow(StationWindow):
         self.choose(service)
         self.issue()
 
+    def issue_guidance(self, service: str) -> None:
+        """A dossier not ready yet: a guidance number for its procedure, if reception asks."""
+        if self.catalog is not None:
+            self.choose(self.catalog.service(service))
+            self.request.set_kind("guidance")
+            self.issue()
+
     def _issue_failed(self, error: HubError) -> None:
         self._issuing = False
         self.issue_button.setText(self.tr("IN SỐ  (F12)"))
@@ -378,14 +394,3 @@ class ReceptionWindow(StationWindow):
         self.message.setVisible(False)
         self.message.setText("")
 
-
-def _offered(data: object) -> object:
-    """The hub flags each service `enabled` (and `edited`) for the admin window; reception
-    offers only the enabled ones (the hub refuses a ticket for the others), as a catalogue the
-    parser knows."""
-    if not isinstance(data, dict) or not isinstance(data.get("services"), list):
-        return data
-    services = [{k: v for k, v in s.items() if k not in ("enabled", "edited")}
-                if isinstance(s, dict) else s for s in data["services"]
-                if not (isinstance(s, dict) and s.get("enabled") is False)]
-    return {**data, "services": services}

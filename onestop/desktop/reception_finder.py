@@ -125,3 +125,15 @@ class ServiceFinder(QWidget):
 
     def _choose_item(self, item: QListWidgetItem) -> None:
         self.sig_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+
+def offered(data: object) -> object:
+    """The hub flags each service `enabled` (and `edited`) for the admin window; reception
+    offers only the enabled ones (the hub refuses a ticket for the others), as a catalogue the
+    parser knows."""
+    if not isinstance(data, dict) or not isinstance(data.get("services"), list):
+        return data
+    services = [{k: v for k, v in s.items() if k not in ("enabled", "edited")}
+                if isinstance(s, dict) else s for s in data["services"]
+                if not (isinstance(s, dict) and s.get("enabled") is False)]
+    return {**data, "services": services}

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from .admin_common import make_table
 from .base import StationWindow
 from .client import HubClient, HubError
+from .dossier_board_dialog import DossierCounts
 from .plain import Label, tooltip
 from .supervisor_booking import BookingFigures
 from .supervisor_dialogs import SupervisorDialogs
@@ -90,6 +91,8 @@ class SupervisorWindow(SupervisorDialogs, StationWindow):
         head.addWidget(self.booking)
         head.addWidget(self.updated)
         self.body.addLayout(head)
+        self.dossiers = DossierCounts(self.client, self, actions=True)  # the dossier board
+        self.body.addWidget(self.dossiers)
 
         top = QHBoxLayout()
         left = QVBoxLayout()

@@ -62,6 +62,7 @@ class WardBody(_Body):
     notice_vi: str | None = Field(None, max_length=600)
     notice_en: str | None = Field(None, max_length=600)
     hours: list[HoursBody] | None = Field(None, max_length=14)
+    results_strip: bool | None = None  # the lobby's "Đã có kết quả" strip
     ward_code: str | None = Field(None, max_length=8)  # "" follows the ward's name
 
 

@@ -31,6 +31,7 @@ from .booking_routes import router as booking_router
 from .catalog_admin import view as catalog_view
 from .counter_views import router as counter_views_router
 from .deps import Auth, guarded, require
+from .dossier_collect import router as collect_router
 from .dossier_routes import router as dossier_router
 from .feedback_routes import router as feedback_router
 from .guide_routes import router as guide_router
@@ -375,6 +376,7 @@ def create_app(hub) -> FastAPI:
     app.include_router(booking_router)
     app.include_router(feedback_router)
     app.include_router(guide_router)
+    app.include_router(collect_router)  # before dossier_router's /{code}/{action}
     app.include_router(dossier_router)
     app.include_router(holiday_router)
     return app

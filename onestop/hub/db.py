@@ -173,6 +173,7 @@ def _m007_dossiers(db: sqlite_utils.Database) -> None:
         day TEXT PRIMARY KEY, name_vi TEXT NOT NULL, name_en TEXT NOT NULL,
         origin TEXT NOT NULL CHECK (origin IN ('city', 'ward')), updated_at TEXT NOT NULL)
     """)
+    _dossier_collect(db)
     from onestop.queue.booking_slots import bundled_holidays
 
     for h in bundled_holidays():
@@ -219,6 +220,17 @@ def _m009_guide_unanswered(db: sqlite_utils.Database) -> None:
         question TEXT PRIMARY KEY, count INTEGER NOT NULL, first_day TEXT NOT NULL,
         last_day TEXT NOT NULL);
     CREATE INDEX guide_unanswered_top ON guide_unanswered (count DESC, last_day DESC)
+    """)
+
+
+def _dossier_collect(db: sqlite_utils.Database) -> None:
+    # Part of migration 7 (boards branch): the "Nhận kết quả" ticket issued for a dossier at
+    # reception, so the counter shows the code and Done returns the dossier (one row a ticket).
+    _run(db, """
+    CREATE TABLE dossier_collect (
+        ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+        code TEXT NOT NULL REFERENCES dossiers(code), issued_at TEXT NOT NULL);
+    CREATE INDEX dossier_collect_by_code ON dossier_collect (code)
     """)
 
 

@@ -34,7 +34,8 @@ def report_input(store: HubStore, day: date, ward_name: str,
                               [day.isoformat(), bk.RELEASED]).fetchone()[0]
     stats = day_stats(day, store.tickets_of_day(day.isoformat()), tz, booking_no_shows=released)
     previous = [day_stats(d, store.tickets_of_day(d.isoformat()), tz)
-                for d in (day - timedelta(weeks=k) for k in range(1, WEEKS_BACK + 1))]
+                for d in (day - timedelta(weeks=k) for k in range(1, WEEKS_BACK + 1)
+                          if day.toordinal() > 7 * k)]  # year 1 has no weeks before it
     officers = {}
     with store.reading() as db:
         for username, name in db.execute("SELECT username, display_name FROM officers"):

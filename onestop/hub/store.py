@@ -346,7 +346,12 @@ class HubStore(StoreReads):
                 to_counter=self.counter(to_counter) if to_counter is not None else None,
                 known_groups=[g.id for g in self.catalog.groups], reason=reason,
                 officer=officer)
-            return self._save(change).ticket
+            ticket = self._save(change).ticket
+            if ticket.status == Status.DONE and action == tr.Action.DONE:
+                from .dossier_collect import returned_on_done
+
+                returned_on_done(self, ticket)  # a result collected: the dossier is returned
+            return ticket
 
     def rate(self, token: str, rating: int, comment: str | None = None) -> Ticket:
         with self.write():

@@ -35,7 +35,8 @@ def defaults(ward_name: str | None, display_notice: str | None, centre: CentreLa
     return {"name_vi": ward_name or centre.ward_name_vi, "name_en": centre.ward_name_en,
             "office_name_vi": "", "office_name_en": "",
             "address_vi": "", "address_en": "", "hours": hours_to_list(centre.hours),
-            "notice_vi": display_notice or "", "notice_en": "", "ward_code": ""}
+            "notice_vi": display_notice or "", "notice_en": "", "ward_code": "",
+            "results_strip": False}
 
 
 def hours_to_list(hours: tuple[OpeningHours, ...]) -> list[dict]:
@@ -74,7 +75,7 @@ def check_ward(body: dict) -> dict:
     if not isinstance(body, dict):
         raise InvalidRequest("invalid_ward", "the ward must be a JSON object",
                              "Thông tin phường phải là một đối tượng JSON")
-    unknown = sorted(set(body) - {*_TEXTS, "hours", "ward_code"})
+    unknown = sorted(set(body) - {*_TEXTS, "hours", "ward_code", "results_strip"})
     if unknown:
         raise InvalidRequest("invalid_ward", f"unknown field {unknown[0]!r}",
                              f"Trường không hợp lệ {unknown[0]!r}", field=unknown[0])
@@ -97,6 +98,12 @@ def check_ward(body: dict) -> dict:
         raise InvalidRequest("invalid_ward", "ward_code must be text", "ward_code phải là chữ",
                              field="ward_code")
     clean["ward_code"] = check_ward_code(code) if code.strip() else ""
+    # The lobby display's "Đã có kết quả" strip (docs/dossiers.md): off unless switched on.
+    strip = body.get("results_strip", False)
+    if not isinstance(strip, bool):
+        raise InvalidRequest("invalid_ward", "results_strip must be true or false",
+                             "results_strip phải là true hoặc false", field="results_strip")
+    clean["results_strip"] = strip
     try:
         clean["hours"] = hours_to_list(parse_hours(body.get("hours"), "hours"))
     except CatalogError as exc:
@@ -112,8 +119,9 @@ def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
     if not isinstance(body, dict):
         body = {"": body}  # refused by check_ward with a clear message
     current = _saved(store, fallback)
-    clean = check_ward({**{k: current.get(k, "") for k in (*PUBLIC, "hours", "ward_code")},
-                        **body})
+    keep = (*PUBLIC, "hours", "ward_code")
+    clean = check_ward({**{k: current.get(k, "") for k in keep},
+                        "results_strip": bool(current.get("results_strip")), **body})
     # An office name that is just the default (for the ward's name before or after this
     # change: a form sends back what it showed) is kept empty, so it follows a later rename of
     # the ward; a name the ward chose stays as typed.

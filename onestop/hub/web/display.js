@@ -168,6 +168,22 @@
     });
   }
 
+  // The "Đã có kết quả" strip: short dossier codes waiting to be collected, only when the
+  // ward switched it on (state.results_ready is null when off); as many as fit on one line.
+  function renderResults(state) {
+    var codes = state.results_ready || [];
+    var list = $("result-codes");
+    $("results").hidden = !codes.length;
+    for (var n = codes.length; n >= 1; n--) { // the most that fit, then "và N hồ sơ khác"
+      list.textContent = "";
+      codes.slice(0, n).forEach(function (code) { list.appendChild(el("li", "", code)); });
+      if (n < codes.length) {
+        list.appendChild(el("li", "more", "và " + (codes.length - n) + " hồ sơ khác"));
+      }
+      if (list.scrollWidth <= list.clientWidth) return;
+    }
+  }
+
   function applyState(state, force) {
     if (!state || (!force && state.seq < boardSeq)) return;
     boardSeq = state.seq;
@@ -184,6 +200,7 @@
     if (state.city_ticker_vi) notice = notice ? state.city_ticker_vi + "   •   " + notice
       : state.city_ticker_vi;
     if (notice && $("notice").textContent !== notice) setupNotice(notice);
+    renderResults(state);
     renderGroups(state); // first: the footer's height decides the board's
     renderRecent(state);
     renderBoard(state);
