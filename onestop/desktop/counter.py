@@ -180,17 +180,6 @@ class CounterWindow(CounterCommands, CounterLists, StationWindow):
         self.strip = CompactStrip(self.tr("Quầy {n}").format(n=self.number), self)
         self.strip.sig_action.connect(self.trigger)
 
-    def toggle_lookup(self) -> None:
-        if self.lookup.isVisible() and self.lookup.question.hasFocus():
-            self.lookup.close_panel()
-        else:
-            self.lookup.open_panel()
-
-    def open_slip(self) -> None:
-        from .counter_slip import SlipDialog
-
-        SlipDialog(self).open()
-
     def _small_button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -173,3 +173,15 @@ class CounterCommands:
             if error and text else "color:#22384d; padding:4px 10px;")
         if text and not error:
             self._message_timer.start(10_000)
+
+    # The header's two side tools: the procedure lookup beside the queue and the receipt.
+    def toggle_lookup(self) -> None:
+        if self.lookup.isVisible() and self.lookup.question.hasFocus():
+            self.lookup.close_panel()
+        else:
+            self.lookup.open_panel()
+
+    def open_slip(self) -> None:
+        from .counter_slip import SlipDialog
+
+        SlipDialog(self).open()

@@ -164,16 +164,6 @@ class SupervisorWindow(SupervisorDialogs, StationWindow):
         self.body.addWidget(self.sync_line)
         self._enable_actions()
 
-    def open_feedback(self) -> None:
-        """The cases, the city's notices and the recommendations (supervisor_feedback.py)."""
-        self.alert.seen()
-        if self.feedback is None:
-            self.feedback = FeedbackWindow(self.client, self)
-        self.feedback.refresh()
-        self.feedback.show()
-        self.feedback.raise_()
-        self.feedback.activateWindow()
-
     # --- the day's report ------------------------------------------------------------------------
     def ask_report(self) -> None:
         from PySide6.QtWidgets import QFileDialog

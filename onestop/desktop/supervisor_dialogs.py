@@ -328,3 +328,15 @@ class SupervisorDialogs:
         timezone = (self.client.state or {}).get("timezone")
         self._open_dialog(PairingDialog(self.client, self.counter_rows(), timezone, self),
                           lambda a: self.tr("Đã tạo mã ghép nối %1.").replace("%1", a["code"]))
+
+    def open_feedback(self) -> None:
+        """The cases, the city's notices and the recommendations (supervisor_feedback.py)."""
+        self.alert.seen()
+        if self.feedback is None:
+            from .supervisor_feedback import FeedbackWindow
+
+            self.feedback = FeedbackWindow(self.client, self)
+        self.feedback.refresh()
+        self.feedback.show()
+        self.feedback.raise_()
+        self.feedback.activateWindow()
