@@ -49,6 +49,7 @@ class SimReport:
     outcomes: tuple[Outcome, ...]
     utilisation: dict[int, float]
     booked_absent: int = 0  # bookings nobody came for (released as no-shows)
+    staffing: dict | None = None  # moves, reserve hours, counter hours (queue/supervise.py)
 
     @property
     def waits(self) -> list[float]:
@@ -74,6 +75,7 @@ class SimReport:
                            "baseline_mae_min": _mae(self.outcomes, "baseline")},
             "utilisation": {str(n): round(u, 3) for n, u in sorted(self.utilisation.items())},
             **self._booking(),
+            **({"staffing": self.staffing} if self.staffing is not None else {}),
         }
 
     def _booking(self) -> dict:
@@ -95,5 +97,7 @@ class SimReport:
 
 
 def summarise(scenario: str, policy: str, days: int, outcomes: list[Outcome],
-              utilisation: dict[int, float], booked_absent: int = 0) -> SimReport:
-    return SimReport(scenario, policy, days, tuple(outcomes), utilisation, booked_absent)
+              utilisation: dict[int, float], booked_absent: int = 0,
+              staffing: dict | None = None) -> SimReport:
+    return SimReport(scenario, policy, days, tuple(outcomes), utilisation, booked_absent,
+                     staffing)

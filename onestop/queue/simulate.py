@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from . import transitions as tr
 from .catalog import Catalog, default_catalog
 from .classify import Observed, prior_minutes
+from .errors import InvalidRequest
 from .learn import WINDOW, learned
 from .lines import WaitingLines
 from .model import Channel, Counter, CounterStatus, Kind, Ticket
@@ -38,10 +39,14 @@ from .routing import Policy, get_policy
 from .rules import Rules
 from .scenario import Scenario
 from .simstats import Outcome, SimReport, summarise
+from .supervise import MODES, StaticStaffing, staffing_for
 from .wait import WaitEstimate
 
 FIRST_DAY = date(2025, 7, 7)  # a Monday, after the July 2025 reform
 NO_SHOW_MINUTES = 2.0  # call, one recall, then no-show: the counter is held this long
+# A reserve calls a citizen only when twice the expected minutes fit in its hours: service
+# times are skewed (a lognormal with cv 0.6 passes twice its mean 5% of the time).
+RESERVE_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -129,23 +134,34 @@ def draw_citizens(scenario: Scenario, catalog: Catalog, rules: Rules, day: int,
     """Everyone who comes on `day`; the same for every policy (seeded by scenario and day)."""
     rng = random.Random(f"{seed}:{day}")
     weights = [e.share for e in scenario.mix]
-    citizens = []
-    for at in _arrival_times(rng, scenario, day):
-        entry = rng.choices(scenario.mix, weights)[0]
-        count = rng.randint(*entry.count)
-        service = catalog.service(entry.service)
-        prior = prior_minutes(service, entry.kind, count, rules)
-        mean = prior
-        if entry.minutes is not None:  # the scenario's true pace differs from the catalogue
-            mean = entry.minutes * prior / max(prior_minutes(service, entry.kind, 1, rules), 1e-9)
-        citizens.append(Citizen(
-            at, entry.service, entry.kind, count,
-            "elderly" if rng.random() < scenario.priority_share else None,
-            max(0.1, _draw_minutes(rng, mean, scenario)),
-            rng.random() < scenario.no_show_share))
+    citizens = [_citizen(rng, at, rng.choices(scenario.mix, weights)[0], scenario, catalog,
+                         rules) for at in _arrival_times(rng, scenario, day)]
+    for i, surge in enumerate(scenario.surges):  # a stream of its own: the rest is unchanged
+        srng = random.Random(f"{seed}:{day}:surge:{i}")
+        entries = [e for e in scenario.mix if catalog.service(e.service).group == surge.group]
+        start = day * 1440.0 + surge.start.hour * 60 + surge.start.minute
+        end = day * 1440.0 + surge.end.hour * 60 + surge.end.minute
+        for _ in range(_poisson(srng, surge.tickets)):
+            citizens.append(_citizen(srng, srng.uniform(start, end), srng.choices(
+                entries, [e.share for e in entries])[0], scenario, catalog, rules))
+        citizens.sort(key=lambda who: who.at)
     if scenario.booked_share > 0:
         citizens = _book(citizens, scenario, catalog, rules, day, seed)
     return citizens
+
+
+def _citizen(rng: random.Random, at: float, entry, scenario: Scenario, catalog: Catalog,
+             rules: Rules) -> Citizen:
+    count = rng.randint(*entry.count)
+    service = catalog.service(entry.service)
+    prior = prior_minutes(service, entry.kind, count, rules)
+    mean = prior
+    if entry.minutes is not None:  # the scenario's true pace differs from the catalogue
+        mean = entry.minutes * prior / max(prior_minutes(service, entry.kind, 1, rules), 1e-9)
+    return Citizen(at, entry.service, entry.kind, count,
+                   "elderly" if rng.random() < scenario.priority_share else None,
+                   max(0.1, _draw_minutes(rng, mean, scenario)),
+                   rng.random() < scenario.no_show_share)
 
 
 def _book(citizens: list[Citizen], scenario: Scenario, catalog: Catalog, rules: Rules,
@@ -198,6 +214,7 @@ class _Room:
         self.origin = datetime(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day, tzinfo=tz)
         self.counters = {p.id: Counter(p.id, f"Quầy {p.id}", f"Counter {p.id}", p.groups,
                                        p.fast_lane) for p in scenario.counters}
+        self.deadline: dict[int, float] = {}  # reserve counter -> minute it stops calling
         self.queue = WaitingLines()
         self.current: dict[int, Ticket] = {}
         self.samples: dict[tuple[str, str], list[float]] = defaultdict(list)
@@ -222,7 +239,7 @@ class _Room:
         """"People ahead x mean service minutes / open counters", what simple systems show."""
         ahead = sum(1 for t in waiting if t.group == ticket.group
                     and (t.is_priority or not ticket.is_priority))
-        serving = sum(1 for c in self.counters.values() if ticket.group in c.skills)
+        serving = sum(1 for c in self.counters.values() if c.is_open and ticket.group in c.skills)
         mean = (self.total_minutes / self.total_samples if self.total_samples
                 else ticket.expected_minutes)
         return ahead * mean / serving if serving else None
@@ -257,8 +274,11 @@ class _Room:
     def call(self, number: int, now_min: float) -> Ticket | None:
         counter = self.counters[number]
         now = self.at(now_min)
-        change = call_next(counter, self.heads(counter), now=now, rules=self.rules,
-                           policy=self.policy)
+        heads = self.heads(counter)
+        if number in self.deadline:  # a reserve calls only whom it can serve in its hours
+            heads = [t for t in heads
+                     if now_min + RESERVE_MARGIN * t.expected_minutes <= self.deadline[number]]
+        change = call_next(counter, heads, now=now, rules=self.rules, policy=self.policy)
         if change is None:
             return None
         ticket = change.ticket
@@ -293,12 +313,13 @@ class _Room:
 def simulate(scenario: Scenario, policy: str | Policy, *, days: int | None = None,
              seed: int | None = None, catalog: Catalog | None = None,
              rules: Rules | None = None, predict: bool = True,
-             timezone: str = "Asia/Ho_Chi_Minh") -> SimReport:
+             timezone: str = "Asia/Ho_Chi_Minh", staffing: str = "static") -> SimReport:
     """Run `days` ward days (default: the scenario's) and summarise them.
 
     One event loop runs across all days: a queue left at night (a 24-hour scenario) is still
     there in the morning, as in the queueing models the simulator is checked against.
-    Utilisation is serving minutes over scheduled open minutes (over 1 with overtime)."""
+    Utilisation is serving minutes over scheduled open minutes (over 1 with overtime).
+    `staffing`: static, suggest or plan (queue/supervise.py)."""
     catalog = catalog or default_catalog()
     rules = rules or Rules(timezone=timezone)
     chosen = get_policy(policy) if isinstance(policy, str) else policy
@@ -306,14 +327,22 @@ def simulate(scenario: Scenario, policy: str | Policy, *, days: int | None = Non
     seed = scenario.seed if seed is None else seed
     with _no_gc():
         room = _Room(scenario, catalog, rules, chosen, ZoneInfo(timezone), predict)
-        outcomes, busy, absent = _run(room, scenario, catalog, rules, days, seed)
+        if staffing not in MODES:
+            raise InvalidRequest("unknown_staffing", f"no staffing mode {staffing!r}; known: "
+                                 f"{', '.join(MODES)}", f"Không có chế độ điều phối cán bộ "
+                                 f"{staffing!r}")
+        supervisor = staffing_for(staffing, scenario, catalog, rules)
+        room.counters.update({c.number: c for c in supervisor.counters()})
+        outcomes, busy, absent = _run(room, scenario, catalog, rules, days, seed, supervisor)
     scheduled = days * scenario.open_minutes
     return summarise(scenario.name, getattr(chosen, "__name__", str(policy)), days, outcomes,
-                     {n: busy[n] / scheduled for n in room.counters}, booked_absent=absent)
+                     {p.id: busy[p.id] / scheduled for p in scenario.counters},
+                     booked_absent=absent, staffing=supervisor.report(days))
 
 
 def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: int,
-         seed: int) -> tuple[list[Outcome], dict[int, float], int]:
+         seed: int, supervisor: StaticStaffing
+         ) -> tuple[list[Outcome], dict[int, float], int]:
     outcomes: list[Outcome] = []
     busy: dict[int, float] = defaultdict(float)
     first = scenario.open[0][0].hour * 60 + scenario.open[0][0].minute
@@ -322,7 +351,8 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
     events: list[tuple[float, int, str, object]] = [(d * 1440.0 + first, next(seq), "day", d)
                                                     for d in range(days)]
     heapq.heapify(events)
-    idle: deque[int] = deque(sorted(room.counters))  # longest idle asks first
+    idle: deque[int] = deque(sorted(n for n in room.counters  # longest idle asks first
+                                    if n not in supervisor.reserve_of))
     pending: dict[str, tuple[Citizen, dict]] = {}
     absent = 0
 
@@ -343,11 +373,23 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
         now, _, kind, payload = heapq.heappop(events)
         if kind == "day":
             for number in sorted(room.counters):  # counters open with the first session
-                if not room.counters[number].is_open:
+                if not room.counters[number].is_open and number not in supervisor.reserve_of:
                     room.counters[number] = tr.set_counter_status(
                         room.counters[number], CounterStatus.OPEN, room.at(now)).counters[-1]
             for who in draw_citizens(scenario, catalog, rules, payload, seed):
                 heapq.heappush(events, (who.at, next(seq), "arrive", who))
+            for at, move in supervisor.start_day(room, payload):
+                heapq.heappush(events, (at, next(seq), "staff", move))
+            continue
+        if kind == "staff":
+            supervisor.act(room, now, payload, lambda at, move: heapq.heappush(
+                events, (at, next(seq), "staff", move)))
+            for number, counter in room.counters.items():  # who calls now
+                if counter.is_open and number not in room.current and number not in idle:
+                    idle.append(number)
+                elif not counter.is_open and number in idle:
+                    idle.remove(number)
+            dispatch(now)
             continue
         if kind == "arrive":
             if payload.absent:  # a booking nobody came for: released as a no-show
@@ -358,6 +400,7 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
         else:
             number, no_show = payload
             room.finish(number, now, no_show)
-            idle.append(number)
+            if supervisor.freed(room, number, now):
+                idle.append(number)
         dispatch(now)
     return outcomes, busy, absent
