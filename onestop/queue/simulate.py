@@ -59,7 +59,7 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-class _Room:
+class Room:
     """The centre's live state, kept as the hub keeps it: lines of waiting tickets."""
 
     def __init__(self, scenario: Scenario, catalog: Catalog, rules: Rules, policy: Policy,
@@ -180,7 +180,7 @@ def simulate(scenario: Scenario, policy: str | Policy, *, days: int | None = Non
     days = days or scenario.days
     seed = scenario.seed if seed is None else seed
     with _no_gc():
-        room = _Room(scenario, catalog, rules, chosen, ZoneInfo(timezone), predict)
+        room = Room(scenario, catalog, rules, chosen, ZoneInfo(timezone), predict)
         if staffing not in MODES:
             raise InvalidRequest("unknown_staffing", f"no staffing mode {staffing!r}; known: "
                                  f"{', '.join(MODES)}", f"Không có chế độ điều phối cán bộ "
@@ -194,7 +194,7 @@ def simulate(scenario: Scenario, policy: str | Policy, *, days: int | None = Non
                      booked_absent=absent, staffing=supervisor.report(days))
 
 
-def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: int,
+def _run(room: Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: int,
          seed: int, supervisor: StaticStaffing
          ) -> tuple[list[Outcome], dict[int, float], int]:
     outcomes: list[Outcome] = []

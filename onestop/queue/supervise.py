@@ -26,7 +26,7 @@ from .dayplan import DayPlan, Demand, Reserve, StaffCounter, plan_day
 from .model import Counter, CounterStatus
 from .rules import Rules
 from .scenario import Scenario
-from .staffing import room_suggestions
+from .staffing import Suggestion, room_suggestions
 
 MODES = ("static", "suggest", "plan")
 LOOK_MINUTES = 5.0  # how often the simulated supervisor looks at the suggestions
@@ -176,11 +176,7 @@ class SuggestStaffing(StaticStaffing):
         self._return_idle(room, now)
         if now - self.last_move < MIN_GAP_MINUTES:
             return
-        counters = [c for n, c in room.counters.items()
-                    if n not in self.reserve_of or c.is_open or self._hours_left(n) > 15]
-        current = {t.id: t for t in room.current.values()}
-        found = room_suggestions(list(room.queue), counters, current, room.at(now),
-                                 self.rules, room.policy, can_serve=self.can_serve)
+        found = self.suggestions(room, now)
         if not found:
             return
         s = found[0]
@@ -189,6 +185,15 @@ class SuggestStaffing(StaticStaffing):
             delay += self.scenario.reserve[self.reserve_of[s.counter]].notice_min
         push(now + delay, ("apply", s.counter, s.group, s.action))
         self.last_move = now
+
+    def suggestions(self, room, now: float) -> list[Suggestion]:
+        """What the supervisor window would show for the room now (reserves with under a
+        quarter of an hour left are not offered)."""
+        counters = [c for n, c in room.counters.items()
+                    if n not in self.reserve_of or c.is_open or self._hours_left(n) > 15]
+        current = {t.id: t for t in room.current.values()}
+        return room_suggestions(list(room.queue), counters, current, room.at(now),
+                                self.rules, room.policy, can_serve=self.can_serve)
 
     def _hours_left(self, number: int) -> float:
         return self.scenario.reserve[self.reserve_of[number]].max_hours * 60 \
