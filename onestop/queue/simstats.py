@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .fairness import fairness
 from .model import Channel, Complexity, Ticket
 
 ON_TIME_MINUTES = 15.0  # a booked citizen called within this of their place is on time
@@ -74,6 +75,8 @@ class SimReport:
             "prediction": {"mae_min": _mae(self.outcomes, "predicted"),
                            "baseline_mae_min": _mae(self.outcomes, "baseline")},
             "utilisation": {str(n): round(u, 3) for n, u in sorted(self.utilisation.items())},
+            "fairness": fairness((o.ticket, o.ticket.called_at)
+                                 for o in self.outcomes).to_dict(),
             **self._booking(),
             **({"staffing": self.staffing} if self.staffing is not None else {}),
         }
