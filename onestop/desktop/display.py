@@ -190,8 +190,13 @@ class DisplayWindow(StationWindow):
         own = self.settings.display_notice if self.settings else None
         ward = state.get("ward") or {}
         lang = "en" if self.english else "vi"
-        return (own or ward.get(f"notice_{lang}") or ward.get("notice_vi")
-                or state.get(f"priority_notice_{lang}") or state.get("priority_notice_vi", ""))
+        notice = (own or ward.get(f"notice_{lang}") or ward.get("notice_vi")
+                  or state.get(f"priority_notice_{lang}") or state.get("priority_notice_vi", ""))
+        policy = state.get("policy") or {}
+        order = policy.get(f"text_{lang}") or policy.get("text_vi")
+        if order:  # the calling order the ward chose (issue 19) runs with the notice
+            notice = f"{notice}   •   " + self.tr("Thứ tự gọi: %1").replace("%1", order)
+        return notice
 
     def _group_name(self, group_id: str, fallback: str = "") -> str:
         for g in (self.state or {}).get("groups", []):
@@ -212,7 +217,10 @@ class DisplayWindow(StationWindow):
             if t:
                 status = (self.tr("đang phục vụ") if t["status"] == "serving"
                           else self.tr("mời đến quầy"))
-                detail = f"{self._group_name(t['group'], t.get('group_vi', ''))} · {status}"
+                # A priority number says why it goes ahead (issue 19).
+                why = (t.get("priority_en") if self.english else None) or t.get("priority_vi")
+                detail = f"{why or self._group_name(t['group'], t.get('group_vi', ''))} · " \
+                    f"{status}"
             else:
                 detail = (self.tr("Tạm dừng") if c["status"] == "paused"
                           else self.tr("Sẵn sàng tiếp nhận"))

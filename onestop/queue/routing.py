@@ -242,7 +242,19 @@ def _shortest_first(counter: Counter, waiting: Sequence[Ticket], now: datetime, 
 POLICIES: dict[str, Policy] = {"smart": smart, "standard": standard, "fifo": fifo,
                                "oldest": oldest, "sjf": sjf}
 WARD_POLICIES = ("smart", "fifo")  # what a ward chooses between (the others: simulator)
+# What the lobby display, the admin window and the daily report say about the order in force.
+POLICY_WORDS = {
+    "smart": ("Gọi theo thứ tự số trong từng dãy số; việc nhanh trước giữa các dãy",
+              "Numbers called in order within each series; quick matters first between series"),
+    "fifo": ("Người đăng ký trước được phục vụ trước",
+             "First registered, first served"),
+}
 DEFAULT_POLICY = "smart"
+
+
+def policy_name(holder) -> str:
+    """The name of the policy a store (or anything with `.policy`) calls with."""
+    return next((n for n, p in POLICIES.items() if p is holder.policy), "smart")
 
 
 def get_policy(name: str) -> Policy:

@@ -88,7 +88,8 @@
     if (c.ticket) {
       setText(num, c.ticket.number);
       num.className = "num";
-      setText(group, (c.ticket.group_vi || "") +
+      // A priority number says why it goes ahead ("Ưu tiên: người cao tuổi ...", issue 19).
+      setText(group, (c.ticket.priority_vi || c.ticket.group_vi || "") +
         (c.ticket.status === "serving" ? " · đang phục vụ" : " · mời đến quầy"));
     } else {
       setText(num, "—");
@@ -180,6 +181,8 @@
     }
     var notice = params.get("notice") || (state.ward && state.ward.notice_vi) ||
       state.priority_notice_vi;
+    // The calling order in force (the ward's choice, issue 19) runs with the notice.
+    if (notice && state.policy) notice += "   •   Thứ tự gọi: " + state.policy.text_vi;
     if (notice && $("notice").textContent !== notice) setupNotice(notice);
     renderGroups(state); // first: the footer's height decides the board's
     renderRecent(state);
