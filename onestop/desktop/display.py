@@ -217,9 +217,10 @@ class DisplayWindow(StationWindow):
             if t:
                 status = (self.tr("đang phục vụ") if t["status"] == "serving"
                           else self.tr("mời đến quầy"))
-                # A priority number says why it goes ahead (issue 19).
+                # A priority number says why it goes ahead (issue 19); the call banner
+                # already invites it, as on the browser display.
                 why = (t.get("priority_en") if self.english else None) or t.get("priority_vi")
-                detail = f"{why or self._group_name(t['group'], t.get('group_vi', ''))} · " \
+                detail = why or f"{self._group_name(t['group'], t.get('group_vi', ''))} · " \
                     f"{status}"
             else:
                 detail = (self.tr("Tạm dừng") if c["status"] == "paused"

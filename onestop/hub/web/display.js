@@ -88,9 +88,10 @@
     if (c.ticket) {
       setText(num, c.ticket.number);
       num.className = "num";
-      // A priority number says why it goes ahead ("Ưu tiên: người cao tuổi ...", issue 19).
-      setText(group, (c.ticket.priority_vi || c.ticket.group_vi || "") +
-        (c.ticket.status === "serving" ? " · đang phục vụ" : " · mời đến quầy"));
+      // A priority number says why it goes ahead ("Ưu tiên: người cao tuổi ...", issue 19);
+      // the call banner already says "mời đến quầy", and the line has no room for both.
+      setText(group, c.ticket.priority_vi || ((c.ticket.group_vi || "") +
+        (c.ticket.status === "serving" ? " · đang phục vụ" : " · mời đến quầy")));
     } else {
       setText(num, "—");
       num.className = "num none";
