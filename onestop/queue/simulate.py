@@ -31,7 +31,7 @@ from .lines import WaitingLines
 from .model import Channel, Counter, CounterStatus, Ticket
 from .operations import IssueRequest, call_next, issue
 from .predict import predict_wait, remaining_minutes
-from .routing import Policy, get_policy
+from .routing import Policy, get_policy, line_order, series
 from .rules import Rules
 from .scenario import Scenario
 from .simdraw import Citizen, draw_citizens
@@ -132,9 +132,7 @@ class Room:
         now = self.at(now_min)
         heads = self.heads(counter)
         if number in self.deadline:  # a reserve calls only whom it can serve in its hours
-            heads = [t for t in heads
-                     if now_min + RESERVE_MARGIN * t.expected_minutes + RESERVE_BUFFER
-                     <= self.deadline[number]]
+            heads = self._fitting(heads, self.deadline[number] - now_min)
         change = call_next(counter, heads, now=now, rules=self.rules, policy=self.policy)
         if change is None:
             return None
@@ -143,6 +141,22 @@ class Room:
         self.counters[number] = change.counters[-1]
         self.current[number] = ticket
         return ticket
+
+    @staticmethod
+    def _fitting(heads: list[Ticket], left: float) -> list[Ticket]:
+        """The heads a reserve with `left` minutes may call: in each number series (and
+        priority class) the numbers before the first that does not fit, so leaving a long
+        job to the others never lets a later number of its series go first."""
+        by_series: dict[tuple, list[Ticket]] = defaultdict(list)
+        for t in heads:
+            by_series[(*series(t), t.is_priority)].append(t)
+        out = []
+        for members in by_series.values():
+            for t in sorted(members, key=line_order):
+                if RESERVE_MARGIN * t.expected_minutes + RESERVE_BUFFER > left:
+                    break
+                out.append(t)
+        return out
 
     def finish(self, number: int, now_min: float, no_show: bool) -> Ticket:
         counter, ticket, now = self.counters[number], self.current.pop(number), self.at(now_min)

@@ -62,10 +62,12 @@ def brute_force(outcomes) -> int:
 
 @settings(max_examples=20, deadline=None)
 @given(seed=st.integers(0, 10_000), load=st.floats(0.7, 1.05), policy=st.sampled_from(
-    ["smart", "fifo"]))
-def test_the_wards_policies_never_overtake_inside_a_series(seed, load, policy):
+    ["smart", "fifo"]), staffing=st.sampled_from(["static", "suggest", "plan"]))
+def test_the_wards_policies_never_overtake_inside_a_series(seed, load, policy, staffing):
+    """Whoever sits where: a re-skilled counter or a reserve with little time left calls
+    the first number of a series or none of it."""
     report = simulate(random_scenario(seed, load=load, days=1, staffing=True), policy,
-                      predict=False)
+                      predict=False, staffing=staffing)
     assert brute_force(report.outcomes) == 0
     assert report.to_dict()["fairness"]["overtaken"] == 0
 
