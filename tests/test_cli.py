@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -210,3 +211,22 @@ def test_sync_push_batch_out_of_range_is_one_line(tmp_data):
         result = onestop("sync", "push", "--batch", bad)
         assert result.returncode == 2 and result.stderr.count("\n") == 1
         assert len(result.stderr) < 200 and "--batch" in result.stderr
+
+
+def test_simulate_with_staffing_prints_moves_and_reserve_hours(tmp_path):
+    """`onestop simulate --staffing plan` (issue 19): the table's staffing and fairness lines,
+    the JSON's `staffing` object; a mode that does not exist is one line and exit 2."""
+    scenario = str(Path(__file__).parents[1] / "scenarios" / "cua-nam-monday.json")
+    table = onestop("simulate", "--scenario", scenario, "--policy", "smart", "--days", "1",
+                    "--staffing", "plan", "--data", str(tmp_path))
+    assert table.returncode == 0, table.stderr
+    assert "staffing plan: " in table.stdout and "reserve officers" in table.stdout
+    assert "overtaken by a later number of their series: 0 " in table.stdout
+    answer = onestop("simulate", "--scenario", scenario, "--policy", "fifo", "--days", "1",
+                     "--staffing", "suggest", "--json", "--data", str(tmp_path))
+    staffing = json.loads(answer.stdout)["staffing"]
+    assert staffing["mode"] == "suggest" and set(staffing) == {
+        "mode", "moves", "reserve_hours", "counter_hours"}
+    bad = onestop("simulate", "--scenario", scenario, "--policy", "smart", "--staffing",
+                  "magic", "--data", str(tmp_path))
+    assert bad.returncode == 2 and "magic" in bad.stderr

@@ -64,6 +64,7 @@ class WardBody(_Body):
     hours: list[HoursBody] | None = Field(None, max_length=14)
     results_strip: bool | None = None  # the lobby's "Đã có kết quả" strip
     ward_code: str | None = Field(None, max_length=8)  # "" follows the ward's name
+    policy: str | None = Field(None, max_length=16)  # the calling order: smart or fifo
 
 
 class SetupBody(_Body):

@@ -19,6 +19,7 @@ from onestop.queue.centre import CentreLayout, OpeningHours, parse_hours
 from onestop.queue.dossier import check_ward_code, default_ward_code
 from onestop.queue.errors import InvalidRequest
 from onestop.queue.office import default_office_name
+from onestop.queue.routing import DEFAULT_POLICY, WARD_POLICIES, get_policy
 
 from . import admin
 from .rows import utc_text
@@ -36,7 +37,15 @@ def defaults(ward_name: str | None, display_notice: str | None, centre: CentreLa
             "office_name_vi": "", "office_name_en": "",
             "address_vi": "", "address_en": "", "hours": hours_to_list(centre.hours),
             "notice_vi": display_notice or "", "notice_en": "", "ward_code": "",
-            "results_strip": False}
+            "results_strip": False,
+            "policy": DEFAULT_POLICY}
+
+
+def apply_policy(store: HubStore, fallback: dict) -> str:
+    """The routing policy the ward chose (issue 19) is the one the counters call with."""
+    name = _saved(store, fallback).get("policy", DEFAULT_POLICY)
+    store.policy = get_policy(name if name in WARD_POLICIES else DEFAULT_POLICY)
+    return name
 
 
 def hours_to_list(hours: tuple[OpeningHours, ...]) -> list[dict]:
@@ -75,7 +84,7 @@ def check_ward(body: dict) -> dict:
     if not isinstance(body, dict):
         raise InvalidRequest("invalid_ward", "the ward must be a JSON object",
                              "Thông tin phường phải là một đối tượng JSON")
-    unknown = sorted(set(body) - {*_TEXTS, "hours", "ward_code", "results_strip"})
+    unknown = sorted(set(body) - {*_TEXTS, "hours", "ward_code", "results_strip", "policy"})
     if unknown:
         raise InvalidRequest("invalid_ward", f"unknown field {unknown[0]!r}",
                              f"Trường không hợp lệ {unknown[0]!r}", field=unknown[0])
@@ -104,6 +113,11 @@ def check_ward(body: dict) -> dict:
         raise InvalidRequest("invalid_ward", "results_strip must be true or false",
                              "results_strip phải là true hoặc false", field="results_strip")
     clean["results_strip"] = strip
+    clean["policy"] = body.get("policy", DEFAULT_POLICY)
+    if clean["policy"] not in WARD_POLICIES:
+        raise InvalidRequest("invalid_ward", f"policy must be one of {', '.join(WARD_POLICIES)}",
+                             f"Thứ tự gọi phải là một trong {', '.join(WARD_POLICIES)}",
+                             field="policy")
     try:
         clean["hours"] = hours_to_list(parse_hours(body.get("hours"), "hours"))
     except CatalogError as exc:
@@ -121,7 +135,8 @@ def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
     current = _saved(store, fallback)
     keep = (*PUBLIC, "hours", "ward_code")
     clean = check_ward({**{k: current.get(k, "") for k in keep},
-                        "results_strip": bool(current.get("results_strip")), **body})
+                        "results_strip": bool(current.get("results_strip")),
+                        "policy": current.get("policy", DEFAULT_POLICY), **body})
     # An office name that is just the default (for the ward's name before or after this
     # change: a form sends back what it showed) is kept empty, so it follows a later rename of
     # the ward; a name the ward chose stays as typed.
@@ -140,6 +155,7 @@ def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
                    "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
                    [json.dumps(clean, ensure_ascii=False), utc_text(store.clock())])
         store._append([ev.Event(ev.WARD_UPDATED, store.clock(), {"ward": clean})])
+    store.policy = get_policy(clean["policy"])
     return clean
 
 

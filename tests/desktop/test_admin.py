@@ -181,9 +181,13 @@ def test_ward_identity_hours_and_notice(qtbot, admin, live_hub):
     for day, box in enumerate(saturday.days):
         box.setChecked(day == 5)
     saturday.close.setTime(QTime(11, 30))
+    assert tab.policy.currentData() == "smart"  # the calling order (issue 19)
+    tab.policy.setCurrentIndex(tab.policy.findData("fifo"))
     with qtbot.waitSignal(tab.sig_changed, timeout=WAIT):
         tab.save.click()
     ward = hub_get(live_hub, "/api/ward")
+    assert ward["policy"] == "fifo"
+    assert live_hub.hub.store.policy.__name__ == "fifo"
     assert ward["name_vi"] == "Phường Hàng Trống"
     assert ward["notice_vi"] == "Chiều thứ Sáu nghỉ họp từ 15:00"
     assert ward["hours"][-1] == {"days": [5], "open": "08:00", "close": "11:30"}
