@@ -185,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="routing policy: smart, standard, fifo or oldest")
     sim.add_argument("--days", type=int, metavar="N", help="days to simulate (default: scenario)")
     sim.add_argument("--seed", type=int, metavar="S", help="random seed (default: scenario)")
+    sim.add_argument("--staffing", default="static", choices=("static", "suggest", "plan"),
+                     help="who sits where: static (as declared), suggest (follow the "
+                          "supervisor's suggestions), plan (a day plan made before opening)")
     sim.add_argument("--json", action="store_true", help="print statistics as JSON")
 
     # --db, like --data, is accepted before or after the central action.

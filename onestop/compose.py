@@ -24,6 +24,7 @@ from onestop.hub.outbox import Outbox
 from onestop.hub.snapshot import build_state
 from onestop.hub.store import HubStore, utc_now
 from onestop.hub.ward import PUBLIC as WARD_PUBLIC
+from onestop.hub.ward import apply_policy
 from onestop.hub.ward import defaults as ward_defaults
 from onestop.hub.ward import ward as ward_view
 from onestop.queue.centre import CentreLayout, OpeningHours, default_centre, parse_hours
@@ -126,8 +127,10 @@ def build_hub(settings: Settings | None = None, *, data_dir: Path | None = None,
     centre = centre or default_centre()
     store = HubStore(settings.data_dir / DB_NAME, clock=clock, centre=centre,
                      rules=rules or Rules(timezone=settings.timezone))
-    return Hub(settings=settings, store=store, auth=Auth(store, settings.pin_min_length),
-               centre=centre)
+    hub = Hub(settings=settings, store=store, auth=Auth(store, settings.pin_min_length),
+              centre=centre)
+    apply_policy(store, hub.ward_defaults)  # the calling order the ward chose (issue 19)
+    return hub
 
 
 def build_sync(hub: Hub, **options) -> SyncWorker:

@@ -23,7 +23,8 @@ def simulate_command(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError(f"--days must be at least 1, not {args.days}")
     began = time.perf_counter()
     try:
-        report = simulate(scenario, args.policy, days=args.days, seed=args.seed)
+        report = simulate(scenario, args.policy, days=args.days, seed=args.seed,
+                          staffing=getattr(args, "staffing", "static"))
     except DomainError as bad:  # unknown policy
         raise CliError(bad.message) from None
     result = {**report.to_dict(), "run_seconds": round(time.perf_counter() - began, 2)}
@@ -57,4 +58,14 @@ def format_table(r: dict) -> str:
         lines.append(f"booked {b['n']} ({b['share']:.0%} of tickets), called on time "
                      f"{b['on_time_share']:.0%}, mean wait {b['wait_mean']} min, "
                      f"{b['no_show']} never came; walk-ins mean {wi['mean']} p90 {wi['p90']} min")
+    if "staffing" in r:  # issue 19: who sat where
+        st = r["staffing"]
+        lines.append(f"staffing {st['mode']}: {st['moves']} move(s), reserve officers "
+                     f"{st['reserve_hours']} h; counter hours " + "  ".join(
+                         f"#{n} {h:g}" for n, h in st["counter_hours"].items()))
+    if "fairness" in r:
+        f = r["fairness"]
+        lines.append(f"overtaken by a later number of their series: {f['overtaken']} "
+                     f"({f['by_priority']} by priority, {f['by_transfer']} by transfer), "
+                     f"minutes mean {f['minutes_mean']} max {f['minutes_max']}")
     return "\n".join(lines)

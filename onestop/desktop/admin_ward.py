@@ -1,13 +1,14 @@
 """The admin window's ward identity: name, the office's name (on tickets, pages, the display and
-reports) and ticket address (Vietnamese and English), the opening hours, and the notice line on
-the lobby display. Saved in one PUT /api/ward; a change
-made elsewhere while the person edits never overwrites what they typed."""
+reports) and ticket address (Vietnamese and English), the opening hours, the notice line on
+the lobby display and the calling order (smart or fifo, issue 19). Saved in one PUT /api/ward;
+a change made elsewhere while the person edits never overwrites what they typed."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop.queue.office import default_office_name
+from onestop.queue.routing import POLICY_WORDS, WARD_POLICIES
 
 from .admin_common import AdminTab
 from .client import HubClient
@@ -98,6 +100,15 @@ class WardTab(AdminTab):
             caption = Label(captions[name], self)
             caption.setBuddy(edit)
             form.addRow(caption, edit)
+        # The calling order (issue 19): said on the lobby display and in the daily report.
+        self.policy = QComboBox(self)
+        english = getattr(client, "language", "vi") == "en"
+        for name in WARD_POLICIES:
+            self.policy.addItem(POLICY_WORDS[name][1 if english else 0], name)
+        self.policy.activated.connect(self._edited)
+        caption = Label(self.tr("Thứ tự &gọi số"), self)
+        caption.setBuddy(self.policy)
+        form.addRow(caption, self.policy)
         self._names = ("", "")
         for name in ("name_vi", "name_en"):
             self.edits[name].textEdited.connect(self._name_edited)
@@ -133,6 +144,8 @@ class WardTab(AdminTab):
             return
         for name, edit in self.edits.items():
             edit.setText(self.ward.get(name) or "")
+        self.policy.setCurrentIndex(max(0, self.policy.findData(self.ward.get("policy",
+                                                                              "smart"))))
         self._names = follow_office_name(self.edits, (self.edits["name_vi"].text(),
                                                       self.edits["name_en"].text()))
         for row in self.hours:
@@ -170,7 +183,8 @@ class WardTab(AdminTab):
 
     def body(self) -> dict:
         return {**{name: edit.text().strip() for name, edit in self.edits.items()},
-                "hours": [row.value() for row in self.hours]}
+                "hours": [row.value() for row in self.hours],
+                "policy": self.policy.currentData()}
 
     def submit(self) -> None:
         self.client.call(self, "PUT", "/api/ward", self.body(), done=self._saved)

@@ -192,6 +192,10 @@ class DisplayWindow(StationWindow):
         lang = "en" if self.english else "vi"
         local = (own or ward.get(f"notice_{lang}") or ward.get("notice_vi")
                  or state.get(f"priority_notice_{lang}") or state.get("priority_notice_vi", ""))
+        policy = state.get("policy") or {}
+        order = policy.get(f"text_{lang}") or policy.get("text_vi")
+        if order:  # the calling order the ward chose (issue 19) runs with the notice
+            local = f"{local}   •   " + self.tr("Thứ tự gọi: %1").replace("%1", order)
         # The city's notices for the ticker (issue 17), composed once by the hub, go first.
         city = state.get(f"city_ticker_{lang}") or state.get("city_ticker_vi") or ""
         return f"{city}   •   {local}" if city and local else city or local
@@ -215,7 +219,11 @@ class DisplayWindow(StationWindow):
             if t:
                 status = (self.tr("đang phục vụ") if t["status"] == "serving"
                           else self.tr("mời đến quầy"))
-                detail = f"{self._group_name(t['group'], t.get('group_vi', ''))} · {status}"
+                # A priority number says why it goes ahead (issue 19); the call banner
+                # already invites it, as on the browser display.
+                why = (t.get("priority_en") if self.english else None) or t.get("priority_vi")
+                detail = why or f"{self._group_name(t['group'], t.get('group_vi', ''))} · " \
+                    f"{status}"
             else:
                 detail = (self.tr("Tạm dừng") if c["status"] == "paused"
                           else self.tr("Sẵn sàng tiếp nhận"))

@@ -62,6 +62,7 @@ class WardBody(_Body):
     notice_vi: str | None = Field(None, max_length=600)
     notice_en: str | None = Field(None, max_length=600)
     hours: list[HoursBody] | None = Field(None, max_length=14)
+    policy: str | None = Field(None, max_length=16)  # the calling order: smart or fifo
 
 
 class SetupBody(_Body):

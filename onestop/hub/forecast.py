@@ -21,20 +21,14 @@ from datetime import datetime
 
 from onestop.queue.lines import WaitingLines
 from onestop.queue.model import Status, Ticket, ticket_from_dict
-from onestop.queue.predict import predict_wait, remaining_minutes
-from onestop.queue.staffing import probe
+from onestop.queue.predict import predict_wait
+from onestop.queue.staffing import busy_minutes, probe
 from onestop.queue.wait import WaitEstimate
 
 from .rows import ticket_from_row
 
 MAX_CATCH_UP = 2000  # events read to catch up; more than that and the lines are reloaded
 EMPTY_GROUP_MINUTES = 10.0  # the newcomer whose wait an empty group's estimate means
-
-
-def busy_minutes(counters, current: dict[str, Ticket], now: datetime) -> dict[int, float]:
-    """Counter number -> minutes until its current citizen is expected to leave."""
-    return {c.number: remaining_minutes(current.get(c.current), now)
-            for c in counters if c.current}
 
 
 class Forecaster:

@@ -12,11 +12,10 @@ from onestop.queue.daystats import day_stats as compute_day
 from onestop.queue.model import Channel, Kind, Ticket
 from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, check_issue_request, draft_ticket
-from onestop.queue.staffing import suggest
+from onestop.queue.staffing import room_suggestions
 
 from .auth import Role
 from .deps import Auth, require
-from .forecast import busy_minutes
 from .store import HubStore
 
 router = APIRouter()
@@ -117,11 +116,11 @@ def stats(request: Request, st: Auth) -> dict:
 
 
 def suggestions(store: HubStore) -> dict:
-    """Staffing suggestions for the supervisor (staffing.suggest over the live queue)."""
+    """Staffing suggestions for the supervisor: staffing.room_suggestions over the live
+    queue, the very function the simulator's `--staffing suggest` follows."""
     now = store.clock()
     waiting, counters, current = store.forecast_inputs()
-    found = suggest(waiting, counters, now, store.rules, store.policy,
-                    busy_minutes(counters, current, now))
+    found = room_suggestions(waiting, counters, current, now, store.rules, store.policy)
     names = {g.id: g for g in store.catalog.groups}
     items = []
     for s in found:

@@ -18,6 +18,7 @@ from onestop.queue.appointment import return_time
 from onestop.queue.daystats import day_stats
 from onestop.queue.model import ticket_to_dict
 from onestop.queue.numbering import service_day, zone
+from onestop.queue.routing import POLICY_WORDS, policy_name
 
 from .auth import Role
 from .deps import Auth, require
@@ -47,7 +48,8 @@ def report_input(store: HubStore, day: date, ward_name: str,
         group_names={g.id: g.name_vi for g in store.catalog.groups},
         counter_names={c.number: c.label_vi for c in store.counters()},
         officer_names=officers, generated_at=store.clock().astimezone(zone(tz)),
-        cases=day_counts(store, day.isoformat()))
+        cases=day_counts(store, day.isoformat()),
+        policy_vi=POLICY_WORDS.get(policy_name(store), ("", ""))[0])
 
 
 def export_rows(store: HubStore, day: date) -> list[dict]:

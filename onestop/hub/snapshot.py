@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from onestop.queue.numbering import service_day, zone
+from onestop.queue.routing import POLICY_WORDS, policy_name
 
 from .dialogue import ticker_notices, ticker_text
 from .rows import ticket_from_row
@@ -60,8 +61,21 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
                 "id": t.id, "number": t.number, "group": t.group,
                 "group_vi": group_vi.get(t.group, t.group), "status": str(t.status),
                 "called_at": t.called_at.isoformat() if t.called_at else None,
-                "recalls": t.recalls, "priority": t.priority},
+                "recalls": t.recalls, "priority": t.priority, **priority_words(t.priority)},
         }
+
+    def priority_words(category: str | None) -> dict:
+        """Why a priority number goes ahead, as the display shows it next to the call
+        (issue 19): "Ưu tiên: người cao tuổi"."""
+        if not category:
+            return {}
+        try:
+            found = cat.priority_category(category)
+            vi, en = found.name_vi, found.name_en
+        except KeyError:
+            vi = en = category
+        return {"priority_vi": f"Ưu tiên: {vi[:1].lower()}{vi[1:]}",
+                "priority_en": f"Priority: {en[:1].lower()}{en[1:]}"}
 
     recent_calls = []
     for kind, at, data in calls:
@@ -69,7 +83,8 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         recent_calls.append({"number": t["number"], "counter": t["counter"],
                              "counter_label_vi": labels.get(t["counter"], ""),
                              "group": t["group"], "group_vi": group_vi.get(t["group"], ""),
-                             "at": at, "recall": kind == "ticket.recalled"})
+                             "at": at, "recall": kind == "ticket.recalled",
+                             **priority_words(t.get("priority"))})
     groups = []
     for g in cat.groups:
         waiting = per_group.get(g.id, 0)
@@ -92,4 +107,7 @@ def build_state(store: HubStore, ward_vi: str, ward_en: str, recent: int = 10) -
         # The displays put city_ticker_* (one text, composed here) before their own notice.
         "city_notices": (city := ticker_notices(store)),
         "city_ticker_vi": ticker_text(city, "vi"), "city_ticker_en": ticker_text(city, "en"),
+        # The calling order the ward chose (issue 19), said on the lobby display.
+        "policy": {"id": (name := policy_name(store)), "text_vi": POLICY_WORDS[name][0],
+                   "text_en": POLICY_WORDS[name][1]},
     }

@@ -18,6 +18,7 @@ from onestop.queue.catalog import CatalogError
 from onestop.queue.centre import CentreLayout, OpeningHours, parse_hours
 from onestop.queue.errors import InvalidRequest
 from onestop.queue.office import default_office_name
+from onestop.queue.routing import DEFAULT_POLICY, WARD_POLICIES, get_policy
 
 from . import admin
 from .rows import utc_text
@@ -34,7 +35,14 @@ def defaults(ward_name: str | None, display_notice: str | None, centre: CentreLa
     return {"name_vi": ward_name or centre.ward_name_vi, "name_en": centre.ward_name_en,
             "office_name_vi": "", "office_name_en": "",
             "address_vi": "", "address_en": "", "hours": hours_to_list(centre.hours),
-            "notice_vi": display_notice or "", "notice_en": ""}
+            "notice_vi": display_notice or "", "notice_en": "", "policy": DEFAULT_POLICY}
+
+
+def apply_policy(store: HubStore, fallback: dict) -> str:
+    """The routing policy the ward chose (issue 19) is the one the counters call with."""
+    name = _saved(store, fallback).get("policy", DEFAULT_POLICY)
+    store.policy = get_policy(name if name in WARD_POLICIES else DEFAULT_POLICY)
+    return name
 
 
 def hours_to_list(hours: tuple[OpeningHours, ...]) -> list[dict]:
@@ -70,7 +78,7 @@ def check_ward(body: dict) -> dict:
     if not isinstance(body, dict):
         raise InvalidRequest("invalid_ward", "the ward must be a JSON object",
                              "Thông tin phường phải là một đối tượng JSON")
-    unknown = sorted(set(body) - {*_TEXTS, "hours"})
+    unknown = sorted(set(body) - {*_TEXTS, "hours", "policy"})
     if unknown:
         raise InvalidRequest("invalid_ward", f"unknown field {unknown[0]!r}",
                              f"Trường không hợp lệ {unknown[0]!r}", field=unknown[0])
@@ -88,6 +96,11 @@ def check_ward(body: dict) -> dict:
             raise InvalidRequest("invalid_ward", f"{field} is longer than {high} characters",
                                  f"{field} dài quá {high} ký tự", field=field)
         clean[field] = value
+    clean["policy"] = body.get("policy", DEFAULT_POLICY)
+    if clean["policy"] not in WARD_POLICIES:
+        raise InvalidRequest("invalid_ward", f"policy must be one of {', '.join(WARD_POLICIES)}",
+                             f"Thứ tự gọi phải là một trong {', '.join(WARD_POLICIES)}",
+                             field="policy")
     try:
         clean["hours"] = hours_to_list(parse_hours(body.get("hours"), "hours"))
     except CatalogError as exc:
@@ -103,7 +116,8 @@ def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
     if not isinstance(body, dict):
         body = {"": body}  # refused by check_ward with a clear message
     current = _saved(store, fallback)
-    clean = check_ward({**{k: current[k] for k in (*PUBLIC, "hours")}, **body})
+    clean = check_ward({**{k: current[k] for k in (*PUBLIC, "hours")},
+                        "policy": current.get("policy", DEFAULT_POLICY), **body})
     # An office name that is just the default (for the ward's name before or after this
     # change: a form sends back what it showed) is kept empty, so it follows a later rename of
     # the ward; a name the ward chose stays as typed.
@@ -117,6 +131,7 @@ def set_ward(store: HubStore, body: dict, fallback: dict) -> dict:
                    "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
                    [json.dumps(clean, ensure_ascii=False), utc_text(store.clock())])
         store._append([ev.Event(ev.WARD_UPDATED, store.clock(), {"ward": clean})])
+    store.policy = get_policy(clean["policy"])
     return clean
 
 

@@ -57,6 +57,7 @@ class ReportInput:
     # Feedback cases of the day (issue 17): opened, closed, overdue at the day's end and
     # opened_by_kind {suggestion, complaint, unhappy}; None when the hub has none to give.
     cases: dict | None = None
+    policy_vi: str = ""  # the calling order in force (routing.POLICY_WORDS)
 
 
 def _m(value: float | None) -> str:
@@ -174,6 +175,7 @@ def render_report(data: ReportInput) -> bytes:
                   ["Lịch hẹn không đến (đã hủy do trễ)", s.booking_no_shows]],
                  [80 * mm, 40 * mm]),
         Paragraph(WAIT_NOTE, st.note),
+        *_order_note(data, st),
     ]
     hours = sorted(s.by_hour_group)
     groups = sorted({g for per in s.by_hour_group.values() for g in per})
@@ -238,6 +240,17 @@ def _cases(data: ReportInput, st: _Styles) -> list:
             ["Đã đóng (đã xử lý xong)", c["closed"]],
             ["Quá hạn xử lý cuối ngày", c["overdue"]]]
     return [Spacer(1, 4), st.table(rows, [60 * mm, 30 * mm])]
+def _order_note(data: ReportInput, st: _Styles) -> list:
+    """Issue 19: the calling order in force, and who was called after a later number of
+    their own series (priority categories, transfers and bookings are the rules)."""
+    f = data.stats.fairness
+    parts = [f"Thứ tự gọi đang áp dụng: {escape(data.policy_vi)}."] if data.policy_vi else []
+    if f is not None:
+        parts.append(f"Công dân bị số sau cùng dãy gọi trước (không tính ưu tiên, chuyển quầy, "
+                     f"đặt lịch): {f.overtaken}" + (
+                         f", trung bình {_m(f.minutes_mean)} phút, lâu nhất "
+                         f"{_m(f.minutes_max)} phút." if f.overtaken else "."))
+    return [Paragraph(" ".join(parts), st.note)] if parts else []
 
 
 def _comparison(data: ReportInput, st: _Styles) -> list:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from .booking import on_time
+from .fairness import Fairness, fairness
 from .model import Channel, Status, Ticket
 
 
@@ -57,6 +58,8 @@ class DayStats:
     booked_called: int = 0
     booked_on_time: int = 0
     booking_no_shows: int = 0
+    # Issue 19: citizens called after a later number of their own series (queue/fairness.py).
+    fairness: Fairness | None = None
 
     def booked_share(self) -> float | None:
         """Percent of the day's numbers that were booked."""
@@ -149,6 +152,7 @@ def day_stats(day: date, tickets: Sequence[Ticket], timezone: str,
         # issued_at of a booked number is its place in line (operations.issue placed_at)
         booked_on_time=sum(on_time(t.issued_at, t.called_at) for t in booked),
         booking_no_shows=booking_no_shows,
+        fairness=fairness((t, t.called_at) for t in tickets if t.called_at is not None),
     )
 
 

@@ -151,6 +151,24 @@ AGEING_FACTOR = 2.0
 BOOKED_GRACE_MINUTES = 0.0
 
 
+def series(ticket: Ticket) -> tuple:
+    """The number series a ticket was issued in: its prefix's sequence of the day."""
+    return (ticket.day, ticket.issued_group)
+
+
+def series_fronts(tickets: Sequence[Ticket]) -> list[Ticket]:
+    """Registered first, served first: of each number series only its first waiting number
+    (in line order) may be called, so a later number never goes before an earlier one of the
+    same prefix. Shortest-job-first then chooses between series (B031 before A012 is a
+    different line, as the display shows), never inside one."""
+    front: dict[tuple, Ticket] = {}
+    for t in tickets:
+        key = series(t)
+        if key not in front or line_order(t) < line_order(front[key]):
+            front[key] = t
+    return list(front.values())
+
+
 def waited(ticket: Ticket, now: datetime) -> float:
     """Minutes since the ticket's place in line; 0 before it (a booked number checked in
     before its slot)."""
@@ -166,7 +184,16 @@ def smart_score(counter: Counter, ticket: Ticket, now: datetime) -> float:
 
 def smart(counter: Counter, waiting: Sequence[Ticket], now: datetime,
           rules: Rules) -> Ticket | None:
-    """Routing v2, the hub's default: shortest expected job first, with ageing and bounds.
+    """Routing v2, the hub's default: `sjf` within the rule "registered first, served
+    first" — of each number series only its first waiting number is a candidate
+    (series_fronts), so short jobs go first between series, never inside one (issue 19)."""
+    return _shortest_first(counter, waiting, now, rules, honest=True)
+
+
+def sjf(counter: Counter, waiting: Sequence[Ticket], now: datetime,
+        rules: Rules) -> Ticket | None:
+    """Routing v2 as it was before issue 19 (kept for the simulator, to measure what the
+    honest order costs): shortest expected job first, with ageing and bounds.
 
     1. tickets transferred to this very counter, oldest first;
     2. priority categories in arrival order, bounded by `priority_streak_limit` as in v1;
@@ -180,6 +207,11 @@ def smart(counter: Counter, waiting: Sequence[Ticket], now: datetime,
        people), while the age term lets long jobs through before the hard bound.
     Decides from line heads only (see line_key), like the other policies.
     """
+    return _shortest_first(counter, waiting, now, rules, honest=False)
+
+
+def _shortest_first(counter: Counter, waiting: Sequence[Ticket], now: datetime, rules: Rules,
+                    honest: bool) -> Ticket | None:
     candidates = in_line([t for t in waiting if eligible(counter, t)], now)
     if not candidates:
         return None
@@ -198,7 +230,7 @@ def smart(counter: Counter, waiting: Sequence[Ticket], now: datetime,
     if due:
         return min(due, key=line_order)
     heads: dict[tuple, Ticket] = {}
-    for t in regular or priority:
+    for t in series_fronts(regular or priority) if honest else regular or priority:
         key = line_key(t)
         if key not in heads or line_order(t) < line_order(heads[key]):
             heads[key] = t
@@ -208,8 +240,21 @@ def smart(counter: Counter, waiting: Sequence[Ticket], now: datetime,
 
 
 POLICIES: dict[str, Policy] = {"smart": smart, "standard": standard, "fifo": fifo,
-                               "oldest": oldest}
+                               "oldest": oldest, "sjf": sjf}
+WARD_POLICIES = ("smart", "fifo")  # what a ward chooses between (the others: simulator)
+# What the lobby display, the admin window and the daily report say about the order in force.
+POLICY_WORDS = {
+    "smart": ("Gọi theo thứ tự số trong từng dãy số; việc nhanh trước giữa các dãy",
+              "Numbers called in order within each series; quick matters first between series"),
+    "fifo": ("Người đăng ký trước được phục vụ trước",
+             "First registered, first served"),
+}
 DEFAULT_POLICY = "smart"
+
+
+def policy_name(holder) -> str:
+    """The name of the policy a store (or anything with `.policy`) calls with."""
+    return next((n for n, p in POLICIES.items() if p is holder.policy), "smart")
 
 
 def get_policy(name: str) -> Policy:

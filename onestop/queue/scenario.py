@@ -50,6 +50,31 @@ class CounterPlan:
     id: int
     groups: tuple[str, ...]
     fast_lane: bool = False
+    can_serve: tuple[str, ...] = ()  # groups it may be re-skilled to; () = only `groups`
+
+    @property
+    def may_serve(self) -> tuple[str, ...]:
+        """Its own groups, then the ones it may be re-skilled to (issue 19)."""
+        return self.groups + tuple(g for g in self.can_serve if g not in self.groups)
+
+
+@dataclass(frozen=True)
+class ReservePlan:
+    """A back-office officer who can be brought to a reserve counter for a while (issue 19)."""
+
+    groups: tuple[str, ...]
+    max_hours: float = 2.0  # at the front per day, at most
+    notice_min: float = 10.0  # from being asked to sitting at the counter
+
+
+@dataclass(frozen=True)
+class Surge:
+    """Extra citizens of one group in a window (a payout, a deadline): on top of the mix."""
+
+    group: str
+    start: time
+    end: time
+    tickets: float  # expected extra tickets per day (Poisson)
 
 
 @dataclass(frozen=True)
@@ -79,6 +104,9 @@ class Scenario:
     # The slot settings' `booked_share` (queue/booking_slots.py) with the capacity drawn from
     # the counters; named apart from `booked_share` above, the share of citizens who book.
     booked_share_cap: float = 0.25  # of a slot's expected capacity per group, at most booked
+    # Staffing (issue 19): officers who can come to the front, and surges in one group.
+    reserve: tuple[ReservePlan, ...] = ()
+    surges: tuple[Surge, ...] = ()
 
     @property
     def open_minutes(self) -> float:
@@ -170,21 +198,62 @@ def _counters(top: dict, catalog: Catalog) -> tuple[CounterPlan, ...]:
     known = [g.id for g in catalog.groups]
     for i, raw in enumerate(list_field(top, "counters", TOP, nonempty=True)):
         where = list_entry("counters", i, raw, "id", "id", "quầy")
-        checked_object(raw, where, ("id", "groups"), ("fast_lane",))
+        checked_object(raw, where, ("id", "groups"), ("fast_lane", "can_serve"))
         number = whole_field(raw, "id", where, 1, 999)
         check_unique(where, number, [p.id for p in plans], "counters", "counter id", "số quầy")
-        groups = list_field(raw, "groups", where, nonempty=True)
-        for g in groups:
-            if g not in known or groups.count(g) > 1:
-                where.fail(f"group {show(g)} is unknown or repeated (groups: "
-                           f"{', '.join(known)})",
-                           f"lĩnh vực {show(g)} không có hoặc bị lặp (các lĩnh vực: "
-                           f"{', '.join(known)})")
+        groups = _groups(raw, "groups", where, known)
+        can_serve = _groups(raw, "can_serve", where, known, nonempty=False) \
+            if "can_serve" in raw else ()
         fast = raw.get("fast_lane", False)
         if not isinstance(fast, bool):
             wrong_type(where, "fast_lane", "true or false", "true hoặc false", fast)
-        plans.append(CounterPlan(number, tuple(groups), fast))
+        plans.append(CounterPlan(number, groups, fast, can_serve))
     return tuple(plans)
+
+
+def _groups(raw: dict, key: str, where: Where, known: list[str], *,
+            nonempty: bool = True) -> tuple[str, ...]:
+    groups = list_field(raw, key, where, nonempty=nonempty)
+    for g in groups:
+        if g not in known or groups.count(g) > 1:
+            where.fail(f"{key}: group {show(g)} is unknown or repeated (groups: "
+                       f"{', '.join(known)})",
+                       f"{key}: lĩnh vực {show(g)} không có hoặc bị lặp (các lĩnh vực: "
+                       f"{', '.join(known)})")
+    return tuple(groups)
+
+
+def _reserve(top: dict, catalog: Catalog) -> tuple[ReservePlan, ...]:
+    known = [g.id for g in catalog.groups]
+    plans = []
+    for i, raw in enumerate(list_field(top, "reserve", TOP) if "reserve" in top else []):
+        where = Where(f"reserve[{i}]", f"mục reserve[{i}]")
+        checked_object(raw, where, ("groups",), ("max_hours", "notice_min"))
+        plans.append(ReservePlan(
+            _groups(raw, "groups", where, known),
+            number_field(raw, "max_hours", where, 0, 24, above_low=True)
+            if "max_hours" in raw else 2.0,
+            number_field(raw, "notice_min", where, 0, 240) if "notice_min" in raw else 10.0))
+    return tuple(plans)
+
+
+def _surges(top: dict, catalog: Catalog, mix: tuple[MixEntry, ...],
+            sessions) -> tuple[Surge, ...]:
+    surges = []
+    for i, raw in enumerate(list_field(top, "surges", TOP) if "surges" in top else []):
+        where = Where(f"surges[{i}]", f"mục surges[{i}]")
+        checked_object(raw, where, ("group", "from", "to", "tickets"))
+        group = text_field(raw, "group", where)
+        if not any(catalog.service(e.service).group == group for e in mix):
+            where.fail(f"group {show(group)} has no service in the mix",
+                       f"lĩnh vực {show(group)} không có thủ tục nào trong mix")
+        start, end = clock_field(raw, "from", where), clock_field(raw, "to", where)
+        if end <= start or not any(o <= start and end <= c for o, c in sessions):
+            where.fail(f"window {start:%H:%M}-{end:%H:%M} must lie inside one open session",
+                       f"khoảng {start:%H:%M}-{end:%H:%M} phải nằm trong một phiên mở cửa")
+        surges.append(Surge(group, start, end,
+                            number_field(raw, "tickets", where, 0, 100_000, above_low=True)))
+    return tuple(surges)
 
 
 def _parse(data: object, catalog: Catalog) -> Scenario:
@@ -192,7 +261,7 @@ def _parse(data: object, catalog: Catalog) -> Scenario:
         TOP.fail("must be a JSON object", "phải là một đối tượng JSON")
     top = checked_object(data, TOP, ("name", "open", "arrivals", "mix", "counters"),
                          ("seed", "days", "service_time", "priority_share", "no_show_share",
-                          "booked_share", "booking"))
+                          "booked_share", "booking", "reserve", "surges"))
     name = text_field(top, "name", TOP)
     seed = whole_field(top, "seed", TOP, 0) if "seed" in top else 1
     days = whole_field(top, "days", TOP, 1, 10_000) if "days" in top else 1
@@ -236,7 +305,8 @@ def _parse(data: object, catalog: Catalog) -> Scenario:
             "booked_share_cap": number_field(booking, "booked_share_cap", where, 0, 1)
             if "booked_share_cap" in booking else 0.25}
     return Scenario(name, seed, days, sessions, per_day, shares, rate, mix, dist, cv,
-                    shares_p[0], shares_p[1], counters, booked, **opts)
+                    shares_p[0], shares_p[1], counters, booked, **opts,
+                    reserve=_reserve(top, catalog), surges=_surges(top, catalog, mix, sessions))
 
 
 def parse_scenario(data: object, source: str = "<text>",

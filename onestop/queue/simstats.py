@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .fairness import fairness
 from .model import Channel, Complexity, Ticket
 
 ON_TIME_MINUTES = 15.0  # a booked citizen called within this of their place is on time
@@ -49,6 +50,7 @@ class SimReport:
     outcomes: tuple[Outcome, ...]
     utilisation: dict[int, float]
     booked_absent: int = 0  # bookings nobody came for (released as no-shows)
+    staffing: dict | None = None  # moves, reserve hours, counter hours (queue/supervise.py)
 
     @property
     def waits(self) -> list[float]:
@@ -73,7 +75,10 @@ class SimReport:
             "prediction": {"mae_min": _mae(self.outcomes, "predicted"),
                            "baseline_mae_min": _mae(self.outcomes, "baseline")},
             "utilisation": {str(n): round(u, 3) for n, u in sorted(self.utilisation.items())},
+            "fairness": fairness((o.ticket, o.ticket.called_at)
+                                 for o in self.outcomes).to_dict(),
             **self._booking(),
+            **({"staffing": self.staffing} if self.staffing is not None else {}),
         }
 
     def _booking(self) -> dict:
@@ -95,5 +100,7 @@ class SimReport:
 
 
 def summarise(scenario: str, policy: str, days: int, outcomes: list[Outcome],
-              utilisation: dict[int, float], booked_absent: int = 0) -> SimReport:
-    return SimReport(scenario, policy, days, tuple(outcomes), utilisation, booked_absent)
+              utilisation: dict[int, float], booked_absent: int = 0,
+              staffing: dict | None = None) -> SimReport:
+    return SimReport(scenario, policy, days, tuple(outcomes), utilisation, booked_absent,
+                     staffing)

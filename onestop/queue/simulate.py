@@ -16,53 +16,34 @@ from __future__ import annotations
 import gc
 import heapq
 import itertools
-import math
-import random
-import statistics
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import transitions as tr
 from .catalog import Catalog, default_catalog
-from .classify import Observed, prior_minutes
+from .classify import Observed
+from .errors import InvalidRequest
 from .learn import WINDOW, learned
 from .lines import WaitingLines
-from .model import Channel, Counter, CounterStatus, Kind, Ticket
+from .model import Channel, Counter, CounterStatus, Ticket
 from .operations import IssueRequest, call_next, issue
 from .predict import predict_wait, remaining_minutes
 from .routing import Policy, get_policy
 from .rules import Rules
 from .scenario import Scenario
+from .simdraw import Citizen, draw_citizens
 from .simstats import Outcome, SimReport, summarise
+from .supervise import MODES, StaticStaffing, staffing_for
 from .wait import WaitEstimate
 
 FIRST_DAY = date(2025, 7, 7)  # a Monday, after the July 2025 reform
 NO_SHOW_MINUTES = 2.0  # call, one recall, then no-show: the counter is held this long
-
-
-@dataclass(frozen=True)
-class Citizen:
-    """One arrival as drawn from the scenario, before any policy acts."""
-
-    at: float  # minutes since FIRST_DAY 00:00 local
-    service: str
-    kind: Kind
-    count: int
-    priority: str | None
-    true_minutes: float  # what the service will really take
-    no_show: bool
-    slot: float | None = None  # booked: the slot's start (minutes, as `at`); None: walk-in
-    late: bool = False  # booked but came past the late limit: a walk-in number instead
-    absent: bool = False  # booked and never came (released as a no-show)
-
-    @property
-    def place(self) -> float:
-        """Where the citizen stands in line: a checked-in booking from its slot's start."""
-        return max(self.at, self.slot) if self.slot is not None and not self.late else self.at
+# A reserve calls a citizen only when twice the expected minutes fit in its hours: service
+# times are skewed (a lognormal with cv 0.6 passes twice its mean 5% of the time).
+RESERVE_MARGIN = 2.0
 
 
 @contextmanager
@@ -78,118 +59,7 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _draw_minutes(rng: random.Random, mean: float, scenario: Scenario) -> float:
-    if scenario.distribution == "fixed" or scenario.cv == 0:
-        return mean
-    if scenario.distribution == "exponential":
-        return rng.expovariate(1 / mean)
-    sigma2 = math.log(1 + scenario.cv ** 2)
-    return rng.lognormvariate(math.log(mean) - sigma2 / 2, math.sqrt(sigma2))
-
-
-def _arrival_times(rng: random.Random, scenario: Scenario, day: int) -> list[float]:
-    base = day * 1440.0
-    spans = [(o.hour * 60 + o.minute, c.hour * 60 + c.minute) for o, c in scenario.open]
-    times: list[float] = []
-    if scenario.rate_per_hour is not None:
-        for start, end in spans:
-            t = start + rng.expovariate(scenario.rate_per_hour / 60)
-            while t < end:
-                times.append(base + t)
-                t += rng.expovariate(scenario.rate_per_hour / 60)
-        return times
-    for hour, share in scenario.hourly_share.items():
-        # The hour's share arrives over the part of that hour the centre is open.
-        parts = [(max(s, hour * 60), min(e, hour * 60 + 60)) for s, e in spans]
-        parts = [(a, b) for a, b in parts if b > a]
-        length = sum(b - a for a, b in parts)
-        n = _poisson(rng, scenario.tickets_per_day * share)
-        for _ in range(n):
-            x = rng.uniform(0, length)
-            for a, b in parts:
-                if x < b - a:
-                    times.append(base + a + x)
-                    break
-                x -= b - a
-    return sorted(times)
-
-
-def _poisson(rng: random.Random, mean: float) -> int:
-    if mean > 50:  # normal approximation; exact enough for a day's count
-        return max(0, round(rng.gauss(mean, math.sqrt(mean))))
-    limit, k, p = math.exp(-mean), 0, rng.random()
-    while p > limit:
-        k += 1
-        p *= rng.random()
-    return k
-
-
-def draw_citizens(scenario: Scenario, catalog: Catalog, rules: Rules, day: int,
-                  seed: int) -> list[Citizen]:
-    """Everyone who comes on `day`; the same for every policy (seeded by scenario and day)."""
-    rng = random.Random(f"{seed}:{day}")
-    weights = [e.share for e in scenario.mix]
-    citizens = []
-    for at in _arrival_times(rng, scenario, day):
-        entry = rng.choices(scenario.mix, weights)[0]
-        count = rng.randint(*entry.count)
-        service = catalog.service(entry.service)
-        prior = prior_minutes(service, entry.kind, count, rules)
-        mean = prior
-        if entry.minutes is not None:  # the scenario's true pace differs from the catalogue
-            mean = entry.minutes * prior / max(prior_minutes(service, entry.kind, 1, rules), 1e-9)
-        citizens.append(Citizen(
-            at, entry.service, entry.kind, count,
-            "elderly" if rng.random() < scenario.priority_share else None,
-            max(0.1, _draw_minutes(rng, mean, scenario)),
-            rng.random() < scenario.no_show_share))
-    if scenario.booked_share > 0:
-        citizens = _book(citizens, scenario, catalog, rules, day, seed)
-    return citizens
-
-
-def _book(citizens: list[Citizen], scenario: Scenario, catalog: Catalog, rules: Rules,
-          day: int, seed: int) -> list[Citizen]:
-    """Some citizens book the slot holding the time they would have come (the next one with
-    a place left when it is full), then come around its start (early or late,
-    `punctuality_*`), or never. A slot of a group takes `booked_share_cap` of what the
-    counters serving the group get through in it (`booking.capacity`). Drawn from a stream
-    of their own, so the people are the same as on the day without bookings."""
-    rng = random.Random(f"{seed}:{day}:booking")
-    length = scenario.slot_minutes
-    opens = day * 1440.0 + scenario.open[0][0].hour * 60 + scenario.open[0][0].minute
-    closes = day * 1440.0 + scenario.open[-1][1].hour * 60 + scenario.open[-1][1].minute
-    group_of = {who.service: catalog.service(who.service).group for who in citizens}
-    minutes: dict[str, list[float]] = defaultdict(list)
-    for who in citizens:
-        minutes[group_of[who.service]].append(who.true_minutes)
-    serving = {g: sum(g in c.groups for c in scenario.counters) for g in minutes}
-    capacity = {g: max(1, math.floor(scenario.booked_share_cap * length * serving[g]
-                                     / statistics.fmean(xs))) for g, xs in minutes.items()}
-    taken: dict[tuple[str, float], int] = defaultdict(int)
-    out = []
-    for who in citizens:
-        if rng.random() >= scenario.booked_share:
-            out.append(who)
-            continue
-        group = group_of[who.service]
-        slot = day * 1440.0 + math.floor((who.at - day * 1440.0) / length) * length
-        while taken[(group, slot)] >= capacity[group] and slot + length < closes:
-            slot += length
-        if taken[(group, slot)] >= capacity[group]:  # the day is fully booked: walks in
-            out.append(who)
-            continue
-        taken[(group, slot)] += 1
-        absent = rng.random() < scenario.booked_no_show_share
-        arrive = slot + rng.gauss(scenario.punctuality_mean, scenario.punctuality_sd)
-        # Too early is told to come back at the check-in window's opening.
-        arrive = max(arrive, slot - rules.booking_early_minutes, opens)
-        late = arrive > slot + rules.booking_late_minutes
-        out.append(replace(who, at=arrive, slot=slot, late=late, absent=absent))
-    return out
-
-
-class _Room:
+class Room:
     """The centre's live state, kept as the hub keeps it: lines of waiting tickets."""
 
     def __init__(self, scenario: Scenario, catalog: Catalog, rules: Rules, policy: Policy,
@@ -198,6 +68,7 @@ class _Room:
         self.origin = datetime(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day, tzinfo=tz)
         self.counters = {p.id: Counter(p.id, f"Quầy {p.id}", f"Counter {p.id}", p.groups,
                                        p.fast_lane) for p in scenario.counters}
+        self.deadline: dict[int, float] = {}  # reserve counter -> minute it stops calling
         self.queue = WaitingLines()
         self.current: dict[int, Ticket] = {}
         self.samples: dict[tuple[str, str], list[float]] = defaultdict(list)
@@ -222,7 +93,7 @@ class _Room:
         """"People ahead x mean service minutes / open counters", what simple systems show."""
         ahead = sum(1 for t in waiting if t.group == ticket.group
                     and (t.is_priority or not ticket.is_priority))
-        serving = sum(1 for c in self.counters.values() if ticket.group in c.skills)
+        serving = sum(1 for c in self.counters.values() if c.is_open and ticket.group in c.skills)
         mean = (self.total_minutes / self.total_samples if self.total_samples
                 else ticket.expected_minutes)
         return ahead * mean / serving if serving else None
@@ -257,8 +128,11 @@ class _Room:
     def call(self, number: int, now_min: float) -> Ticket | None:
         counter = self.counters[number]
         now = self.at(now_min)
-        change = call_next(counter, self.heads(counter), now=now, rules=self.rules,
-                           policy=self.policy)
+        heads = self.heads(counter)
+        if number in self.deadline:  # a reserve calls only whom it can serve in its hours
+            heads = [t for t in heads
+                     if now_min + RESERVE_MARGIN * t.expected_minutes <= self.deadline[number]]
+        change = call_next(counter, heads, now=now, rules=self.rules, policy=self.policy)
         if change is None:
             return None
         ticket = change.ticket
@@ -293,27 +167,36 @@ class _Room:
 def simulate(scenario: Scenario, policy: str | Policy, *, days: int | None = None,
              seed: int | None = None, catalog: Catalog | None = None,
              rules: Rules | None = None, predict: bool = True,
-             timezone: str = "Asia/Ho_Chi_Minh") -> SimReport:
+             timezone: str = "Asia/Ho_Chi_Minh", staffing: str = "static") -> SimReport:
     """Run `days` ward days (default: the scenario's) and summarise them.
 
     One event loop runs across all days: a queue left at night (a 24-hour scenario) is still
     there in the morning, as in the queueing models the simulator is checked against.
-    Utilisation is serving minutes over scheduled open minutes (over 1 with overtime)."""
+    Utilisation is serving minutes over scheduled open minutes (over 1 with overtime).
+    `staffing`: static, suggest or plan (queue/supervise.py)."""
     catalog = catalog or default_catalog()
     rules = rules or Rules(timezone=timezone)
     chosen = get_policy(policy) if isinstance(policy, str) else policy
     days = days or scenario.days
     seed = scenario.seed if seed is None else seed
     with _no_gc():
-        room = _Room(scenario, catalog, rules, chosen, ZoneInfo(timezone), predict)
-        outcomes, busy, absent = _run(room, scenario, catalog, rules, days, seed)
+        room = Room(scenario, catalog, rules, chosen, ZoneInfo(timezone), predict)
+        if staffing not in MODES:
+            raise InvalidRequest("unknown_staffing", f"no staffing mode {staffing!r}; known: "
+                                 f"{', '.join(MODES)}", f"Không có chế độ điều phối cán bộ "
+                                 f"{staffing!r}")
+        supervisor = staffing_for(staffing, scenario, catalog, rules)
+        room.counters.update({c.number: c for c in supervisor.counters()})
+        outcomes, busy, absent = _run(room, scenario, catalog, rules, days, seed, supervisor)
     scheduled = days * scenario.open_minutes
     return summarise(scenario.name, getattr(chosen, "__name__", str(policy)), days, outcomes,
-                     {n: busy[n] / scheduled for n in room.counters}, booked_absent=absent)
+                     {p.id: busy[p.id] / scheduled for p in scenario.counters},
+                     booked_absent=absent, staffing=supervisor.report(days))
 
 
-def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: int,
-         seed: int) -> tuple[list[Outcome], dict[int, float], int]:
+def _run(room: Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: int,
+         seed: int, supervisor: StaticStaffing
+         ) -> tuple[list[Outcome], dict[int, float], int]:
     outcomes: list[Outcome] = []
     busy: dict[int, float] = defaultdict(float)
     first = scenario.open[0][0].hour * 60 + scenario.open[0][0].minute
@@ -322,7 +205,8 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
     events: list[tuple[float, int, str, object]] = [(d * 1440.0 + first, next(seq), "day", d)
                                                     for d in range(days)]
     heapq.heapify(events)
-    idle: deque[int] = deque(sorted(room.counters))  # longest idle asks first
+    idle: deque[int] = deque(sorted(n for n in room.counters  # longest idle asks first
+                                    if n not in supervisor.reserve_of))
     pending: dict[str, tuple[Citizen, dict]] = {}
     absent = 0
 
@@ -343,11 +227,23 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
         now, _, kind, payload = heapq.heappop(events)
         if kind == "day":
             for number in sorted(room.counters):  # counters open with the first session
-                if not room.counters[number].is_open:
+                if not room.counters[number].is_open and number not in supervisor.reserve_of:
                     room.counters[number] = tr.set_counter_status(
                         room.counters[number], CounterStatus.OPEN, room.at(now)).counters[-1]
             for who in draw_citizens(scenario, catalog, rules, payload, seed):
                 heapq.heappush(events, (who.at, next(seq), "arrive", who))
+            for at, move in supervisor.start_day(room, payload):
+                heapq.heappush(events, (at, next(seq), "staff", move))
+            continue
+        if kind == "staff":
+            supervisor.act(room, now, payload, lambda at, move: heapq.heappush(
+                events, (at, next(seq), "staff", move)))
+            for number, counter in room.counters.items():  # who calls now
+                if counter.is_open and number not in room.current and number not in idle:
+                    idle.append(number)
+                elif not counter.is_open and number in idle:
+                    idle.remove(number)
+            dispatch(now)
             continue
         if kind == "arrive":
             if payload.absent:  # a booking nobody came for: released as a no-show
@@ -358,6 +254,7 @@ def _run(room: _Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: 
         else:
             number, no_show = payload
             room.finish(number, now, no_show)
-            idle.append(number)
+            if supervisor.freed(room, number, now):
+                idle.append(number)
         dispatch(now)
     return outcomes, busy, absent

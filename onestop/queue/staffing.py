@@ -10,12 +10,12 @@ phút". Pure: the hub and the simulator give it the queue; nothing is changed.
 from __future__ import annotations
 
 from collections import Counter as Counter_
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from .model import Channel, Complexity, Counter, CounterStatus, Kind, Status, Ticket
-from .predict import forward, serving_counters
+from .predict import forward, remaining_minutes, serving_counters
 from .routing import Policy
 from .rules import Rules
 
@@ -88,12 +88,33 @@ def _cost(called: Mapping[str, float], among: Mapping[str, float]) -> float:
     return sum(at for tid, at in called.items() if tid in among)
 
 
+def busy_minutes(counters: Sequence[Counter], current: Mapping[str, Ticket],
+                 now: datetime) -> dict[int, float]:
+    """Counter number -> minutes until its current citizen (`current`: id -> ticket) is
+    expected to leave."""
+    return {c.number: remaining_minutes(current.get(c.current), now)
+            for c in counters if c.current}
+
+
+def room_suggestions(waiting: Sequence[Ticket], counters: Sequence[Counter],
+                     current: Mapping[str, Ticket], now: datetime, rules: Rules,
+                     policy: Policy,
+                     can_serve: Mapping[int, Collection[str]] | None = None) -> list[Suggestion]:
+    """What the supervisor is told now: the one function behind `GET /api/suggestions` and
+    the simulator's `--staffing suggest` (docs/simulate.md). `current`: the tickets at the
+    counters by id; `can_serve`: the groups each counter may take (None: any)."""
+    return suggest(waiting, counters, now, rules, policy,
+                   busy_minutes(counters, current, now), can_serve=can_serve)
+
+
 def suggest(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetime,
             rules: Rules, policy: Policy, busy: Mapping[int, float] | None = None,
             groups: Sequence[str] | None = None,
-            threshold: float = THRESHOLD_MINUTES) -> list[Suggestion]:
+            threshold: float = THRESHOLD_MINUTES,
+            can_serve: Mapping[int, Collection[str]] | None = None) -> list[Suggestion]:
     """At most one suggestion per group whose expected wait exceeds `threshold`, longest
-    wait first."""
+    wait first. With `can_serve`, a counter is moved only to groups it lists (a counter
+    absent from it: only its own skills)."""
     busy = busy or {}
     waiting = [t for t in waiting if t.status == Status.WAITING]
     groups = list(groups) if groups is not None else sorted({t.group for t in waiting})
@@ -110,6 +131,8 @@ def suggest(waiting: Sequence[Ticket], counters: Sequence[Counter], now: datetim
         for c in counters:
             if c.number in serving and group in c.skills:
                 continue
+            if can_serve is not None and group not in can_serve.get(c.number, c.skills):
+                continue  # nobody at that counter is trained for the group
             action = "add_skill" if c.number in serving else "open"
             skills = c.skills if group in c.skills else (*c.skills, group)
             changed = replace(c, skills=skills, status=CounterStatus.OPEN,

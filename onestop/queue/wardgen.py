@@ -22,7 +22,12 @@ OPEN_MINUTES = 480
 
 
 def random_scenario(seed: int, load: float | None = None, counters: int | None = None,
-                    days: int = 5, catalog: Catalog | None = None) -> Scenario:
+                    days: int = 5, catalog: Catalog | None = None,
+                    staffing: bool = False) -> Scenario:
+    """A random ward day. `staffing` adds what issue 19 needs (drawn from a stream of its
+    own, so the rest of the day is unchanged): each counter may be re-skilled to one or two
+    more groups, one or two reserve officers (1-3 hours, 5-20 minutes' notice), and a surge
+    in one group (an extra 15-40% of its work in one or two morning or afternoon hours)."""
     rng = random.Random(seed)
     catalog = catalog or default_catalog()
     rules = Rules()
@@ -57,7 +62,30 @@ def random_scenario(seed: int, load: float | None = None, counters: int | None =
            "priority_share": round(rng.uniform(0.03, 0.12), 3),
            "no_show_share": round(rng.uniform(0.0, 0.05), 3),
            "counters": plans}
+    if staffing:
+        _staffing(random.Random(f"{seed}:staffing"), doc, groups, work, per_day, total_share)
     return parse_scenario(doc, f"random-{seed}", catalog)
+
+
+def _staffing(rng: random.Random, doc: dict, groups: list[str], work: dict[str, float],
+              per_day: float, total_share: float) -> None:
+    for plan in doc["counters"]:
+        others = [g for g in groups if g not in plan["groups"]]
+        if others:
+            plan["can_serve"] = rng.sample(others, min(len(others), rng.randint(1, 2)))
+    doc["reserve"] = [{"groups": rng.sample(groups, min(len(groups), rng.randint(2, 3))),
+                       "max_hours": rng.choice([1, 2, 2, 3]), "notice_min": rng.choice(
+                           [5, 10, 15, 20])} for _ in range(rng.randint(1, 2))]
+    group = rng.choice(groups[:3])  # one of the big groups floods
+    share = sum(e["share"] for e in doc["mix"] if _group_of(e["service"]) == group)
+    start = rng.choice([8, 9, 13, 14])
+    doc["surges"] = [{"group": group, "from": f"{start:02d}:00",
+                      "to": f"{start + rng.randint(1, 2):02d}:00",
+                      "tickets": round(per_day * share / total_share * rng.uniform(.15, .4), 1)}]
+
+
+def _group_of(code: str) -> str:
+    return default_catalog().service(code).group
 
 
 def _counters(rng: random.Random, groups: list[str], work: dict[str, float],

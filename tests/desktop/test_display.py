@@ -42,8 +42,9 @@ class Desk:
         for n in numbers:
             assert self.supervisor.post(f"/api/counters/{n}/open").status_code == 200
 
-    def issue(self, service: str = "2.000815") -> str:
-        r = self.reception.post("/api/tickets", json={"service": service, "kind": "submit"})
+    def issue(self, service: str = "2.000815", **extra) -> str:
+        r = self.reception.post("/api/tickets", json={"service": service, "kind": "submit",
+                                                      **extra})
         assert r.status_code == 201, r.text
         return r.json()["number"]
 
@@ -230,7 +231,8 @@ def morning(desk: Desk) -> None:
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
 def test_screenshots(qtbot, display, desk, size):
     morning(desk)
-    desk.next(1)  # the fresh call, flashing
+    desk.issue("2.000815", priority="elderly")
+    desk.next(1)  # the fresh call, flashing: an elderly citizen, and the tile says why
     qtbot.waitUntil(lambda: len(display.calls) == 4 and display.recent.rows
                     and display.recent.rows[0][1] == "Quầy 1", timeout=WAIT_MS)
     display.stop_flashing(except_counter=1)  # the morning's calls are old news
@@ -245,6 +247,8 @@ def test_screenshots(qtbot, display, desk, size):
         assert tile.number_px() >= 0.12 * size[1], (tile.counter, tile.number_px())
         assert tile.flashing == (tile.counter == 1)
     assert display.footer.geometry().bottom() < display.marquee.geometry().top()
+    assert display.board.tiles[1].detail.startswith("Ưu tiên: người cao tuổi")
+    assert "Thứ tự gọi: " in display.marquee.text  # the order in force (issue 19)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"display-window-{size[0]}.png"
     assert display.grab().save(str(path))

@@ -48,9 +48,10 @@ class Desk:
         self.reception = live.client("reception")
         self.supervisor = live.client("supervisor")
 
-    def issue(self, service: str = "2.000815") -> dict:
+    def issue(self, service: str = "2.000815", **extra) -> dict:
         r = self.reception.post("/api/tickets",
-                                json={"service": service, "kind": "submit", "count": 1})
+                                json={"service": service, "kind": "submit", "count": 1,
+                                      **extra})
         assert r.status_code == 201, r.text
         return r.json()
 
@@ -153,12 +154,16 @@ def test_screenshots_of_the_display(browser, live_hub):
         page.set_viewport_size(TV)
         desk.act(1, calls[-1]["id"], "start")
         desk.act(1, calls[-1]["id"], "done")
-        fresh = desk.next(1)["number"]  # one new call, caught mid-flash
+        desk.issue("2.000815", priority="elderly")
+        fresh = desk.next(1)["number"]  # one new call, caught mid-flash: a priority number
         wait_for_call(page, fresh)
         page.wait_for_function("n => document.getElementById('recent').textContent.includes(n)",
                                arg=fresh)
         page.screenshot(path=SHOTS / "display-1920.png")
         assert_nothing_spills(page)
+        # Why a priority number goes ahead, and the calling order in force (issue 19).
+        assert "Ưu tiên: người cao tuổi" in page.locator('.tile[data-counter="1"]').inner_text()
+        assert "Thứ tự gọi: " in page.locator("#notice").inner_text()
         for counter in (1, 2, 3, 4):
             text = page.locator(f'.tile[data-counter="{counter}"]').inner_text()
             assert f"Quầy {counter}" in text

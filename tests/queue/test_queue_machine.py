@@ -338,8 +338,12 @@ def pool_heads(waiting) -> dict[tuple, Ticket]:
     """The oldest ticket of each line (routing.line_key) among the regular tickets, or among
     the priority ones when no regular ticket waits."""
     heads: dict[tuple, Ticket] = {}
+    fronts: set[tuple] = set()
     for t in sorted([t for t in waiting if not t.is_priority] or waiting, key=line_order):
-        heads.setdefault(line_key(t), t)
+        # Registered first, served first (issue 19): only a series' first number is a head.
+        if (t.day, t.issued_group) not in fronts:
+            fronts.add((t.day, t.issued_group))
+            heads.setdefault(line_key(t), t)
     return heads
 
 

@@ -118,17 +118,20 @@ def test_smart_beats_fifo_on_the_shipped_scenarios(path):
     assert p["mae_min"] <= 0.8 * p["baseline_mae_min"]
 
 
-def test_random_ward_days():
+@pytest.mark.parametrize("policy, median, worst", [("sjf", 0.80, 0.90), ("smart", 0.95, 1.0)])
+def test_random_ward_days(policy, median, worst):
+    """Shortest job first inside a number series (`sjf`, smart before issue 19) measured
+    median 0.69, max 0.81 of fifo's mean wait; keeping each series in order (`smart` today)
+    median 0.92, max 0.99: the price of "registered first, served first"."""
     ratios, p95s = [], []
     for seed in range(100, 104):  # not the seeds the policy was tuned on
         scenario = random_scenario(seed, days=3)
         fifo = simulate(scenario, "fifo", predict=False).to_dict()["wait_min"]
-        smart = simulate(scenario, "smart", predict=False).to_dict()["wait_min"]
+        smart = simulate(scenario, policy, predict=False).to_dict()["wait_min"]
         ratios.append(smart["mean"] / fifo["mean"])
         p95s.append(smart["p95"] / max(fifo["p95"], 0.1))
-    # Measured with size-banded lines: median 0.69, max 0.81.
-    assert statistics.median(ratios) < 0.80
-    assert max(ratios) < 0.90
+    assert statistics.median(ratios) < median
+    assert max(ratios) < worst
 
 
 def test_runs_are_deterministic_and_json_ready():

@@ -685,6 +685,10 @@
         <translation>Opening hours</translation>
     </message>
     <message>
+        <source>Thứ tự &amp;gọi số</source>
+        <translation>Call &amp;order</translation>
+    </message>
+    <message>
         <source>Thêm &amp;khung giờ</source>
         <translation>Add &amp;hours</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation>Connecting…</translation>
     </message>
     <message>
+        <source>Thứ tự gọi: %1</source>
+        <translation>Call order: %1</translation>
+    </message>
+    <message>
         <source>Số vừa gọi</source>
         <translation>Last calls</translation>
     </message>

@@ -88,8 +88,10 @@
     if (c.ticket) {
       setText(num, c.ticket.number);
       num.className = "num";
-      setText(group, (c.ticket.group_vi || "") +
-        (c.ticket.status === "serving" ? " · đang phục vụ" : " · mời đến quầy"));
+      // A priority number says why it goes ahead ("Ưu tiên: người cao tuổi ...", issue 19);
+      // the call banner already says "mời đến quầy", and the line has no room for both.
+      setText(group, c.ticket.priority_vi || ((c.ticket.group_vi || "") +
+        (c.ticket.status === "serving" ? " · đang phục vụ" : " · mời đến quầy")));
     } else {
       setText(num, "—");
       num.className = "num none";
@@ -180,6 +182,8 @@
     }
     var notice = params.get("notice") || (state.ward && state.ward.notice_vi) ||
       state.priority_notice_vi;
+    // The calling order in force (the ward's choice, issue 19) runs with the notice.
+    if (notice && state.policy) notice += "   •   Thứ tự gọi: " + state.policy.text_vi;
     // The city's notices for the ticker (issue 17), composed once by the hub, go first.
     if (state.city_ticker_vi) notice = notice ? state.city_ticker_vi + "   •   " + notice
       : state.city_ticker_vi;
