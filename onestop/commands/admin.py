@@ -218,14 +218,20 @@ def counter_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def counter_set(args: argparse.Namespace, settings: Settings) -> int:
-    body = _counter_fields(args)
-    if not body:
-        raise CliError("nothing to change: give --label-vi, --label-en, --skills or "
-                       "--fast-lane/--no-fast-lane")
+    body, can_serve = _counter_fields(args), getattr(args, "can_serve", None)
+    if not body and can_serve is None:
+        raise CliError("nothing to change: give --label-vi, --label-en, --skills, "
+                       "--fast-lane/--no-fast-lane or --can-serve")
     with session(settings) as hub:
-        c = hub.call("PATCH", f"/api/counters/{args.number}", json=body)
-    print(f"counter {c['number']}: skills {','.join(c['skills'])}"
-          f"{', fast lane' if c['fast_lane'] else ''}")
+        if can_serve is not None:  # the day plan's setting (hub/planning.py): checked first
+            staffing = hub.call("GET", "/api/staffing")
+            hub.call("PUT", "/api/staffing", json={"can_serve": {
+                **staffing["can_serve"], str(args.number): can_serve}})
+            print(f"counter {args.number} may also serve {','.join(can_serve) or 'nothing'}")
+        c = hub.call("PATCH", f"/api/counters/{args.number}", json=body) if body else None
+    if c:
+        print(f"counter {c['number']}: skills {','.join(c['skills'])}"
+              f"{', fast lane' if c['fast_lane'] else ''}")
     return 0
 
 

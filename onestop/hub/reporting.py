@@ -15,6 +15,7 @@ from onestop.printing.report import ReportInput, render_report
 from onestop.printing.slip import SlipData, render_slip
 from onestop.queue import booking as bk
 from onestop.queue.appointment import return_time
+from onestop.queue.centre import OpeningHours
 from onestop.queue.daystats import day_stats
 from onestop.queue.model import ticket_to_dict
 from onestop.queue.numbering import service_day, zone
@@ -23,14 +24,17 @@ from onestop.queue.routing import POLICY_WORDS, policy_name
 from .auth import Role
 from .deps import Auth, require
 from .feedback import day_counts
+from .planning import plan_vs_actual, stored_plan
 from .store import HubStore
 
 router = APIRouter()
 WEEKS_BACK = 4
 
 
-def report_input(store: HubStore, day: date, ward_name: str,
-                 office_name: str = "") -> ReportInput:
+def report_input(store: HubStore, day: date, ward_name: str, office_name: str = "",
+                 hours: tuple[OpeningHours, ...] | None = None) -> ReportInput:
+    """`hours`: the ward's opening hours, to make the day's plan when none was stored (without
+    them only a stored plan is compared, issue 19)."""
     tz = store.rules.timezone
     with store.reading() as db:
         released = db.execute("SELECT count(*) FROM bookings WHERE day = ? AND status = ?",
@@ -49,7 +53,9 @@ def report_input(store: HubStore, day: date, ward_name: str,
         counter_names={c.number: c.label_vi for c in store.counters()},
         officer_names=officers, generated_at=store.clock().astimezone(zone(tz)),
         cases=day_counts(store, day.isoformat()),
-        policy_vi=POLICY_WORDS.get(policy_name(store), ("", ""))[0])
+        policy_vi=POLICY_WORDS.get(policy_name(store), ("", ""))[0],
+        plan=plan_vs_actual(store, day, hours, stats.wait_all.mean)
+        if hours is not None or stored_plan(store, day) is not None else None)
 
 
 def export_rows(store: HubStore, day: date) -> list[dict]:
@@ -70,8 +76,8 @@ def report(request: Request, st: Auth,
     day = day or service_day(store.clock(), store.rules.timezone)
     name = f"bao-cao-{day.isoformat()}"
     if format == "pdf":
-        body, media = render_report(report_input(store, day, hub.ward_name_vi,
-                                                  hub.office_name_vi)), "application/pdf"
+        data = report_input(store, day, hub.ward_name_vi, hub.office_name_vi, hub.opening_hours)
+        body, media = render_report(data), "application/pdf"
     elif format == "csv":
         body, media = to_csv(export_rows(store, day)), "text/csv; charset=utf-8"
     else:

@@ -58,6 +58,8 @@ class ReportInput:
     # opened_by_kind {suggestion, complaint, unhappy}; None when the hub has none to give.
     cases: dict | None = None
     policy_vi: str = ""  # the calling order in force (routing.POLICY_WORDS)
+    # The morning's plan against the day (issue 19, hub/planning.plan_vs_actual); None: none.
+    plan: dict | None = None
 
 
 def _m(value: float | None) -> str:
@@ -217,6 +219,7 @@ def render_report(data: ReportInput) -> bytes:
                             st.table(officer_rows) if len(officer_rows) > 1 else
                             Paragraph("Chưa có đánh giá theo cán bộ.", st.note),
                             *_cases(data, st)])]
+    story += [KeepTogether(_plan_section(data, st))]
     story += [KeepTogether(_comparison(data, st))]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm,
@@ -240,6 +243,27 @@ def _cases(data: ReportInput, st: _Styles) -> list:
             ["Đã đóng (đã xử lý xong)", c["closed"]],
             ["Quá hạn xử lý cuối ngày", c["overdue"]]]
     return [Spacer(1, 4), st.table(rows, [60 * mm, 30 * mm])]
+def _plan_section(data: ReportInput, st: _Styles) -> list:
+    """Kế hoạch ngày và thực tế (docs/operations.md): what the morning's plan expected."""
+    p = data.plan
+    if p is None:
+        return []
+    groups = sorted(set(p["expected_by_group"]) | set(p["actual_by_group"]))
+    rows = [["", "Kế hoạch", "Thực tế"]]
+    rows += [[f"Số phiếu – {data.group_names.get(g, g)}", _m(p["expected_by_group"].get(g, 0)),
+              p["actual_by_group"].get(g, 0)] for g in groups]
+    rows += [["Số giờ quầy", _m(p["planned_counter_hours"]), _m(p["actual_counter_hours"])],
+             ["  trong đó giờ cán bộ dự bị", _m(p["planned_reserve_hours"]), ""],
+             ["Số lần đổi lĩnh vực (kế hoạch: cả gọi cán bộ dự bị)", p["planned_moves"],
+              p["actual_moves"]],
+             ["Thời gian chờ trung bình (phút)", _m(p["expected_wait_min"]),
+              _m(p["actual_wait_min"])]]
+    note = ("Kế hoạch lập lúc báo cáo, từ cùng số liệu các ngày trước (không có kế hoạch "
+            "được xem trước ngày)." if p["made_now"] else "Kế hoạch như đã xem trước ngày.")
+    return [Paragraph("Kế hoạch ngày và thực tế", st.h),
+            st.table(rows, [95 * mm, 30 * mm, 30 * mm]), Paragraph(note, st.note)]
+
+
 def _order_note(data: ReportInput, st: _Styles) -> list:
     """Issue 19: the calling order in force, and who was called after a later number of
     their own series (priority categories, transfers and bookings are the rules)."""
