@@ -178,6 +178,7 @@ SOURCES: dict[str, Callable[[], Iterator[Text]]] = {
     "ticket": vietnamese_literals("printing/ticket.py", CITIZEN),
     "appointment slip": vietnamese_literals("printing/slip.py", CITIZEN),
     "daily report and exports": vietnamese_literals("printing/[re]*.py", STAFF),
+    "day plan": vietnamese_literals("printing/dayplan_paper.py", STAFF),
     "wait and request words": vietnamese_literals("queue/[lwo]*.py", CITIZEN),
     "hub messages": vietnamese_literals("hub/*.py", STAFF),
     "domain messages": vietnamese_literals("queue/*.py", STAFF),

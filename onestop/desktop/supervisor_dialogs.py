@@ -31,6 +31,7 @@ from .admin_common import SkillsPicker
 from .client import HubClient, HubError
 from .plain import Label
 from .qr import qr_pixmap
+from .supervisor_plan import PlanDialog
 
 QR_SIZE = 220  # pixels: a phone camera reads it from the supervisor's screen
 
@@ -328,3 +329,13 @@ class SupervisorDialogs:
         timezone = (self.client.state or {}).get("timezone")
         self._open_dialog(PairingDialog(self.client, self.counter_rows(), timezone, self),
                           lambda a: self.tr("Đã tạo mã ghép nối %1.").replace("%1", a["code"]))
+
+    def open_plan(self) -> None:
+        """Kế hoạch ngày mai (supervisor_plan.py): the hub's tomorrow first, any day after."""
+        dialog = PlanDialog(self.client, dict(self.group_names()), self)
+        self.dialog = dialog
+        dialog.sig_saved.connect(lambda path: self.say(
+            self.tr("Đã lưu kế hoạch vào %1").replace("%1", path)))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        dialog.fetch()

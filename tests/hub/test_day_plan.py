@@ -4,8 +4,10 @@ supervisor's window asks it, and the daily report's comparison."""
 
 from __future__ import annotations
 
+import os
 import subprocess
-from datetime import date, timedelta
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -13,16 +15,13 @@ from onestop.compose import HubServer, build_hub
 from onestop.hub.planning import plan_vs_actual
 from onestop.hub.reporting import report_input
 from onestop.printing.report import render_report
-from onestop.queue.operations import IssueRequest
 from onestop.serving import free_port
 from onestop.settings import Settings
 from tests.clock import FakeClock, hanoi
 from tests.livehub import LiveHub
+from tests.planseed import CERT, SETTINGS, SOCIAL, TOMORROW, seed, seed_history
 
-TODAY = date(2026, 12, 7)  # a Monday; the plan is for Tuesday 8 December
-TOMORROW = TODAY + timedelta(days=1)
-PAYOUT = 10  # the ward pays allowances on the 10th: Thursday 10 December
-SOCIAL, CERT = "1.001776", "2.000815"
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -37,39 +36,18 @@ def hub(tmp_path):
     live.stop()
 
 
-def seed(store, clock, day: date, per_hour: dict[int, dict[str, int]]) -> None:
-    for hour, services in per_hour.items():
-        clock.now = hanoi(day.year, day.month, day.day, hour, 5)
-        for service, n in services.items():
-            for _ in range(n):
-                store.issue(IssueRequest(service))
-                clock.now += timedelta(seconds=30)
-
-
-ORDINARY = {8: {SOCIAL: 30, CERT: 4}, 9: {SOCIAL: 12, CERT: 6}, 14: {CERT: 2}}
-PAYOUT_DAY = {8: {SOCIAL: 80}, 9: {SOCIAL: 60}}
-
-
 @pytest.fixture
 def seeded(hub):
     live, clock = hub
     store = live.hub.store
-    for weeks in (1, 2, 3):  # three ordinary Tuesdays; a fourth had nothing (a holiday)
-        seed(store, clock, TOMORROW - timedelta(weeks=weeks), ORDINARY)
-    seed(store, clock, date(2026, 11, 10), PAYOUT_DAY)  # a payout Tuesday: not like the rest
-    seed(store, clock, date(2026, 10, 10), PAYOUT_DAY)
-    clock.now = hanoi(2026, 12, 7, 16, 30)
+    seed_history(store, clock)
     return live, clock
 
 
 def test_the_plan_for_tomorrow_from_the_wards_history(seeded):
     live, clock = seeded
     admin, supervisor = live.client("admin"), live.client("supervisor")
-    settings = {"payout_days": [PAYOUT], "target_wait_min": 15, "history_weeks": 6,
-                "reserves": [{"groups": ["social", "civil-status"], "max_hours": 2,
-                              "notice_min": 15}],
-                "can_serve": {"1": ["social"], "5": ["social"]}}
-    assert admin.put("/api/staffing", json=settings).status_code == 200
+    assert admin.put("/api/staffing", json=SETTINGS).status_code == 200
     plan = supervisor.get("/api/plan").json()  # tomorrow by default
     assert plan["day"] == TOMORROW.isoformat() and not plan["payout_day"]
     # Only the ordinary Tuesdays that issued numbers: the payout Tuesday is treated apart.
@@ -99,6 +77,25 @@ def test_the_plan_for_tomorrow_from_the_wards_history(seeded):
 
     pdf = supervisor.get("/api/plan", params={"format": "pdf"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    text = pdf_text(pdf.content)
+    assert "KẾ HOẠCH NGÀY 08/12/2026" in text and "Cán bộ dự bị 1" in text
+    screenshot(pdf.content, "plan-paper")
+
+
+def pdf_text(pdf: bytes) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode()
+
+
+def screenshot(pdf: bytes, name: str, tmp=Path("/tmp")) -> None:
+    """ONESTOP_SCREENSHOTS=1: the paper's first page at 80 dpi in docs/screenshots/."""
+    if not os.environ.get("ONESTOP_SCREENSHOTS"):
+        return
+    source = tmp / f"{name}-{os.getpid()}.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(source),
+                    str(SHOTS / name)], check=True)
+    source.unlink()
 
 
 def test_who_may_ask_and_bad_settings_lose_nothing(seeded):
@@ -148,6 +145,5 @@ def test_the_mornings_plan_against_what_happened(seeded):
     data = report_input(store, TOMORROW, "Cửa Nam")
     assert data.plan is not None and data.plan["actual_moves"] == 1
     pdf = render_report(data)
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
-                          check=True).stdout.decode()
+    text = pdf_text(pdf)
     assert "Kế hoạch ngày và thực tế" in text and "Số giờ quầy" in text
