@@ -87,13 +87,14 @@ def pdf_text(pdf: bytes) -> str:
                           check=True).stdout.decode()
 
 
-def screenshot(pdf: bytes, name: str, tmp=Path("/tmp")) -> None:
-    """ONESTOP_SCREENSHOTS=1: the paper's first page at 80 dpi in docs/screenshots/."""
+def screenshot(pdf: bytes, name: str, page: int = 1, tmp=Path("/tmp")) -> None:
+    """ONESTOP_SCREENSHOTS=1: one page of the paper at 80 dpi in docs/screenshots/."""
     if not os.environ.get("ONESTOP_SCREENSHOTS"):
         return
     source = tmp / f"{name}-{os.getpid()}.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(source),
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page),
+                    "-singlefile", str(source),
                     str(SHOTS / name)], check=True)
     source.unlink()
 
@@ -147,3 +148,6 @@ def test_the_mornings_plan_against_what_happened(seeded):
     pdf = render_report(data)
     text = pdf_text(pdf)
     assert "Kế hoạch ngày và thực tế" in text and "Số giờ quầy" in text
+    pages = text.split("\f")
+    screenshot(pdf, "report-plan", 1 + next(i for i, t in enumerate(pages)
+                                            if "Kế hoạch ngày và thực tế" in t))
