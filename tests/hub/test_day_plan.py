@@ -21,7 +21,7 @@ from tests.clock import FakeClock, hanoi
 from tests.livehub import LiveHub
 from tests.planseed import CERT, SETTINGS, SOCIAL, TOMORROW, seed, seed_history
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PAPER = Path(__file__).resolve().parents[2] / "docs" / "paper"
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_the_plan_for_tomorrow_from_the_wards_history(seeded):
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     text = pdf_text(pdf.content)
     assert "KẾ HOẠCH NGÀY 08/12/2026" in text and "Cán bộ dự bị 1" in text
-    screenshot(pdf.content, "plan-paper")
+    screenshot(pdf.content, "plan")
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -88,14 +88,14 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def screenshot(pdf: bytes, name: str, page: int = 1, tmp=Path("/tmp")) -> None:
-    """ONESTOP_SCREENSHOTS=1: one page of the paper at 80 dpi in docs/screenshots/."""
+    """ONESTOP_SCREENSHOTS=1: one page of the paper at 80 dpi in docs/paper/."""
     if not os.environ.get("ONESTOP_SCREENSHOTS"):
         return
     source = tmp / f"{name}-{os.getpid()}.pdf"
     source.write_bytes(pdf)
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page),
                     "-singlefile", str(source),
-                    str(SHOTS / name)], check=True)
+                    str(PAPER / name)], check=True)
     source.unlink()
 
 
