@@ -58,6 +58,7 @@ BANNED = (
     Banned("field", r"(?<!\{)\b(groups?|areas?|skills?)\b(?!\})", "en", flags=re.IGNORECASE),
     Banned("Hoàn thành", r"\bXong\b|\b[Đđ]ã xong\b|phục vụ xong|Kết thúc phục vụ", "vi"),
     Banned("Gọi số tạm gác", r"Gọi lại số tạm gác", "vi"),
+    Banned("cán bộ dự phòng", r"dự bị", "vi", flags=re.IGNORECASE),
     Banned("Số lượng (trang)", r"Số trang|Số hợp đồng|trang/bản", "vi"),
     Banned("F1 / Phím cách", r"phím space|spacebar", "vi", flags=re.IGNORECASE),
     Banned("90% chờ không quá (phút)", r"\bp90\b", "vi", flags=re.IGNORECASE),

@@ -157,7 +157,7 @@ class CountersTab(AdminTab):
         for button in (self.add, self.edit, self.remove):
             row.addWidget(button)
         row.addStretch(1)
-        self.plan_settings = QPushButton(self.tr("Cán bộ dự bị, mục tiêu chờ…"), self)
+        self.plan_settings = QPushButton(self.tr("Cán bộ dự phòng, mục tiêu chờ…"), self)
         self.plan_settings.clicked.connect(self.open_staffing)
         row.addWidget(self.plan_settings)
         self.layout_.addLayout(row)

@@ -1,4 +1,4 @@
-"""The day plan's ward settings in the admin window (counters tab, "Cán bộ dự bị, mục tiêu
+"""The day plan's ward settings in the admin window (counters tab, "Cán bộ dự phòng, mục tiêu
 chờ…"): the target mean wait, the weeks of history the forecast reads, the payout days of the
 month, and the reserve officers who may come to the front {fields, most hours, minutes'
 notice}. Saved whole with `PUT /api/staffing` (hub/planning.py); a refusal names the field and
@@ -45,7 +45,7 @@ class ReserveDialog(QDialog):
 
     def __init__(self, groups: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Thêm cán bộ dự bị"))
+        self.setWindowTitle(self.tr("Thêm cán bộ dự phòng"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.fields = SkillsPicker(self)
@@ -78,7 +78,7 @@ class StaffingDialog(QDialog):
         self.client, self.groups = client, groups
         self.reserves: list[dict] = [dict(r) for r in staffing.get("reserves", [])]
         self.reserve_dialog: ReserveDialog | None = None
-        self.setWindowTitle(self.tr("Kế hoạch ngày: cán bộ dự bị, mục tiêu chờ"))
+        self.setWindowTitle(self.tr("Kế hoạch ngày: cán bộ dự phòng, mục tiêu chờ"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.target = _spin(self, 1, 240, staffing.get("target_wait_min", 15), 1,
@@ -95,11 +95,11 @@ class StaffingDialog(QDialog):
         form.addRow(caption(self.tr("Ngày &chi trả trợ cấp trong tháng"), self.payout, self),
                     self.payout)
         layout.addLayout(form)
-        layout.addWidget(Label(self.tr("Cán bộ dự bị (có thể ra quầy trong giờ đông):"), self))
+        layout.addWidget(Label(self.tr("Cán bộ dự phòng (có thể ra quầy trong giờ đông):"), self))
         self.list = QListWidget(self)
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.add = QPushButton(self.tr("&Thêm cán bộ dự bị…"), self)
+        self.add = QPushButton(self.tr("&Thêm cán bộ dự phòng…"), self)
         self.remove = QPushButton(self.tr("&Xóa"), self)
         self.add.clicked.connect(self.open_reserve)
         self.remove.clicked.connect(self.remove_selected)

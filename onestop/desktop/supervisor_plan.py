@@ -86,7 +86,7 @@ class PlanDialog(QDialog):
         self.table = make_table(self, [""], stretch=0)
         layout.addWidget(self.table, 4)
         self.legend = Label(self.tr("Ô vàng: quầy đổi sang lĩnh vực khác lĩnh vực chính của quầy "
-                                    "trong giờ đó. Ô xanh: cán bộ dự bị ra quầy."), self)
+                                    "trong giờ đó. Ô xanh: cán bộ dự phòng ra quầy."), self)
         self.legend.setStyleSheet("color: #546e7a;")
         layout.addWidget(self.legend)
         self.reserves = Label("", self)
@@ -177,10 +177,10 @@ class PlanDialog(QDialog):
             .replace("%1", str(len(p["history_days"])))
             .replace("%2", _n(sum(p["arrivals_by_group"].values()))),
             self.tr("Thời gian chờ trung bình dự kiến: %1 phút (mục tiêu %2 phút: %3). Nếu giữ "
-                    "nguyên lĩnh vực các quầy, không cán bộ dự bị: %4 phút.")
+                    "nguyên lĩnh vực các quầy, không cán bộ dự phòng: %4 phút.")
             .replace("%1", _n(p["expected_wait_min"])).replace("%2", _n(p["target_wait_min"]))
             .replace("%3", met).replace("%4", _n(p["static_wait_min"])),
-            self.tr("Số giờ cán bộ dự bị: %1. Số lần đổi lĩnh vực và gọi cán bộ dự bị: %2.")
+            self.tr("Số giờ cán bộ dự phòng: %1. Số lần đổi lĩnh vực và gọi cán bộ dự phòng: %2.")
             .replace("%1", _n(p["reserve_hours"])).replace("%2", str(p["moves"]))))
 
     def _name(self, group: str) -> str:
@@ -204,7 +204,7 @@ class PlanDialog(QDialog):
     def _fill_plan(self, p: dict) -> None:
         own = {str(c["number"]): c["groups"] for c in p["counters"]}
         counter = self.tr("Quầy %1")
-        reserve = self.tr("Cán bộ dự bị %1")
+        reserve = self.tr("Cán bộ dự phòng %1")
         columns = [(str(c["number"]), counter.replace("%1", str(c["number"])))
                    for c in p["counters"]]
         columns += [(str(-1 - r["reserve"]), reserve.replace("%1", str(r["reserve"] + 1)))
@@ -231,9 +231,9 @@ class PlanDialog(QDialog):
 
     def _fill_reserves(self, p: dict) -> None:
         if not p["reserves"]:
-            self.reserves.setText(self.tr("Không cần gọi cán bộ dự bị.") if p["hours"] else "")
+            self.reserves.setText(self.tr("Không cần gọi cán bộ dự phòng.") if p["hours"] else "")
             return
-        line = self.tr("Cán bộ dự bị %1: gọi lúc %2, ra quầy %3h–%4h, lĩnh vực %5.")
+        line = self.tr("Cán bộ dự phòng %1: gọi lúc %2, ra quầy %3h–%4h, lĩnh vực %5.")
         self.reserves.setText("\n".join(
             line.replace("%1", str(r["reserve"] + 1)).replace("%2", r["call_at"])
             .replace("%3", str(r["from_hour"])).replace("%4", str(r["to_hour"]))

@@ -35,14 +35,14 @@ MAX_RESERVES = 20
 
 FIELD_VI = {"target_wait_min": "Mục tiêu thời gian chờ trung bình",
             "history_weeks": "Số tuần số liệu", "payout_days": "Ngày chi trả trợ cấp",
-            "reserves": "Cán bộ dự bị", "can_serve": "Có thể chuyển sang"}
+            "reserves": "Cán bộ dự phòng", "can_serve": "Có thể chuyển sang"}
 
 
 def _bad(field: str, en: str, vi: str) -> InvalidRequest:
     """422 invalid_staffing; the Vietnamese names the field as the admin window does."""
     head = field.split(".")[0]
     if head.startswith("reserves["):
-        where = f"Cán bộ dự bị {int(head[9:-1]) + 1}"
+        where = f"Cán bộ dự phòng {int(head[9:-1]) + 1}"
     elif head == "can_serve" and "." in field:
         where = f"Quầy {field.split('.')[1]}: có thể chuyển sang"
     else:

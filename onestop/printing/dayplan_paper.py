@@ -36,7 +36,7 @@ def _n(value: float) -> str:
 
 
 def reserve_label(index: int) -> str:
-    return f"Cán bộ dự bị {index + 1}"
+    return f"Cán bộ dự phòng {index + 1}"
 
 
 def render_plan(data: PlanPaper) -> bytes:
@@ -96,10 +96,10 @@ def _summary(p: dict, table, head) -> list:
     rows = [["Chỉ số", "Giá trị"],
             ["Số phiếu dự kiến", _n(total)],
             ["Thời gian chờ trung bình dự kiến (phút)", _n(p["expected_wait_min"])],
-            ["  nếu giữ nguyên lĩnh vực các quầy, không cán bộ dự bị", _n(p["static_wait_min"])],
+            ["  nếu giữ nguyên lĩnh vực các quầy, không cán bộ dự phòng", _n(p["static_wait_min"])],
             ["Mục tiêu thời gian chờ trung bình (phút)", f"{_n(p['target_wait_min'])} ({target})"],
-            ["Số giờ cán bộ dự bị", _n(p["reserve_hours"])],
-            ["Số lần đổi lĩnh vực và gọi cán bộ dự bị", p["moves"]],
+            ["Số giờ cán bộ dự phòng", _n(p["reserve_hours"])],
+            ["Số lần đổi lĩnh vực và gọi cán bộ dự phòng", p["moves"]],
             ["Số giờ quầy theo kế hoạch", _n(p["counter_hours"])]]
     return [Paragraph("1. Tổng quan", head), table(rows, [110 * mm, 40 * mm],
                                                     [("ALIGN", (1, 0), (1, -1), "RIGHT")])]
@@ -143,15 +143,15 @@ def _counters(p: dict, names: dict, table, head, cell) -> list:
     out = [Paragraph("3. Quầy phục vụ lĩnh vực nào trước, theo giờ", head),
            table(rows, extra=extra),
            Paragraph("Ô vàng: quầy đổi sang lĩnh vực khác lĩnh vực chính của quầy trong giờ đó. "
-                     "Ô xanh: cán bộ dự bị ra quầy.", ParagraphStyle(
+                     "Ô xanh: cán bộ dự phòng ra quầy.", ParagraphStyle(
                          "n2", parent=cell, fontSize=8, leading=10))]
     if p["reserves"]:
-        lines = [["Cán bộ dự bị", "Gọi lúc", "Ra quầy", "Lĩnh vực"]]
+        lines = [["Cán bộ dự phòng", "Gọi lúc", "Ra quầy", "Lĩnh vực"]]
         for r in p["reserves"]:
             lines.append([reserve_label(r["reserve"]), r["call_at"],
                           f"{r['from_hour']}h–{r['to_hour']}h",
                           ", ".join(names.get(g, g) for g in r["groups"])])
         out += [Spacer(1, 4), table(lines, [35 * mm, 20 * mm, 25 * mm, 80 * mm])]
     else:
-        out.append(Paragraph("Không cần gọi cán bộ dự bị.", cell))
+        out.append(Paragraph("Không cần gọi cán bộ dự phòng.", cell))
     return out

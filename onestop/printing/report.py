@@ -253,8 +253,8 @@ def _plan_section(data: ReportInput, st: _Styles) -> list:
     rows += [[f"Số phiếu – {data.group_names.get(g, g)}", _m(p["expected_by_group"].get(g, 0)),
               p["actual_by_group"].get(g, 0)] for g in groups]
     rows += [["Số giờ quầy", _m(p["planned_counter_hours"]), _m(p["actual_counter_hours"])],
-             ["  trong đó giờ cán bộ dự bị", _m(p["planned_reserve_hours"]), ""],
-             ["Số lần đổi lĩnh vực (kế hoạch: cả gọi cán bộ dự bị)", p["planned_moves"],
+             ["  trong đó giờ cán bộ dự phòng", _m(p["planned_reserve_hours"]), ""],
+             ["Số lần đổi lĩnh vực (kế hoạch: cả gọi cán bộ dự phòng)", p["planned_moves"],
               p["actual_moves"]],
              ["Thời gian chờ trung bình (phút)", _m(p["expected_wait_min"]),
               _m(p["actual_wait_min"])]]

@@ -41,9 +41,11 @@ from .wait import WaitEstimate
 
 FIRST_DAY = date(2025, 7, 7)  # a Monday, after the July 2025 reform
 NO_SHOW_MINUTES = 2.0  # call, one recall, then no-show: the counter is held this long
-# A reserve calls a citizen only when twice the expected minutes fit in its hours: service
-# times are skewed (a lognormal with cv 0.6 passes twice its mean 5% of the time).
+# A reserve calls a citizen only when twice the expected minutes, and RESERVE_BUFFER more, fit
+# in its hours: service times are skewed (a lognormal with cv 0.6 passes twice its mean 5% of
+# the time), and the officer's hours are a promise to the back office.
 RESERVE_MARGIN = 2.0
+RESERVE_BUFFER = 20.0
 
 
 @contextmanager
@@ -131,7 +133,8 @@ class Room:
         heads = self.heads(counter)
         if number in self.deadline:  # a reserve calls only whom it can serve in its hours
             heads = [t for t in heads
-                     if now_min + RESERVE_MARGIN * t.expected_minutes <= self.deadline[number]]
+                     if now_min + RESERVE_MARGIN * t.expected_minutes + RESERVE_BUFFER
+                     <= self.deadline[number]]
         change = call_next(counter, heads, now=now, rules=self.rules, policy=self.policy)
         if change is None:
             return None

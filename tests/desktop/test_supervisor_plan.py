@@ -72,7 +72,7 @@ def test_the_plan_for_tomorrow_in_the_supervisor_window(qtbot, planned, tmp_path
         assert cell(dialog.arrivals, 0, "Bảo trợ xã hội").text() == "30"
         assert cell(dialog.arrivals, 1, "Tổng").text() == "18"
         assert "từ 3 ngày đã qua" in dialog.summary.text()
-        reserve = cell(dialog.table, 0, "Cán bộ dự bị 1")
+        reserve = cell(dialog.table, 0, "Cán bộ dự phòng 1")
         assert reserve.text() == "Bảo trợ xã hội" and reserve.background().color() == RESERVE
         moved = [dialog.table.item(r, c) for r in range(dialog.table.rowCount())
                  for c in range(1, dialog.table.columnCount())

@@ -78,7 +78,7 @@ def test_the_plan_for_tomorrow_from_the_wards_history(seeded):
     pdf = supervisor.get("/api/plan", params={"format": "pdf"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     text = pdf_text(pdf.content)
-    assert "KẾ HOẠCH NGÀY 08/12/2026" in text and "Cán bộ dự bị 1" in text
+    assert "KẾ HOẠCH NGÀY 08/12/2026" in text and "Cán bộ dự phòng 1" in text
     screenshot(pdf.content, "plan")
 
 

@@ -339,7 +339,7 @@
         <translation>May be moved to</translation>
     </message>
     <message>
-        <source>Cán bộ dự bị, mục tiêu chờ…</source>
+        <source>Cán bộ dự phòng, mục tiêu chờ…</source>
         <translation>Reserve officers, target wait…</translation>
     </message>
     <message>
@@ -744,7 +744,7 @@
 <context>
     <name>ReserveDialog</name>
     <message>
-        <source>Thêm cán bộ dự bị</source>
+        <source>Thêm cán bộ dự phòng</source>
         <translation>Add a reserve officer</translation>
     </message>
     <message>
@@ -775,7 +775,7 @@
 <context>
     <name>StaffingDialog</name>
     <message>
-        <source>Kế hoạch ngày: cán bộ dự bị, mục tiêu chờ</source>
+        <source>Kế hoạch ngày: cán bộ dự phòng, mục tiêu chờ</source>
         <translation>Day plan: reserve officers, target wait</translation>
     </message>
     <message>
@@ -803,11 +803,11 @@
         <translation>&amp;Payout days of the month</translation>
     </message>
     <message>
-        <source>Cán bộ dự bị (có thể ra quầy trong giờ đông):</source>
+        <source>Cán bộ dự phòng (có thể ra quầy trong giờ đông):</source>
         <translation>Reserve officers (may come to the front in busy hours):</translation>
     </message>
     <message>
-        <source>&amp;Thêm cán bộ dự bị…</source>
+        <source>&amp;Thêm cán bộ dự phòng…</source>
         <translation>&amp;Add a reserve officer…</translation>
     </message>
     <message>

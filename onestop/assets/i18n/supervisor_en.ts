@@ -634,7 +634,7 @@
         <translation>Which field each counter serves first, hour by hour</translation>
     </message>
     <message>
-        <source>Ô vàng: quầy đổi sang lĩnh vực khác lĩnh vực chính của quầy trong giờ đó. Ô xanh: cán bộ dự bị ra quầy.</source>
+        <source>Ô vàng: quầy đổi sang lĩnh vực khác lĩnh vực chính của quầy trong giờ đó. Ô xanh: cán bộ dự phòng ra quầy.</source>
         <translation>Yellow: the counter serves another field than its main one that hour. Green: a reserve officer at the front.</translation>
     </message>
     <message>
@@ -694,11 +694,11 @@
         <translation>Expected from %1 past days of the same kind. Expected tickets: %2.</translation>
     </message>
     <message>
-        <source>Thời gian chờ trung bình dự kiến: %1 phút (mục tiêu %2 phút: %3). Nếu giữ nguyên lĩnh vực các quầy, không cán bộ dự bị: %4 phút.</source>
+        <source>Thời gian chờ trung bình dự kiến: %1 phút (mục tiêu %2 phút: %3). Nếu giữ nguyên lĩnh vực các quầy, không cán bộ dự phòng: %4 phút.</source>
         <translation>Expected mean wait: %1 min (target %2 min: %3). With the counters' own fields and no reserve officer: %4 min.</translation>
     </message>
     <message>
-        <source>Số giờ cán bộ dự bị: %1. Số lần đổi lĩnh vực và gọi cán bộ dự bị: %2.</source>
+        <source>Số giờ cán bộ dự phòng: %1. Số lần đổi lĩnh vực và gọi cán bộ dự phòng: %2.</source>
         <translation>Reserve officer hours: %1. Field changes and reserve calls: %2.</translation>
     </message>
     <message>
@@ -714,15 +714,15 @@
         <translation>Counter %1</translation>
     </message>
     <message>
-        <source>Cán bộ dự bị %1</source>
+        <source>Cán bộ dự phòng %1</source>
         <translation>Reserve officer %1</translation>
     </message>
     <message>
-        <source>Không cần gọi cán bộ dự bị.</source>
+        <source>Không cần gọi cán bộ dự phòng.</source>
         <translation>No reserve officer is needed.</translation>
     </message>
     <message>
-        <source>Cán bộ dự bị %1: gọi lúc %2, ra quầy %3h–%4h, lĩnh vực %5.</source>
+        <source>Cán bộ dự phòng %1: gọi lúc %2, ra quầy %3h–%4h, lĩnh vực %5.</source>
         <translation>Reserve officer %1: call at %2, at the front %3h–%4h, fields %5.</translation>
     </message>
 </context>
