@@ -141,7 +141,7 @@ def _counters(p: dict, names: dict, table, head, cell) -> list:
                 extra.append(("BACKGROUND", (col, row), (col, row), MOVED))
         rows.append(line)
     out = [Paragraph("3. Quầy phục vụ lĩnh vực nào trước, theo giờ", head),
-           table(rows, extra=extra),
+           table(rows, extra=extra), Spacer(1, 3),
            Paragraph("Ô vàng: quầy đổi sang lĩnh vực khác lĩnh vực chính của quầy trong giờ đó. "
                      "Ô xanh: cán bộ dự phòng ra quầy.", ParagraphStyle(
                          "n2", parent=cell, fontSize=8, leading=10))]
