@@ -27,6 +27,7 @@ from onestop.commands.dossier_parsers import COMMANDS as DOSSIER_COMMANDS
 from onestop.commands.dossier_parsers import GROUPS as DOSSIER_GROUPS
 from onestop.commands.dossier_parsers import add_parsers as add_dossier_parsers
 from onestop.commands.guide_parser import add_parser as add_guide_parser
+from onestop.commands.planning import add_parsers as add_plan_parser
 from onestop.errors import CliError  # noqa: F401  (re-exported: onestop.cli.CliError)
 from onestop.settings import Settings, SettingsError, load_settings
 
@@ -51,6 +52,7 @@ COMMANDS: dict[str, str | None] = {
     "central catalog": "onestop.commands.central:central_catalog",
     "central slots": "onestop.commands.central:central_slots",
     "report": "onestop.commands.report:report_command",
+    "plan": "onestop.commands.planning:plan_command",
     "ticket": "onestop.commands.ticket:ticket_command",
     "doctor": "onestop.commands.doctor:doctor_command",
     "backup": "onestop.commands.backup:backup_command",
@@ -253,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--csv", type=Path, metavar="FILE", help="also export the tickets as CSV")
     report.add_argument("--xlsx", type=Path, metavar="FILE",
                         help="also export the tickets as Excel (.xlsx)")
+    add_plan_parser(sub, data_opt, _date)
     doctor = sub.add_parser("doctor", parents=[data_opt], help="check this PC and the hub")
     doctor.add_argument("--hub", metavar="URL", help="hub to check (default: the one serving "
                         "the data folder, from <data>/hub.json; else http://127.0.0.1:<hub_port>)")

@@ -9,16 +9,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .planning import add_staffing_parser
+
 ROLES = ("reception", "counter", "display", "supervisor", "admin", "kiosk")
 # The command groups whose action picks the handler: "officer add", "ward show", ...
 GROUPS = ("token", "officer", "counter-config", "ward", "catalog")
 _H = "onestop.commands.admin:"
+_T = "onestop.commands.admin_tokens:"
 COMMANDS: dict[str, str] = {
-    "token create": _H + "token_create", "token list": _H + "token_list",
-    "token revoke": _H + "token_revoke",
+    "token create": _T + "token_create", "token list": _T + "token_list",
+    "token revoke": _T + "token_revoke",
     **{f"officer {a}": _H + f"officer_{a.replace('-', '_')}"
        for a in ("add", "list", "rename", "reset-pin", "disable", "enable")},
     **{f"counter-config {a}": _H + f"counter_{a}" for a in ("list", "add", "set", "remove")},
+    "counter-config staffing": "onestop.commands.planning:counter_staffing",
     "ward show": _H + "ward_show", "ward set": _H + "ward_set",
     "catalog export": _H + "catalog_export", "catalog import": _H + "catalog_import",
     "catalog set": _H + "catalog_set",
@@ -102,6 +106,9 @@ def add_parsers(sub, data_opt: argparse.ArgumentParser, parser_class) -> None:
                        help="group ids, primary first, e.g. civil-status,general")
         p.add_argument("--fast-lane", action=argparse.BooleanOptionalAction, default=None,
                        help="serve quick tickets first")
+    cset.add_argument("--can-serve", type=_skills, metavar="G1,G2", help="fields the counter "
+                      "may be moved to in the day plan (\"\" for none)")
+    add_staffing_parser(action, counters)
     action(counters, "remove", "remove a closed, empty counter (its station tokens are "
            "revoked)").add_argument("number", type=_number, metavar="N")
 

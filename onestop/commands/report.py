@@ -28,7 +28,7 @@ def report_command(args: argparse.Namespace, settings: Settings) -> int:
         if day > service_day(store.clock(), store.rules.timezone):
             raise InvalidRequest("future_day", f"{day} is in the future", "Ngày trong tương lai")
         outputs = [(args.out, lambda: render_report(report_input(
-            store, day, hub.ward_name_vi, hub.office_name_vi)))]
+            store, day, hub.ward_name_vi, hub.office_name_vi, hub.opening_hours)))]
         if args.csv:
             outputs.append((args.csv, lambda: to_csv(export_rows(store, day))))
         if args.xlsx:

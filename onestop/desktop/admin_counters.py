@@ -1,6 +1,8 @@
 """The admin window's counters: the live list (from the feed's state), add, edit (labels,
-skills in order, fast lane) and remove - which the hub refuses unless the counter is closed
-and holds no ticket; its message is shown as it is."""
+skills in order, fast lane, and the fields the day plan may move it to: `can_serve`, kept in
+the hub's staffing settings) and remove - which the hub refuses unless the counter is closed
+and holds no ticket; its message is shown as it is. The ward's reserve officers and target
+wait for the day plan: admin_staffing.py, from this tab's button."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from .admin_common import (
     selected_key,
     show_error,
 )
+from .admin_staffing import StaffingDialog
 from .client import HubClient, HubError
 from .plain import Label
 
@@ -40,9 +43,10 @@ class CounterDialog(QDialog):
     """The hub accepted: its answer."""
 
     def __init__(self, client: HubClient, counter: dict | None, groups: list[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, can_serve: dict | None = None) -> None:
         super().__init__(parent)
         self.client, self.counter = client, counter
+        self.all_can_serve = dict(can_serve or {})  # counter number (text) -> fields
         adding = counter is None
         counter = counter or {"label_vi": "", "label_en": "", "skills": [], "fast_lane": False}
         self.setWindowTitle(self.tr("Thêm quầy") if adding else self.tr(
@@ -58,6 +62,11 @@ class CounterDialog(QDialog):
             QLineEdit(counter["label_en"], self)
         self.skills = SkillsPicker(self)
         self.skills.set_groups(groups, list(counter["skills"]))
+        self.old_can_serve = self.all_can_serve.get(str(counter.get("number", "")), [])
+        self.can_serve = SkillsPicker(self)  # order is not used: only what is ticked
+        self.can_serve.set_groups(groups, self.old_can_serve)
+        self.can_serve.up.hide()
+        self.can_serve.down.hide()
         self.fast_lane = QCheckBox(self.tr("Làn &nhanh (ưu tiên việc đơn giản)"), self)
         self.fast_lane.setChecked(bool(counter["fast_lane"]))
         for text, widget in ((self.tr("&Số quầy"), self.number),
@@ -70,6 +79,11 @@ class CounterDialog(QDialog):
         form.addRow("", Label(self.tr("Đánh dấu bằng phím cách; lĩnh vực đầu tiên là lĩnh vực "
                                        "chính; Alt+↑/↓ đổi thứ tự."), self, wordWrap=True))
         form.addRow("", self.fast_lane)
+        caption = Label(self.tr("Có thể &chuyển sang"), self)
+        caption.setBuddy(self.can_serve)
+        form.addRow(caption, self.can_serve)
+        form.addRow("", Label(self.tr("Kế hoạch ngày có thể cho quầy phục vụ trước một lĩnh vực "
+                                       "đã đánh dấu ở đây trong giờ đông."), self, wordWrap=True))
         layout.addLayout(form)
         self.error = finish_form(self, layout)
         self.setMinimumWidth(560)
@@ -94,7 +108,18 @@ class CounterDialog(QDialog):
                              done=self._done)
 
     def _done(self, answer: object) -> None:
-        self.sig_done.emit(answer if isinstance(answer, dict) else {})
+        answer = answer if isinstance(answer, dict) else {}
+        number = answer.get("number") or (self.counter or {}).get("number")
+        wanted = [g for g in self.can_serve.skills() if g not in self.skills.skills()]
+        if number is None or wanted == self.old_can_serve:
+            self._finished(answer)
+            return
+        self.old_can_serve = wanted  # OK again after a refusal does not patch twice
+        self.client.call(self, "PUT", "/api/staffing", {"can_serve": {
+            **self.all_can_serve, str(number): wanted}}, done=lambda _s: self._finished(answer))
+
+    def _finished(self, answer: dict) -> None:
+        self.sig_done.emit(answer)
         self.accept()
 
     def show_hub_error(self, error: HubError) -> None:
@@ -112,11 +137,13 @@ class CountersTab(AdminTab):
         super().__init__(client, parent)
         self.counters: list[dict] = []
         self.groups: list[tuple[str, str]] = []
+        self.staffing: dict = {}  # GET /api/staffing: the day plan's settings
         self.dialog: CounterDialog | None = None
         self.ask = confirm  # replaced in tests
         self.table = make_table(self, [self.tr("Số"), self.tr("Nhãn"), self.tr("Nhãn tiếng Anh"),
                                        self.tr("Lĩnh vực (theo thứ tự)"), self.tr("Làn nhanh"),
-                                       self.tr("Trạng thái")], stretch=3)
+                                       self.tr("Trạng thái"), self.tr("Có thể chuyển sang")],
+                                stretch=3)
         self.table.itemSelectionChanged.connect(self._selection)
         self.table.doubleClicked.connect(lambda _i: self.open_dialog(edit=True))
         self.layout_.addWidget(self.table, 1)
@@ -130,6 +157,9 @@ class CountersTab(AdminTab):
         for button in (self.add, self.edit, self.remove):
             row.addWidget(button)
         row.addStretch(1)
+        self.plan_settings = QPushButton(self.tr("Cán bộ dự phòng, mục tiêu chờ…"), self)
+        self.plan_settings.clicked.connect(self.open_staffing)
+        row.addWidget(self.plan_settings)
         self.layout_.addLayout(row)
         self.layout_.addWidget(Label(self.tr("Chỉ xóa được quầy đã đóng, không giữ số nào và "
                                               "không có số đang chờ riêng."), self,
@@ -140,12 +170,18 @@ class CountersTab(AdminTab):
 
     def refresh(self) -> None:
         self.client.call(self, "GET", "/api/catalog", done=self._got_catalog)
+        self.client.call(self, "GET", "/api/staffing", done=self._got_staffing)
         if self.client.state is not None:
             self.show_counters(self.client.state)
 
     def _got_catalog(self, catalog: object) -> None:
         self.groups = group_names(catalog if isinstance(catalog, dict) else {},
                                   self.client.language)
+        if self.counters:
+            self.show_counters({"counters": self.counters})
+
+    def _got_staffing(self, staffing: object) -> None:
+        self.staffing = staffing if isinstance(staffing, dict) else {}
         if self.counters:
             self.show_counters({"counters": self.counters})
 
@@ -157,7 +193,9 @@ class CountersTab(AdminTab):
         rows = [[str(c["number"]), c["label_vi"], c["label_en"],
                  ", ".join(names.get(g, g) for g in c["skills"]),
                  self.tr("Có") if c.get("fast_lane") else "",
-                 statuses.get(c.get("status"), c.get("status") or "")] for c in self.counters]
+                 statuses.get(c.get("status"), c.get("status") or ""),
+                 ", ".join(names.get(g, g) for g in self.staffing.get("can_serve", {})
+                           .get(str(c["number"]), []))] for c in self.counters]
         fill_table(self.table, rows, [c["number"] for c in self.counters])
         self._selection()
         self.sig_loaded.emit()
@@ -174,7 +212,8 @@ class CountersTab(AdminTab):
         counter = self.selected() if edit else None
         if edit and counter is None:
             return None
-        self.dialog = CounterDialog(self.client, counter, self.groups, self)
+        self.dialog = CounterDialog(self.client, counter, self.groups, self,
+                                    self.staffing.get("can_serve"))
         text = self.tr("Đã lưu quầy %1.") if edit else self.tr("Đã thêm quầy %1.")
         self.dialog.sig_done.connect(lambda answer: self.accepted(text.replace(
             "%1", str(answer.get("number") or (counter or {}).get("number", "")))))
@@ -192,3 +231,11 @@ class CountersTab(AdminTab):
             return
         self.client.call(self, "DELETE", f"/api/counters/{number}", done=lambda _a: self.accepted(
             self.tr("Đã xóa quầy %1.").replace("%1", str(number))))
+
+    def open_staffing(self) -> StaffingDialog:
+        dialog = StaffingDialog(self.client, self.staffing, self.groups, self)
+        done = self.tr("Đã lưu thiết lập kế hoạch ngày.")
+        dialog.sig_done.connect(lambda _s: self.accepted(done))
+        self.staffing_dialog = dialog
+        dialog.open()
+        return dialog

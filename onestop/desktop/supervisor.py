@@ -142,6 +142,7 @@ class SupervisorWindow(SupervisorDialogs, StationWindow):
             ("move", self.tr("Chuyển số…"), "Ctrl+M", self.open_move),
             ("pair", self.tr("Mã ghép nối…"), "Ctrl+G", self.open_pairing),
             ("feedback", self.tr("Góp ý, phản ánh…"), "Ctrl+F", self.open_feedback),
+            ("plan", self.tr("Kế hoạch ngày mai…"), "Ctrl+K", self.open_plan),
             ("report", self.tr("Báo cáo ngày"), "Ctrl+R", self.ask_report),
         ):
             button = QPushButton(text, self)

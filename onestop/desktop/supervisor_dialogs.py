@@ -31,6 +31,7 @@ from .admin_common import SkillsPicker
 from .client import HubClient, HubError
 from .plain import Label
 from .qr import qr_pixmap
+from .supervisor_plan import PlanDialog
 
 QR_SIZE = 220  # pixels: a phone camera reads it from the supervisor's screen
 
@@ -340,3 +341,13 @@ class SupervisorDialogs:
         self.feedback.show()
         self.feedback.raise_()
         self.feedback.activateWindow()
+
+    def open_plan(self) -> None:
+        """Kế hoạch ngày mai (supervisor_plan.py): the hub's tomorrow first, any day after."""
+        dialog = PlanDialog(self.client, dict(self.group_names()), self)
+        self.dialog = dialog
+        dialog.sig_saved.connect(lambda path: self.say(
+            self.tr("Đã lưu kế hoạch vào %1").replace("%1", path)))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        dialog.fetch()

@@ -41,6 +41,7 @@ from .idempotency import once as run_once
 from .insight import router as insight_router
 from .live import REPLAY_LIMIT
 from .pages import router as pages_router
+from .planning_routes import router as planning_router
 from .reporting import router as reporting_router
 from .sync_routes import public_sync
 from .sync_routes import router as sync_router
@@ -371,6 +372,7 @@ def create_app(hub) -> FastAPI:
     app.include_router(sync_router)
     app.include_router(ticket_lookup_router)
     app.include_router(reporting_router)
+    app.include_router(planning_router)
     app.include_router(counter_views_router)
     app.include_router(admin_router)
     app.include_router(booking_router)

@@ -11,16 +11,24 @@ brought up to date before each forecast from the events committed since (every t
 carries the whole ticket), and the play forward is bounded (predict.HORIZON_CALLS). The event
 log is the source, so a write from another process is picked up as well; a gap, a rolled-back
 sequence number or a long absence reloads the lines from the tickets table.
+
+The same forecaster answers for a day ahead (`day_demand`, issue 19's plan for tomorrow):
+the expected arrivals per hour and group from the ward's own history (queue/arrivals.py picks
+the days: same weekday, payout days apart) and each group's mean counter minutes there.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime
+from collections import defaultdict
+from datetime import date, datetime
 
+from onestop.queue.arrivals import history_days, is_payout, mean_arrivals
+from onestop.queue.dayplan import Demand
 from onestop.queue.lines import WaitingLines
 from onestop.queue.model import Status, Ticket, ticket_from_dict
+from onestop.queue.numbering import zone
 from onestop.queue.predict import predict_wait
 from onestop.queue.staffing import busy_minutes, probe
 from onestop.queue.wait import WaitEstimate
@@ -99,3 +107,30 @@ class Forecaster:
             now = now or self.store.clock()
             newest = self.lines().newest(group)
             return self.wait(newest or probe(group, now, EMPTY_GROUP_MINUTES), now)
+
+    # --- a day ahead (issue 19) -----------------------------------------------------------------
+    def day_demand(self, day: date, weeks: int, payout_days: list[int]) -> dict:
+        """{payout_day, days (used), demand: hour -> group -> Demand} for `day`."""
+        tz = zone(self.store.rules.timezone)
+        counts: dict[date, dict[tuple[int, str], int]] = {}
+        served: dict[str, list[float]] = defaultdict(list)
+        expected: dict[str, list[float]] = defaultdict(list)
+        candidates = history_days(day, weeks, payout_days)
+        for d in candidates:
+            per = counts.setdefault(d, defaultdict(int))
+            for t in self.store.tickets_of_day(d.isoformat()):
+                # The group the number was issued in: where the citizen first queued.
+                per[(t.issued_at.astimezone(tz).hour, t.issued_group)] += 1
+                expected[t.issued_group].append(t.expected_minutes)
+                if t.started_at and t.finished_at and t.group_id == t.issued_group:
+                    served[t.group_id].append(
+                        (t.finished_at - t.started_at).total_seconds() / 60)
+        arrivals, used = mean_arrivals(counts, candidates)
+
+        def minutes(group: str) -> float:
+            seen = served.get(group) or expected.get(group)
+            return max(1.0, sum(seen) / len(seen)) if seen else EMPTY_GROUP_MINUTES
+
+        demand = {h: {g: Demand(n, minutes(g)) for g, n in gs.items()}
+                  for h, gs in arrivals.items()}
+        return {"payout_day": is_payout(day, payout_days), "days": used, "demand": demand}

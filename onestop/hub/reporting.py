@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request, Response
 from onestop.printing.exports import rows_for_export, to_csv, to_xlsx
 from onestop.printing.report import ReportInput, render_report
 from onestop.queue import booking as bk
+from onestop.queue.centre import OpeningHours
 from onestop.queue.daystats import day_stats
 from onestop.queue.model import ticket_to_dict
 from onestop.queue.numbering import service_day, zone
@@ -21,14 +22,17 @@ from .auth import Role
 from .deps import Auth, require
 from .dossiers import day_counts as dossier_day_counts
 from .feedback import day_counts as case_day_counts
+from .planning import plan_vs_actual, stored_plan
 from .store import HubStore
 
 router = APIRouter()
 WEEKS_BACK = 4
 
 
-def report_input(store: HubStore, day: date, ward_name: str,
-                 office_name: str = "") -> ReportInput:
+def report_input(store: HubStore, day: date, ward_name: str, office_name: str = "",
+                 hours: tuple[OpeningHours, ...] | None = None) -> ReportInput:
+    """`hours`: the ward's opening hours, to make the day's plan when none was stored (without
+    them only a stored plan is compared, issue 19)."""
     tz = store.rules.timezone
     with store.reading() as db:
         released = db.execute("SELECT count(*) FROM bookings WHERE day = ? AND status = ?",
@@ -48,7 +52,9 @@ def report_input(store: HubStore, day: date, ward_name: str,
         counter_names={c.number: c.label_vi for c in store.counters()},
         officer_names=officers, generated_at=store.clock().astimezone(zone(tz)),
         cases=case_day_counts(store, day.isoformat()), dossiers=dossier_day_counts(store, day),
-        policy_vi=POLICY_WORDS.get(policy_name(store), ("", ""))[0])
+        policy_vi=POLICY_WORDS.get(policy_name(store), ("", ""))[0],
+        plan=plan_vs_actual(store, day, hours, stats.wait_all.mean)
+        if hours is not None or stored_plan(store, day) is not None else None)
 
 
 def export_rows(store: HubStore, day: date) -> list[dict]:
@@ -69,8 +75,8 @@ def report(request: Request, st: Auth,
     day = day or service_day(store.clock(), store.rules.timezone)
     name = f"bao-cao-{day.isoformat()}"
     if format == "pdf":
-        body, media = render_report(report_input(store, day, hub.ward_name_vi,
-                                                  hub.office_name_vi)), "application/pdf"
+        data = report_input(store, day, hub.ward_name_vi, hub.office_name_vi, hub.opening_hours)
+        body, media = render_report(data), "application/pdf"
     elif format == "csv":
         body, media = to_csv(export_rows(store, day)), "text/csv; charset=utf-8"
     else:

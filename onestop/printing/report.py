@@ -60,6 +60,8 @@ class ReportInput:
     cases: dict | None = None
     dossiers: dict | None = None  # hub/dossiers.py day_counts; None: no section
     policy_vi: str = ""  # the calling order in force (routing.POLICY_WORDS)
+    # The morning's plan against the day (issue 19, hub/planning.plan_vs_actual); None: none.
+    plan: dict | None = None
 
 
 def _m(value: float | None) -> str:
@@ -219,6 +221,7 @@ def render_report(data: ReportInput) -> bytes:
                             st.table(officer_rows) if len(officer_rows) > 1 else
                             Paragraph("Chưa có đánh giá theo cán bộ.", st.note),
                             *_cases(data, st)])]
+    story += [KeepTogether(_plan_section(data, st))]
     story += [KeepTogether(_comparison(data, st))]
     if data.dossiers is not None:
         story += [KeepTogether(_dossier_section(data.dossiers, st))]
@@ -257,6 +260,27 @@ def _dossier_section(d: dict, st: _Styles) -> list:
             ["Hồ sơ đang giải quyết khi lập báo cáo", d["open"]],
             ["– trong đó quá hạn", d["overdue"]]]
     return [Paragraph("8. Hồ sơ và hạn trả kết quả", st.h), st.table(rows, [80 * mm, 40 * mm])]
+
+
+def _plan_section(data: ReportInput, st: _Styles) -> list:
+    """Kế hoạch ngày và thực tế (docs/operations.md): what the morning's plan expected."""
+    p = data.plan
+    if p is None:
+        return []
+    groups = sorted(set(p["expected_by_group"]) | set(p["actual_by_group"]))
+    rows = [["", "Kế hoạch", "Thực tế"]]
+    rows += [[f"Số phiếu – {data.group_names.get(g, g)}", _m(p["expected_by_group"].get(g, 0)),
+              p["actual_by_group"].get(g, 0)] for g in groups]
+    rows += [["Số giờ quầy", _m(p["planned_counter_hours"]), _m(p["actual_counter_hours"])],
+             ["  trong đó giờ cán bộ dự phòng", _m(p["planned_reserve_hours"]), ""],
+             ["Số lần đổi lĩnh vực (kế hoạch: cả gọi cán bộ dự phòng)", p["planned_moves"],
+              p["actual_moves"]],
+             ["Thời gian chờ trung bình (phút)", _m(p["expected_wait_min"]),
+              _m(p["actual_wait_min"])]]
+    note = ("Kế hoạch lập lúc báo cáo, từ cùng số liệu các ngày trước (không có kế hoạch "
+            "được xem trước ngày)." if p["made_now"] else "Kế hoạch như đã xem trước ngày.")
+    return [Paragraph("Kế hoạch ngày và thực tế", st.h),
+            st.table(rows, [95 * mm, 30 * mm, 30 * mm]), Paragraph(note, st.note)]
 
 
 def _order_note(data: ReportInput, st: _Styles) -> list:

@@ -300,6 +300,14 @@
 <context>
     <name>CounterDialog</name>
     <message>
+        <source>Có thể &amp;chuyển sang</source>
+        <translation>May be &amp;moved to</translation>
+    </message>
+    <message>
+        <source>Kế hoạch ngày có thể cho quầy phục vụ trước một lĩnh vực đã đánh dấu ở đây trong giờ đông.</source>
+        <translation>The day plan may have the counter serve a field ticked here first in busy hours.</translation>
+    </message>
+    <message>
         <source>Thêm quầy</source>
         <translation>Add a counter</translation>
     </message>
@@ -346,6 +354,18 @@
 </context>
 <context>
     <name>CountersTab</name>
+    <message>
+        <source>Có thể chuyển sang</source>
+        <translation>May be moved to</translation>
+    </message>
+    <message>
+        <source>Cán bộ dự phòng, mục tiêu chờ…</source>
+        <translation>Reserve officers, target wait…</translation>
+    </message>
+    <message>
+        <source>Đã lưu thiết lập kế hoạch ngày.</source>
+        <translation>The day plan settings were saved.</translation>
+    </message>
     <message>
         <source>Số</source>
         <translation>No.</translation>
@@ -822,6 +842,88 @@
     <message>
         <source>Đã xóa ngày nghỉ %1.</source>
         <translation>Day off %1 removed.</translation>
+    </message>
+</context>
+<context>
+    <name>ReserveDialog</name>
+    <message>
+        <source>Thêm cán bộ dự phòng</source>
+        <translation>Add a reserve officer</translation>
+    </message>
+    <message>
+        <source> giờ</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Lĩnh vực</source>
+        <translation>&amp;Fields</translation>
+    </message>
+    <message>
+        <source>Tối &amp;đa mỗi ngày</source>
+        <translation>&amp;At most per day</translation>
+    </message>
+    <message>
+        <source>&amp;Báo trước</source>
+        <translation>&amp;Notice</translation>
+    </message>
+    <message>
+        <source>Chọn ít nhất một lĩnh vực.</source>
+        <translation>Choose at least one field.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingDialog</name>
+    <message>
+        <source>Kế hoạch ngày: cán bộ dự phòng, mục tiêu chờ</source>
+        <translation>Day plan: reserve officers, target wait</translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> tuần</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>ví dụ: 5, 10</source>
+        <translation>e.g. 5, 10</translation>
+    </message>
+    <message>
+        <source>&amp;Mục tiêu thời gian chờ trung bình</source>
+        <translation>&amp;Target mean wait</translation>
+    </message>
+    <message>
+        <source>Số &amp;tuần số liệu</source>
+        <translation>&amp;Weeks of history</translation>
+    </message>
+    <message>
+        <source>Ngày &amp;chi trả trợ cấp trong tháng</source>
+        <translation>&amp;Payout days of the month</translation>
+    </message>
+    <message>
+        <source>Cán bộ dự phòng (có thể ra quầy trong giờ đông):</source>
+        <translation>Reserve officers (may come to the front in busy hours):</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm cán bộ dự phòng…</source>
+        <translation>&amp;Add a reserve officer…</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>%1 – tối đa %2 giờ, báo trước %3 phút</source>
+        <translation>%1 – at most %2 h, %3 min notice</translation>
+    </message>
+    <message>
+        <source>Ngày chi trả: các số từ 1 đến 31, cách nhau bằng dấu phẩy.</source>
+        <translation>Payout days: numbers from 1 to 31, separated by commas.</translation>
     </message>
 </context>
 </TS>

@@ -135,6 +135,14 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
+        <source>Kế hoạch ngày mai…</source>
+        <translation>Plan for tomorrow…</translation>
+    </message>
+    <message>
+        <source>Đã lưu kế hoạch vào %1</source>
+        <translation>The plan was saved to %1</translation>
+    </message>
+    <message>
         <source>Góp ý, phản ánh…</source>
         <translation>Suggestions and complaints…</translation>
     </message>
@@ -601,6 +609,125 @@
     <message>
         <source>Thành phố trả lời (%1):</source>
         <translation>The city's reply (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Kế hoạch ngày mai</source>
+        <translation>Plan for tomorrow</translation>
+    </message>
+    <message>
+        <source>Ngày:</source>
+        <translation>Day:</translation>
+    </message>
+    <message>
+        <source>Xem</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>In kế hoạch (PDF)…</source>
+        <translation>Print the plan (PDF)…</translation>
+    </message>
+    <message>
+        <source>Số phiếu dự kiến theo giờ</source>
+        <translation>Expected tickets per hour</translation>
+    </message>
+    <message>
+        <source>Quầy phục vụ lĩnh vực nào trước, theo giờ</source>
+        <translation>Which field each counter serves first, hour by hour</translation>
+    </message>
+    <message>
+        <source>Ô vàng: quầy đổi sang lĩnh vực khác lĩnh vực chính của quầy trong giờ đó. Ô xanh: cán bộ dự phòng ra quầy.</source>
+        <translation>Yellow: the counter serves another field than its main one that hour. Green: a reserve officer at the front.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đang lập kế hoạch…</source>
+        <translation>Making the plan…</translation>
+    </message>
+    <message>
+        <source>Lưu kế hoạch ngày</source>
+        <translation>Save the day plan</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Không lưu được kế hoạch: %1</source>
+        <translation>Could not save the plan: %1</translation>
+    </message>
+    <message>
+        <source>Đã lưu kế hoạch vào %1 – mở tệp để in.</source>
+        <translation>The plan was saved to %1 – open the file to print it.</translation>
+    </message>
+    <message>
+        <source>ngày chi trả trợ cấp</source>
+        <translation>payout day</translation>
+    </message>
+    <message>
+        <source>ngày thường</source>
+        <translation>ordinary day</translation>
+    </message>
+    <message>
+        <source>Kế hoạch ngày %1 (%2)</source>
+        <translation>Day plan for %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Trung tâm không làm việc ngày này.</source>
+        <translation>The centre is closed on this day.</translation>
+    </message>
+    <message>
+        <source>Chưa có số liệu các ngày cùng loại trước đó: kế hoạch giữ nguyên lĩnh vực các quầy.</source>
+        <translation>No figures yet for past days of the same kind: the plan keeps the counters' fields.</translation>
+    </message>
+    <message>
+        <source>đạt</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>chưa đạt</source>
+        <translation>not reached</translation>
+    </message>
+    <message>
+        <source>Dự kiến từ %1 ngày đã qua cùng loại. Số phiếu dự kiến: %2.</source>
+        <translation>Expected from %1 past days of the same kind. Expected tickets: %2.</translation>
+    </message>
+    <message>
+        <source>Thời gian chờ trung bình dự kiến: %1 phút (mục tiêu %2 phút: %3). Nếu giữ nguyên lĩnh vực các quầy, không cán bộ dự phòng: %4 phút.</source>
+        <translation>Expected mean wait: %1 min (target %2 min: %3). With the counters' own fields and no reserve officer: %4 min.</translation>
+    </message>
+    <message>
+        <source>Số giờ cán bộ dự phòng: %1. Số lần đổi lĩnh vực và gọi cán bộ dự phòng: %2.</source>
+        <translation>Reserve officer hours: %1. Field changes and reserve calls: %2.</translation>
+    </message>
+    <message>
+        <source>Giờ</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Quầy %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>Cán bộ dự phòng %1</source>
+        <translation>Reserve officer %1</translation>
+    </message>
+    <message>
+        <source>Không cần gọi cán bộ dự phòng.</source>
+        <translation>No reserve officer is needed.</translation>
+    </message>
+    <message>
+        <source>Cán bộ dự phòng %1: gọi lúc %2, ra quầy %3h–%4h, lĩnh vực %5.</source>
+        <translation>Reserve officer %1: call at %2, at the front %3h–%4h, fields %5.</translation>
     </message>
 </context>
 </TS>
