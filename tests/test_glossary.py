@@ -81,6 +81,8 @@ BANNED = (
     Banned("recommendation", r"\bproposals?\b", "en", flags=re.IGNORECASE),
     Banned("Trước hạn", r"Sớm hạn", "vi", flags=re.IGNORECASE),
     Banned("Mã hồ sơ", r"mã tra cứu", "vi", flags=re.IGNORECASE),
+    # A state's label (capitalised); "hồ sơ đang giải quyết" (open dossiers) is another concept.
+    Banned("Đang xử lý", r"Đang giải quyết|Chờ bổ sung hồ sơ|Đã rút hồ sơ", "vi"),
     Banned("giấy tiếp nhận hồ sơ và hẹn trả kết quả", r"biên nhận", "vi", flags=re.IGNORECASE),
     Banned("hạn trả kết quả", r"hạn chót", "vi", flags=re.IGNORECASE),
     Banned("due date", r"\bdeadline\b", "en", CITIZEN, re.IGNORECASE),

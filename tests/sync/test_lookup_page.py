@@ -44,7 +44,7 @@ def _dossier(central, server):
 def test_lookup_page_without_a_browser(central, server):
     _dossier(central, server)
     page = httpx.get(f"{server.url}/lookup", params={"code": CODE, "check": "3190"})
-    assert page.status_code == 200 and "Đang giải quyết" in page.text
+    assert page.status_code == 200 and "Đang xử lý" in page.text
     assert "<script" not in page.text.lower() and "http" not in page.text.split("<body>")[1]
     assert "default-src 'none'" in page.headers["content-security-policy"]
     wrong = httpx.get(f"{server.url}/lookup", params={"code": CODE, "check": "3191"})
@@ -55,7 +55,7 @@ def test_lookup_page_without_a_browser(central, server):
     assert wrong.text.replace(CODE, "") == unknown.text.replace("CUANAM-261125-0099", "")
     english = httpx.get(f"{server.url}/lookup", params={"code": CODE, "check": "3190",
                                                         "lang": "en"})
-    assert "Being processed" in english.text and "Result due on" in english.text
+    assert "Processing" in english.text and "Result due on" in english.text
     empty = httpx.get(f"{server.url}/lookup")
     assert empty.status_code == 200 and 'name=check' in empty.text
 
@@ -80,10 +80,10 @@ def test_lookup_on_a_phone_and_send_a_complaint(central, server):
         # The receipt's QR opens the page with both fields filled in.
         page.goto(f"{server.url}/lookup?code={CODE}&check=3190")
         assert page.input_value("#code") == CODE and page.input_value("#check") == "3190"
-        assert page.inner_text("#state") == "Đang giải quyết"
+        assert page.inner_text("#state") == "Đang xử lý"
         steps = page.locator("#history li").all_inner_texts()
         assert [s.splitlines()[0] for s in steps] == [
-            "Đã tiếp nhận", "Chờ bổ sung hồ sơ", "Đang giải quyết"]
+            "Mới tiếp nhận", "Yêu cầu bổ sung", "Đang xử lý"]
         assert steps[0].endswith("09:10 25/11/2026") and "30/11/2026" in page.content()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.screenshot(path=str(SHOTS / "lookup.png"), full_page=True)
@@ -97,7 +97,7 @@ def test_lookup_on_a_phone_and_send_a_complaint(central, server):
         page.screenshot(path=str(SHOTS / "lookup-feedback-sent.png"), full_page=True)
 
         page.goto(f"{server.url}/lookup?code={CODE}&check=3190&lang=en")
-        assert page.inner_text("#state") == "Being processed"
+        assert page.inner_text("#state") == "Processing"
         page.screenshot(path=str(SHOTS / "lookup-en.png"), full_page=True)
         page.goto(f"{server.url}/lookup?code={CODE}&check=0000")
         assert "Không tìm thấy hồ sơ" in page.content()

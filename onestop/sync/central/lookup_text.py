@@ -3,18 +3,14 @@ surface uses (docs/glossary.md, "Dossiers"). Citizens are addressed as "Ông/Bà
 
 from __future__ import annotations
 
+from onestop.queue.dossier import STATE_EN, STATE_VI
+
 from .booking_text import CSS as BOOK_CSS
 
-# A dossier's state (the national public-service portal's statuses, docs/central.md).
-STATE_WORDS: dict[str, tuple[str, str]] = {
-    "received": ("Đã tiếp nhận", "Received"),
-    "processing": ("Đang giải quyết", "Being processed"),
-    "supplement_requested": ("Chờ bổ sung hồ sơ", "Supplement requested"),
-    "result_ready": ("Đã có kết quả, chờ trả", "Result ready"),
-    "returned": ("Đã trả kết quả", "Result returned"),
-    "rejected": ("Từ chối giải quyết", "Refused"),
-    "withdrawn": ("Đã rút hồ sơ", "Withdrawn"),
-}
+# A dossier's state: the same words as the hub's windows and paper (queue/dossier.py; the
+# national public-service portal's statuses are mapped in docs/dossiers.md).
+STATE_WORDS: dict[str, tuple[str, str]] = {state: (STATE_VI[state], STATE_EN[state])
+                                           for state in STATE_VI}
 # How a dossier stands against its due date (dossiers.timeliness).
 TIMELINESS_WORDS: dict[str, tuple[str, str]] = {
     "early": ("Trước hạn", "Early"),
