@@ -283,6 +283,7 @@ def test_first_day_of_dossiers_kiosk_and_lookup(qtbot, single_pc, utc_pc, monkey
                     timeout=WAIT)
     qtbot.waitUntil(lambda: counter.current_panel.dossier.text()
                     == f"Trả kết quả hồ sơ {code}", timeout=WAIT)
+    qtbot.waitUntil(lambda: counter.queue_panel.backlog.rowCount() == 0, timeout=WAIT)
     shot(qtbot, counter, "counter-collect")
     click(qtbot, counter.buttons["done"])
     qtbot.waitUntil(lambda: read(url, tokens, f"/api/dossiers/{code}", "supervisor")["state"]
