@@ -49,6 +49,9 @@ class Settings:
     ticket_width_mm: int = 80
     print_tickets: bool = True
     logo_path: str | None = None  # the ward's emblem on tickets (PNG or JPEG)
+    # The counter's A5 receipt ("Phiếu hẹn"): its own printer, chosen in the receipt dialog
+    # (None: the ticket printer above, else the system default).
+    slip_printer: str | None = None
     display_voice: str = "clips"
     announce_twice: bool = True  # each call said twice, as Vietnamese centres do
     backup_keep_days: int = 14  # daily copies of hub.db kept in <data>/backups (newest first)

@@ -19,9 +19,10 @@ RUNTIME_PKGS=(
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   poppler-utils espeak-ng
 )
-# Real components the tests use: a virtual screen (and xdotool to click in it), QR decoding, a browser for the web display,
+# Real components the tests use: a virtual screen (xdotool to click in it, ImageMagick's
+# `import` to photograph it), QR decoding, a browser for the web display,
 # a PDF printer for the print path, PostgreSQL for the central server.
-TEST_PKGS=(xvfb xauth xdotool zbar-tools chromium cups printer-driver-cups-pdf postgresql)
+TEST_PKGS=(xvfb xauth xdotool imagemagick zbar-tools chromium cups printer-driver-cups-pdf postgresql)
 
 say() { echo "setup: $*" >&2; }
 die() { echo "setup: error: $*" >&2; exit 1; }

@@ -83,13 +83,13 @@ class StationsTab(AdminTab):
         if station is None or station.get("revoked_at"):
             return
         name = station.get("name") or station["id"][:8]
-        text = self.tr("Thu hồi mã của trạm „%1“? Máy đó phải ghép nối lại mới dùng được.")
+        text = self.tr("Thu hồi mã của trạm “%1”? Máy đó phải ghép nối lại mới dùng được.")
         if not self.ask(self, self.tr("Thu hồi mã trạm?"), text.replace("%1", name),
                         self.tr("&Thu hồi")):
             return
         self.client.call(self, "POST", f"/api/stations/{station['id']}/revoke",
                          done=lambda _a: self.accepted(
-                             self.tr("Đã thu hồi mã của trạm „%1“.").replace("%1", name)))
+                             self.tr("Đã thu hồi mã của trạm “%1”.").replace("%1", name)))
 
     def open_pairing(self) -> PairingDialog:
         state = self.client.state or {}

@@ -116,8 +116,8 @@ class CounterWindow(CounterCommands, CounterLists, StationWindow):
         self.close_button = self._small_button(self.tr("Đóng quầy"), self._close_counter)
         self.signout_button = self._small_button(self.tr("Đăng xuất"), self._sign_out)
         self.compact_button = self._small_button(self.tr("Thu gọn (Ctrl+M)"), self.toggle_compact)
-        self.slip_button = self._small_button(self.tr("Phiếu hẹn"), self.open_slip)
-        self.slip_button.setToolTip("Ctrl+H")
+        self.slip_button = self._small_button(self.tr("Phiếu hẹn (Ctrl+H)"),
+                                              self.open_slip)
         self.lookup_button = self._small_button(self.tr("Tra cứu (Ctrl+F)"), self.toggle_lookup)
         for button in (self.lookup_button, self.slip_button, self.pause_button, self.close_button,
                        self.signout_button, self.compact_button):
@@ -337,7 +337,8 @@ class CounterWindow(CounterCommands, CounterLists, StationWindow):
         self.pause_button.setText(self.tr("Tạm dừng") if status == "open"
                                   else self.tr("Mở quầy"))
         if self.catalog is not None:
-            self.current_panel.show_ticket(self.current, self.catalog, self.clock)
+            self.current_panel.show_ticket(self.current, self.catalog, self.clock,
+                                           is_open=status == "open")
             self.collect_link.follow(self.current)
         self._render_queue()
         self._render_buttons()

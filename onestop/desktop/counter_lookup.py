@@ -69,7 +69,11 @@ class LookupPanel(QFrame):
         set_font(self.status, 14)
         box.addWidget(self.status)
         self.list = QListWidget()
-        self.list.setMaximumHeight(110)
+        self.list.setMaximumHeight(150)
+        # Long names wrap in the narrow panel rather than hiding behind a sideways scroll.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         set_font(self.list, 14)
         self.list.currentRowChanged.connect(self._show)
         box.addWidget(self.list)

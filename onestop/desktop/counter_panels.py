@@ -174,7 +174,9 @@ class CurrentPanel(QFrame):
         self.dossier.setVisible(bool(code))
 
     def show_ticket(self, ticket: dict | None, catalog: DeskCatalog | None,
-                    clock: HubClock | None) -> None:
+                    clock: HubClock | None, *, is_open: bool = True) -> None:
+        """The citizen at the counter; with none, what to press next (a closed or paused
+        counter calls nobody: "Gọi số tiếp" stays grey until "Mở quầy")."""
         same = (ticket is not None and self.ticket is not None
                 and ticket["id"] == self.ticket["id"])
         self.ticket = ticket
@@ -185,8 +187,9 @@ class CurrentPanel(QFrame):
             self.status.setStyleSheet("color:#5a6b7b;")
             self.number.setText("—")
             self.number.setStyleSheet("color:#9aa8b5;")
-            self.service.setText(self.tr("Bấm “Gọi số tiếp” (F1 / Phím cách) để mời công "
-                                         "dân tiếp theo."))
+            self.service.setText(
+                self.tr("Bấm “Gọi số tiếp” (F1 / Phím cách) để mời công dân tiếp theo.")
+                if is_open else self.tr("Bấm “Mở quầy” để bắt đầu gọi số."))
             for widget in (self.details, self.timing, self.priority, self.notes):
                 widget.clear()
             self.priority.setVisible(False)

@@ -6,18 +6,22 @@ The official code of the city's one-stop system may be typed when the ward also 
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
 )
 
-from onestop.printing.qtprint import PrintError, print_pdf
+from onestop.printing.qtprint import PrintError, default_printer, print_pdf, printer_names
+from onestop.settings import load_settings, save_settings
 
 from .client import HubError
 from .plain import Label
@@ -54,6 +58,7 @@ class SlipDialog(QDialog):
         self.due = Label(self.tr("Máy chủ tính theo ngày làm việc"), self)
         self.status = Label(self)
         self.status.setWordWrap(True)
+        self.printer = self._printer_choice()
         form = QFormLayout()
         form.addRow(self.tr("Số"), Label(ticket["number"] if ticket else "–", self))
         form.addRow(self.tr("Người nộp"), self.name)
@@ -61,6 +66,7 @@ class SlipDialog(QDialog):
         form.addRow(self.tr("Mã hồ sơ một cửa"), self.official)
         form.addRow(self.tr("Mã hồ sơ"), self.code)
         form.addRow(self.tr("Hạn trả kết quả"), self.due)
+        form.addRow(self.tr("Máy in giấy hẹn"), self.printer)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -69,12 +75,45 @@ class SlipDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # The dialog grows with a printer's message rather than squeezing the fields, and is
+        # wide enough for the placeholders to be read whole.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(
+            self.name.placeholderText()) + 24)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         if self.ticket_id is None:
             self.status.setText(self.tr("Chưa có công dân tại quầy."))
             self.ok_button.setEnabled(False)
+
+    def _printer_choice(self) -> QComboBox:
+        """Which printer takes the A5 receipt: a counter PC has no other place to say so (the
+        roll printer of reception is another machine). Kept in settings.json as
+        `slip_printer`; until chosen, the ticket printer's setting, else the system default."""
+        choice = QComboBox(self)
+        system_default = default_printer()
+        choice.addItem(self.tr("Máy in mặc định của hệ thống") +
+                       (f" ({system_default})" if system_default else ""), "")
+        for name in printer_names():
+            choice.addItem(name, name)
+        choice.setCurrentIndex(max(0, choice.findData(self._printer_name() or "")))
+        choice.activated.connect(lambda _i: self._remember_printer(choice.currentData()))
+        return choice
+
+    def _printer_name(self) -> str | None:
+        settings = getattr(self.window, "settings", None)
+        return (getattr(settings, "slip_printer", None) or getattr(settings, "printer", None)
+                if settings is not None else None)
+
+    def _remember_printer(self, name: str) -> None:
+        settings = getattr(self.window, "settings", None)
+        if settings is None:
+            return
+        # Read the file again: reception on this PC may have saved its printer meanwhile.
+        saved = dataclasses.replace(load_settings(settings.data_dir), slip_printer=name or None)
+        save_settings(saved)
+        self.window.settings = dataclasses.replace(settings, slip_printer=name or None)
 
     def submit(self) -> None:
         name = self.name.text().strip()
@@ -128,13 +167,15 @@ class SlipDialog(QDialog):
 
     def _made(self, pdf: object) -> None:
         self.sig_pdf.emit(pdf)
-        settings = getattr(self.window, "settings", None)
-        printer = getattr(settings, "printer", None)
+        printer = self.printer.currentData() or None
 
         def failed(exc: Exception) -> None:
             self.ok_button.setText(self.tr("In lại giấy hẹn"))
             self.ok_button.setEnabled(True)
-            self.status.setText(exc.message_vi if isinstance(exc, PrintError) else str(exc))
+            self.status.setText((exc.message_vi if self.window.client.language == "vi"
+                                 else exc.message) if isinstance(exc, PrintError)
+                                else str(exc))
+            self.printer.setFocus()  # another printer can be chosen before printing again
 
         def printed(name: str) -> None:
             self.sig_printed.emit(name)

@@ -167,7 +167,7 @@ class KioskWindow(StationWindow):
         found = [a for a in answer.get("answers") or [] if isinstance(a, dict)
                  and a.get("service") in known][:MAX_ANSWERS]
         self.field_id, self.question = None, question
-        title = self._tr("Kết quả cho: „{q}“").format(q=question)
+        title = self._tr("Kết quả cho: “{q}”").format(q=question)
         if not answer.get("confident") or not found:
             self.list_page.show_list(title, [], self._tr(
                 "Chưa tìm được thủ tục phù hợp. Mời Ông/Bà chạm vào một lĩnh vực, hoặc hỏi "
@@ -265,6 +265,12 @@ class KioskWindow(StationWindow):
         else:
             self.say(self._tr("Đã in danh mục giấy tờ. Mời Ông/Bà nhận phiếu in."), error=False)
 
+    def printed_nothing(self) -> None:
+        """Printing is off on this kiosk (no roll printer yet): no paper to take."""
+        self.done_page.printing.setText("")
+        self.done_page.hint.setText(self._tr("Mời Ông/Bà ghi nhớ số thứ tự và theo dõi màn "
+                                             "hình gọi số."))
+
     def print_failed(self, number: str) -> None:
         """The printer failed: the number stays on screen; nothing is lost."""
         text_ = (self._tr("Máy in đang gặp sự cố. Mời Ông/Bà ghi nhớ số {n} hoặc chụp ảnh "
@@ -272,8 +278,9 @@ class KioskWindow(StationWindow):
                  if number else
                  self._tr("Máy in đang gặp sự cố, chưa in được danh mục giấy tờ. Mời Ông/Bà "
                           "xem trên màn hình hoặc hỏi cán bộ tại quầy tiếp nhận."))
-        if number:
+        if number:  # no paper to take: the screen and the display are what is left
             self.done_page.printing.setText(text_)
+            self.done_page.hint.setText(self._tr("Mời Ông/Bà theo dõi màn hình gọi số."))
         else:
             self.say(text_)
 

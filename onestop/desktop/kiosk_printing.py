@@ -24,7 +24,7 @@ class KioskPrinter:
 
     def send_ticket(self, answer: dict) -> None:
         if not self.enabled:
-            self.window.done_page.printing.setText("")
+            self.window.printed_nothing()
             return
         catalog = self.window.catalog.doc if self.window.catalog is not None else {}
         ward = self.window.ward

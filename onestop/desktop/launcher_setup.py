@@ -49,7 +49,7 @@ class FirstRunSetup:
     def _setup_done(self, answer: dict) -> None:
         officer = (answer.get("officer") or {}).get("username") or self.setup.username.text()
         self.say(_tr("Đã thiết lập xong. Cán bộ đăng nhập cửa sổ quầy bằng tên đăng nhập "
-                     "„%1“ và mã PIN vừa đặt.").replace("%1", officer.strip().lower()))
+                     "“%1” và mã PIN vừa đặt.").replace("%1", officer.strip().lower()))
 
     def _setup_closed(self) -> None:
         self.setup.deleteLater()

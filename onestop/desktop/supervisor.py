@@ -29,6 +29,7 @@ from .dossier_board_dialog import DossierCounts
 from .plain import Label, tooltip
 from .supervisor_booking import BookingFigures
 from .supervisor_dialogs import SupervisorDialogs
+from .supervisor_dialogue import ward_time
 from .supervisor_feedback import FeedbackAlert, FeedbackWindow
 from .supervisor_widgets import (
     HourlyChart,
@@ -318,8 +319,8 @@ class SupervisorWindow(SupervisorDialogs, StationWindow):
                     item.setForeground(QColor("#b00020"))  # someone has waited too long
                 self.groups.setItem(row, col, item)
         self._render_counters()
-        self.updated.setText(self.tr("Cập nhật lúc %1").replace(
-            "%1", time.strftime("%H:%M:%S", time.localtime(time.time() - aged * 60))))
+        self.updated.setText(self.tr("Cập nhật lúc %1").replace(  # the ward's clock, as
+            "%1", ward_time(stats.get("now"), self.client, "%H:%M:%S")))  # every window
 
     def _render_counters(self) -> None:
         names = dict(self.group_names())

@@ -690,7 +690,7 @@
         <translation>Administration</translation>
     </message>
     <message>
-        <source>Thu hồi mã của trạm „%1“? Máy đó phải ghép nối lại mới dùng được.</source>
+        <source>Thu hồi mã của trạm “%1”? Máy đó phải ghép nối lại mới dùng được.</source>
         <translation>Revoke the token of “%1”? That PC must be paired again before it can be used.</translation>
     </message>
     <message>
@@ -702,7 +702,7 @@
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <source>Đã thu hồi mã của trạm „%1“.</source>
+        <source>Đã thu hồi mã của trạm “%1”.</source>
         <translation>The token of “%1” was revoked.</translation>
     </message>
     <message>

@@ -178,6 +178,10 @@ Ctrl+M</translation>
         <translation>Press “Call next” (F1 / Space) to call the next citizen.</translation>
     </message>
     <message>
+        <source>Bấm “Mở quầy” để bắt đầu gọi số.</source>
+        <translation>Press “Open counter” to start calling.</translation>
+    </message>
+    <message>
         <source>Mức độ: {c} (khoảng {m} phút)</source>
         <translation>Complexity: {c} (about {m} min)</translation>
     </message>

@@ -79,12 +79,20 @@
         <source>Đang in giấy tiếp nhận…</source>
         <translation>Printing the receipt…</translation>
     </message>
+    <message>
+        <source>Máy in giấy hẹn</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Máy in mặc định của hệ thống</source>
+        <translation>The system&apos;s default printer</translation>
+    </message>
 </context>
 <context>
     <name>CounterWindow</name>
     <message>
-        <source>Phiếu hẹn</source>
-        <translation>Receipt</translation>
+        <source>Phiếu hẹn (Ctrl+H)</source>
+        <translation>Receipt (Ctrl+H)</translation>
     </message>
 </context>
 </TS>

@@ -24,7 +24,7 @@
         <translation>The kiosk cannot reach the server for the moment. Please try again in a few minutes or take a number at reception.</translation>
     </message>
     <message>
-        <source>Kết quả cho: „{q}“</source>
+        <source>Kết quả cho: “{q}”</source>
         <translation>Results for: “{q}”</translation>
     </message>
     <message>
@@ -110,6 +110,14 @@
     <message>
         <source>Mời Ông/Bà nhận phiếu và theo dõi màn hình gọi số.</source>
         <translation>Please take your ticket and watch the calling screen.</translation>
+    </message>
+    <message>
+        <source>Mời Ông/Bà theo dõi màn hình gọi số.</source>
+        <translation>Please watch the calling screen.</translation>
+    </message>
+    <message>
+        <source>Mời Ông/Bà ghi nhớ số thứ tự và theo dõi màn hình gọi số.</source>
+        <translation>Please remember your number and watch the calling screen.</translation>
     </message>
     <message>
         <source>Đang in phiếu…</source>

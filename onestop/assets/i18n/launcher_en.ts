@@ -131,7 +131,7 @@
         <translation>First-run set-up skipped. Add officers, change counters and the ward's name in the Administration window.</translation>
     </message>
     <message>
-        <source>Đã thiết lập xong. Cán bộ đăng nhập cửa sổ quầy bằng tên đăng nhập „%1“ và mã PIN vừa đặt.</source>
+        <source>Đã thiết lập xong. Cán bộ đăng nhập cửa sổ quầy bằng tên đăng nhập “%1” và mã PIN vừa đặt.</source>
         <translation>Set-up done. The officer signs in at a counter window with the user name “%1” and the PIN just chosen.</translation>
     </message>
 </context>
