@@ -38,6 +38,7 @@ from .guide_card import MAX_QUESTION, answer_dict, invalid_question
 from .guide_confidence import MIN_ANCHOR, MIN_EVIDENCE, Ranking
 from .guide_scope import any_document_fields, elsewhere_phrases, says
 from .guide_terms import (
+    STOP_PHRASES,
     STOP_WORDS,
     content,
     expand,
@@ -184,8 +185,11 @@ class GuideIndex:
         one is surer when it then makes a two-syllable word of the catalogue with a neighbour
         ("khia sinh" → "khai sinh", not "chia sinh")."""
         out: list[tuple[str, float]] = []
+        # A word that makes a stop phrase with a neighbour is a word, not a typo ("mét vuông").
+        framed = {j for i in range(len(words) - 1) if tuple(words[i:i + 2]) in STOP_PHRASES
+                  for j in (i, i + 1)}
         for i, word in enumerate(words):
-            options = self.candidates(word)
+            options = [] if i in framed else self.candidates(word)
             if not options:
                 out.append((word, 1.0))
                 continue

@@ -18,6 +18,10 @@ MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywo
 # whole (a phrasing or keyword of two words or more, rare enough: guide.MIN_WHOLE_WEIGHT) is
 # about it even when the story's words outweigh the text's.
 WHOLE_TEXT, MIN_COVERAGE_WHOLE = 0.99, 0.35
+# A long, hesitant question (an elderly citizen's story, a relative's circumstances) whose
+# words mostly tell the story: enough when one text of the answer fits it fairly, the
+# question says most of one specific text of it, and it shares rare words with its name.
+MODERATE_COVERAGE, MODERATE_FIT, MODERATE_WHOLE, MODERATE_ANCHOR = 0.3, 0.5, 0.6, 3.0
 
 
 @dataclass(frozen=True)
@@ -45,4 +49,6 @@ class Ranking:
         # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
         return (self.coverage >= coverage and self.fit >= fit) or (
             self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT) or (
-            self.coverage >= MIN_COVERAGE_WHOLE and self.whole >= WHOLE_TEXT)
+            self.coverage >= MIN_COVERAGE_WHOLE and self.whole >= WHOLE_TEXT) or (
+            self.coverage >= MODERATE_COVERAGE and self.fit >= MODERATE_FIT
+            and self.whole >= MODERATE_WHOLE and self.anchor >= MODERATE_ANCHOR)
