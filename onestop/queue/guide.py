@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog, Service
 from .guide_card import MAX_QUESTION, answer_dict, invalid_question
-from .guide_confidence import MIN_ANCHOR, MIN_EVIDENCE, Ranking
+from .guide_confidence import MIN_ANCHOR, MIN_EVIDENCE, NAMED_MATTER_ANCHOR, Ranking
 from .guide_scope import any_document_fields, elsewhere_phrases, says
 from .guide_terms import (
     STOP_PHRASES,
@@ -113,12 +113,15 @@ class GuideIndex:
         self.raw_texts: list[tuple[int, frozenset[str]]] = []
         # Each service's texts word by word: does the catalogue say "hộ chiếu" (guide_scope)?
         self.said: list[list[tuple[str, ...]]] = [[] for _ in self.services]
+        self.named: list[list[tuple[str, ...]]] = [[] for _ in self.services]  # name_vi only
         weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
         for number, service in enumerate(self.services):
             bag: dict[str, float] = defaultdict(float)
             for kind, text, weight in _texts_of(service, catalog, fields):
                 raw = tokens(text)
                 self.said[number].append(tuple(expand(raw)))
+                if kind == "name_vi":
+                    self.named[number].append(self.said[number][-1])
                 if kind not in ("field", "group") and len(raw) >= 2:
                     self.raw_texts.append((number, frozenset(_terms(raw))))
                 syllables = content(expand(raw))
@@ -284,8 +287,17 @@ class GuideIndex:
         it still finds the service among its first three."""
         any_document = self.services[number].field in any_document_fields()
         for start, end in elsewhere_phrases(words):
-            if not any_document and not says(self.said[number], tuple(words[start:end])):
+            phrase = tuple(words[start:end])
+            if not any_document and not says(self.said[number], phrase):
                 return False
+            # The procedure is named after the matter ("Ghi vào sổ hộ tịch việc ly hôn ...")
+            # and the rest of the question says another word of that name ("ghi chú ly hôn
+            # tại Hàn Quốc"): the ward's side of the matter ("ly hôn đơn phương" is not).
+            name = {w for text in self.named[number] for w in text} - set(phrase)
+            shared = name & set(content(words[:start] + words[end:]))
+            if says(self.named[number], phrase) and sum(
+                    self.idf.get(w, 0.0) for w in shared) >= NAMED_MATTER_ANCHOR:
+                continue
             rest = self.rank(" ".join(words[:start] + words[end:]), vet=False)
             if rest.confident and number in [n for n, _ in rest.order[:3]]:
                 continue

@@ -14,6 +14,9 @@ MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keywor
 MIN_COVERAGE_EN, MIN_FIT_EN = 0.45, 0.3
 CLOSE_FIT, MIN_COVERAGE_CLOSE = 0.7, 0.4  # a text this close needs less of the question
 MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
+# Another agency's matter that names the procedure ("ly hôn" in "Ghi vào sổ hộ tịch việc ly
+# hôn ..."): the rest of the question must share this much idf with that name (guide_scope).
+NAMED_MATTER_ANCHOR = 3.0
 # A long question (a story around the request) that holds one specific text of the answer
 # whole (a phrasing or keyword of two words or more, rare enough: guide.MIN_WHOLE_WEIGHT) is
 # about it even when the story's words outweigh the text's.
@@ -21,7 +24,7 @@ WHOLE_TEXT, MIN_COVERAGE_WHOLE = 0.99, 0.35
 # A long, hesitant question (an elderly citizen's story, a relative's circumstances) whose
 # words mostly tell the story: enough when one text of the answer fits it fairly, the
 # question says most of one specific text of it, and it shares rare words with its name.
-MODERATE_COVERAGE, MODERATE_FIT, MODERATE_WHOLE, MODERATE_ANCHOR = 0.3, 0.5, 0.6, 3.0
+MODERATE_COVERAGE, MODERATE_FIT, MODERATE_WHOLE, MODERATE_ANCHOR = 0.3, 0.45, 0.5, 3.0
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
     "ngay mai", "tuan sau", "thang sau", "nam truoc",
     # how long, how much, how: asked about a procedure, not naming one ("mất mấy ngày")
     "mat may", "may ngay", "bao ngay", "may tien", "bao tien", "het bao", "ton bao",
-    "lam sao", "ra sao", "nhu nao", "duoc khong", "co duoc", "cho xong", "mot the",
+    "lam sao", "ra sao", "nhu nao", "duoc khong", "co duoc", "cho xong", "mot the", "mien la",
     "mot lan"))
 
 # Words that make a procedure a variant of a base one: "cấp lại", "đổi", "xóa", "thoát", "gia
