@@ -266,7 +266,10 @@ class GuideIndex:
         evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
         ranking = Ranking(order, found / total if total else 0.0, evidence,
                           *self.focus(order[0][0], query), english=is_english(words))
-        if vet and ranking.confident and not self.explains(order[0][0], typed):
+        # Another agency's matter needs a sure answer, not a moderate one ("chia tài sản khi
+        # ly hôn" is the court's even though a story-like question might fit a procedure).
+        if vet and ranking.confident and (not self.explains(order[0][0], typed) or (
+                not ranking.sure and elsewhere_phrases(typed))):
             return Ranking(order, ranking.coverage, ranking.evidence, ranking.fit,
                            ranking.anchor, ranking.whole, ranking.english, elsewhere=True)
         return ranking

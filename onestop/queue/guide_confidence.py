@@ -43,15 +43,24 @@ class Ranking:
     def confident(self) -> bool:
         # English questions meet only the catalogue's English names, fewer words than the
         # Vietnamese texts and phrasings hold: they need less of them.
-        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
-                                                                              MIN_FIT)
         if (not self.order or self.evidence < MIN_EVIDENCE or self.anchor < MIN_ANCHOR
                 or self.elsewhere):
             return False
         # One text of the answer said nearly as the question says it outweighs the question's
-        # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
+        # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường"); see `sure`.
+        return self.sure or self.moderate
+
+    @property
+    def sure(self) -> bool:
+        """Confident without the moderate rule (the question is mostly about the answer)."""
+        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
+                                                                              MIN_FIT)
         return (self.coverage >= coverage and self.fit >= fit) or (
             self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT) or (
-            self.coverage >= MIN_COVERAGE_WHOLE and self.whole >= WHOLE_TEXT) or (
-            self.coverage >= MODERATE_COVERAGE and self.fit >= MODERATE_FIT
-            and self.whole >= MODERATE_WHOLE and self.anchor >= MODERATE_ANCHOR)
+            self.coverage >= MIN_COVERAGE_WHOLE and self.whole >= WHOLE_TEXT)
+
+    @property
+    def moderate(self) -> bool:
+        """A long story around a request that one text of the answer fits fairly."""
+        return (self.coverage >= MODERATE_COVERAGE and self.fit >= MODERATE_FIT
+                and self.whole >= MODERATE_WHOLE and self.anchor >= MODERATE_ANCHOR)

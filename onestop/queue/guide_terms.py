@@ -33,7 +33,7 @@ _STOP_TEXT = """
     xin hoi giup biet mang be
     gio phuong xong ai de nham
     khong chua
-    kia ti chut gium dum ad ak
+    kia ti chut gium dum ad ak di
     hai bon chin muoi tram nghin trieu
     how do i to a an the my for of in on get what is can where need want
     please and with or me we you
