@@ -36,12 +36,12 @@ from dataclasses import dataclass
 from .catalog import Catalog, Service
 from .guide_card import MAX_QUESTION, answer_dict, invalid_question
 from .guide_confidence import MIN_ANCHOR, MIN_EVIDENCE, NAMED_MATTER_ANCHOR, Ranking
-from .guide_scope import any_document_fields, elsewhere_phrases, says
+from .guide_scope import any_document_fields, elsewhere_phrases, names_matter, says
 from .guide_terms import (
-    STOP_PHRASES,
     STOP_WORDS,
     content,
     expand,
+    in_stop_phrases,
     is_english,
     parts,
     sound_alikes,
@@ -65,8 +65,7 @@ MIN_WHOLE_WEIGHT = 6.0  # idf of a text that counts as specific (guide_confidenc
 PLAIN_SHARE = 0.75  # of a text's syllables a question with no procedure word must say
 VARIANT_PENALTY = 0.9  # a variant procedure (cấp lại, xóa…) when the question names none
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
-# Where a word is found and how much that counts; the name is what the centre calls it, the
-# phrasings are how citizens ask.
+# Where a word is found and how much it counts: the name is the centre's, phrasings citizens'.
 WEIGHTS = {"name_vi": 1.0, "phrasing": 1.0, "keyword": 0.9, "name_en": 0.7, "field": 0.35,
            "group": 0.25}
 
@@ -113,15 +112,12 @@ class GuideIndex:
         self.raw_texts: list[tuple[int, frozenset[str]]] = []
         # Each service's texts word by word: does the catalogue say "hộ chiếu" (guide_scope)?
         self.said: list[list[tuple[str, ...]]] = [[] for _ in self.services]
-        self.named: list[list[tuple[str, ...]]] = [[] for _ in self.services]  # name_vi only
         weighted: list[dict[str, float]] = []  # per service: term -> summed text weights
         for number, service in enumerate(self.services):
             bag: dict[str, float] = defaultdict(float)
             for kind, text, weight in _texts_of(service, catalog, fields):
                 raw = tokens(text)
                 self.said[number].append(tuple(expand(raw)))
-                if kind == "name_vi":
-                    self.named[number].append(self.said[number][-1])
                 if kind not in ("field", "group") and len(raw) >= 2:
                     self.raw_texts.append((number, frozenset(_terms(raw))))
                 syllables = content(expand(raw))
@@ -188,9 +184,7 @@ class GuideIndex:
         one is surer when it then makes a two-syllable word of the catalogue with a neighbour
         ("khia sinh" → "khai sinh", not "chia sinh")."""
         out: list[tuple[str, float]] = []
-        # A word that makes a stop phrase with a neighbour is a word, not a typo ("mét vuông").
-        framed = {j for i in range(len(words) - 1) if tuple(words[i:i + 2]) in STOP_PHRASES
-                  for j in (i, i + 1)}
+        framed = in_stop_phrases(words)  # a word, not a typo ("mét vuông")
         for i, word in enumerate(words):
             options = [] if i in framed else self.candidates(word)
             if not options:
@@ -266,8 +260,7 @@ class GuideIndex:
         evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
         ranking = Ranking(order, found / total if total else 0.0, evidence,
                           *self.focus(order[0][0], query), english=is_english(words))
-        # Another agency's matter needs a sure answer, not a moderate one ("chia tài sản khi
-        # ly hôn" is the court's even though a story-like question might fit a procedure).
+        # Another agency's matter needs a sure answer, not a moderate one ("… khi ly hôn").
         if vet and ranking.confident and (not self.explains(order[0][0], typed) or (
                 not ranking.sure and elsewhere_phrases(typed))):
             return Ranking(order, ranking.coverage, ranking.evidence, ranking.fit,
@@ -287,22 +280,17 @@ class GuideIndex:
     def explains(self, number: int, words: list[str]) -> bool:
         """Whether the catalogue explains each other-agency phrase of a question: a text of
         the service says it (or it certifies papers of any agency), and the question without
-        it still finds the service among its first three."""
+        it still finds the service among its first three, or the service is named after it
+        (guide_scope.names_matter)."""
         any_document = self.services[number].field in any_document_fields()
+        name = [tuple(expand(tokens(self.services[number].name_vi)))]
         for start, end in elsewhere_phrases(words):
-            phrase = tuple(words[start:end])
+            phrase, rest_words = tuple(words[start:end]), words[:start] + words[end:]
             if not any_document and not says(self.said[number], phrase):
                 return False
-            # The procedure is named after the matter ("Ghi vào sổ hộ tịch việc ly hôn ...")
-            # and the rest of the question says another word of that name ("ghi chú ly hôn
-            # tại Hàn Quốc"): the ward's side of the matter ("ly hôn đơn phương" is not).
-            name = {w for text in self.named[number] for w in text} - set(phrase)
-            shared = name & set(content(words[:start] + words[end:]))
-            if says(self.named[number], phrase) and sum(
-                    self.idf.get(w, 0.0) for w in shared) >= NAMED_MATTER_ANCHOR:
-                continue
-            rest = self.rank(" ".join(words[:start] + words[end:]), vet=False)
-            if rest.confident and number in [n for n, _ in rest.order[:3]]:
+            rest = self.rank(" ".join(rest_words), vet=False)
+            if (rest.confident and number in [n for n, _ in rest.order[:3]]) or names_matter(
+                    name, phrase, content(rest_words), self.idf, NAMED_MATTER_ANCHOR):
                 continue
             # "ghi chú ly hôn": the rest ("ghi chú") is too short to stand alone, but shares a
             # rare word with the name or keywords of the procedure that says the phrase.

@@ -145,7 +145,7 @@ def is_english(words: list[str], typed: list[str] | None = None) -> bool:
     """Whether most words of a question are not Vietnamese syllables (an English question).
     `typed`: the words as typed, before Telex was read, to spot English function words."""
     typed = typed if typed is not None else words
-    foreign = sum(1 for w, t in zip(words, typed)
+    foreign = sum(1 for w, t in zip(words, typed, strict=True)
                   if t in _ENGLISH_MARKERS or (w.isalpha() and not _SYLLABLE.fullmatch(w)))
     return foreign * 2 >= len(words) > 0
 
@@ -161,7 +161,7 @@ def tokens(text: str, marked_words: bool = True) -> list[str]:
                              unicodedata.normalize("NFC", text))
     found = _TOKEN.findall(fold(text))
     decoded = [untelex(t) for t in found]
-    if not is_english(decoded, found):  # Vietnamese typed in Telex; English words keep their letters
+    if not is_english(decoded, found):  # Telex read back; English words keep their letters
         found = decoded
     return [syllable_key(_stem(t)) for t in found]
 
@@ -255,6 +255,13 @@ def parts(question: str) -> list[str]:
     """The question cut at the words that join two requests; [] when there is nothing to cut."""
     pieces = [p for p in _SPLIT.split(fold(question)) if p and p.strip()]
     return pieces if len(pieces) > 1 else []
+
+
+def in_stop_phrases(words: list[str]) -> set[int]:
+    """The positions of the words that make a stop phrase with a neighbour ("mét vuông"):
+    words, not typos, so never corrected into a catalogue word."""
+    return {j for i in range(len(words) - 1) if tuple(words[i:i + 2]) in STOP_PHRASES
+            for j in (i, i + 1)}
 
 
 def content(words: list[str]) -> list[str]:
