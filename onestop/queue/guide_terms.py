@@ -79,10 +79,16 @@ VARIANT_PHRASES = tuple(tuple(syllable_key(w) for w in p.split()) for p in (
     "hieu dinh", "di doi", "mat"))
 
 
+# "lại" after these words is no variant: "đất ông bà để lại" (left by), "con lai" (a child of
+# a foreign parent), "ở lại" (stay).
+_NOT_AGAIN = frozenset(("de", "con", "o"))
+
+
 def variants_in(words: list[str]) -> set[tuple[str, ...]]:
     """The variant phrases a list of words contains."""
     return {p for p in VARIANT_PHRASES for i in range(len(words) - len(p) + 1)
-            if tuple(words[i:i + len(p)]) == p}
+            if tuple(words[i:i + len(p)]) == p
+            and not (p == ("lai",) and i > 0 and words[i - 1] in _NOT_AGAIN)}
 
 
 # Two-syllable words made of stop words that still name a procedure: kin words are stop words
