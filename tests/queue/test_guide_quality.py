@@ -26,7 +26,7 @@ from onestop.queue.catalog import default_catalog
 FLOORS = {"guide_questions.jsonl": (0.94, 0.97, 1.0),
           "guide_questions_dev2.jsonl": (0.92, 0.98, 1.0),
           "guide_questions_holdout.jsonl": (0.88, 0.95, 1.0),
-          "guide_questions_dev3.jsonl": (0.81, 0.94, 0.94)}
+          "guide_questions_dev3.jsonl": (0.82, 0.94, 0.94)}
 
 
 @pytest.mark.parametrize("name", list(FLOORS))

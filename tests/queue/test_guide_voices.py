@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from onestop.queue.catalog import default_catalog
 from onestop.queue.guide import ask, index_for
-from onestop.queue.guide_terms import STOP_WORDS, content, expand, is_english, tokens
+from onestop.queue.guide_terms import STOP_WORDS, content, expand, is_english, tokens, variants_in
 
 CATALOG = default_catalog()
 
@@ -90,3 +90,15 @@ def test_a_long_story_is_answered_but_another_agencys_matter_needs_a_sure_answer
                                       "dong thue phi nong nghiep"])
 def test_near_misses_of_other_agencies_are_refused(question):
     assert codes(question) == []
+
+
+@pytest.mark.parametrize(("words", "variant"), [
+    ("đất ông bà để lại chưa có sổ", False), ("khai sinh cho con lai", False),
+    ("làm lại sổ đỏ", True)])
+def test_left_behind_is_no_variant(words, variant):
+    assert bool(variants_in(tokens(words))) is variant
+
+
+def test_a_roof_repair_is_a_renovation_not_a_new_house():
+    assert codes("sửa mái nhà có cần xin phép không")[:1] == ["1.013229"]
+    assert codes("xây nhà mới 3 tầng")[:1] == ["1.013225"]
