@@ -35,12 +35,13 @@ from dataclasses import dataclass
 
 from .catalog import Catalog, Service
 from .guide_card import MAX_QUESTION, answer_dict, invalid_question
-from .guide_confidence import MIN_ANCHOR, MIN_EVIDENCE, Ranking
-from .guide_scope import any_document_fields, elsewhere_phrases, says
+from .guide_confidence import MIN_ANCHOR, MIN_EVIDENCE, NAMED_MATTER_ANCHOR, Ranking
+from .guide_scope import any_document_fields, elsewhere_phrases, names_matter, says
 from .guide_terms import (
     STOP_WORDS,
     content,
     expand,
+    in_stop_phrases,
     is_english,
     parts,
     sound_alikes,
@@ -64,8 +65,7 @@ MIN_WHOLE_WEIGHT = 6.0  # idf of a text that counts as specific (guide_confidenc
 PLAIN_SHARE = 0.75  # of a text's syllables a question with no procedure word must say
 VARIANT_PENALTY = 0.9  # a variant procedure (cấp lại, xóa…) when the question names none
 RELATIVE_FLOOR = 0.35  # answers below this share of the best score are noise
-# Where a word is found and how much that counts; the name is what the centre calls it, the
-# phrasings are how citizens ask.
+# Where a word is found and how much it counts: the name is the centre's, phrasings citizens'.
 WEIGHTS = {"name_vi": 1.0, "phrasing": 1.0, "keyword": 0.9, "name_en": 0.7, "field": 0.35,
            "group": 0.25}
 
@@ -184,8 +184,9 @@ class GuideIndex:
         one is surer when it then makes a two-syllable word of the catalogue with a neighbour
         ("khia sinh" → "khai sinh", not "chia sinh")."""
         out: list[tuple[str, float]] = []
+        framed = in_stop_phrases(words)  # a word, not a typo ("mét vuông")
         for i, word in enumerate(words):
-            options = self.candidates(word)
+            options = [] if i in framed else self.candidates(word)
             if not options:
                 out.append((word, 1.0))
                 continue
@@ -259,7 +260,9 @@ class GuideIndex:
         evidence = sum(self.idf.get(w, 0.0) for w in asked if w in have)
         ranking = Ranking(order, found / total if total else 0.0, evidence,
                           *self.focus(order[0][0], query), english=is_english(words))
-        if vet and ranking.confident and not self.explains(order[0][0], typed):
+        # Another agency's matter needs a sure answer, not a moderate one ("… khi ly hôn").
+        if vet and ranking.confident and (not self.explains(order[0][0], typed) or (
+                not ranking.sure and elsewhere_phrases(typed))):
             return Ranking(order, ranking.coverage, ranking.evidence, ranking.fit,
                            ranking.anchor, ranking.whole, ranking.english, elsewhere=True)
         return ranking
@@ -277,13 +280,17 @@ class GuideIndex:
     def explains(self, number: int, words: list[str]) -> bool:
         """Whether the catalogue explains each other-agency phrase of a question: a text of
         the service says it (or it certifies papers of any agency), and the question without
-        it still finds the service among its first three."""
+        it still finds the service among its first three, or the service is named after it
+        (guide_scope.names_matter)."""
         any_document = self.services[number].field in any_document_fields()
+        name = [tuple(expand(tokens(self.services[number].name_vi)))]
         for start, end in elsewhere_phrases(words):
-            if not any_document and not says(self.said[number], tuple(words[start:end])):
+            phrase, rest_words = tuple(words[start:end]), words[:start] + words[end:]
+            if not any_document and not says(self.said[number], phrase):
                 return False
-            rest = self.rank(" ".join(words[:start] + words[end:]), vet=False)
-            if rest.confident and number in [n for n, _ in rest.order[:3]]:
+            rest = self.rank(" ".join(rest_words), vet=False)
+            if (rest.confident and number in [n for n, _ in rest.order[:3]]) or names_matter(
+                    name, phrase, content(rest_words), self.idf, NAMED_MATTER_ANCHOR):
                 continue
             # "ghi chú ly hôn": the rest ("ghi chú") is too short to stand alone, but shares a
             # rare word with the name or keywords of the procedure that says the phrase.

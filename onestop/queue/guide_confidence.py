@@ -14,10 +14,17 @@ MIN_FIT = 0.45  # of one text of the best answer (its name, a phrasing, a keywor
 MIN_COVERAGE_EN, MIN_FIT_EN = 0.45, 0.3
 CLOSE_FIT, MIN_COVERAGE_CLOSE = 0.7, 0.4  # a text this close needs less of the question
 MIN_ANCHOR = 0.8  # idf the question shares with the best answer's name or keywords
+# Another agency's matter that names the procedure ("ly hôn" in "Ghi vào sổ hộ tịch việc ly
+# hôn ..."): the rest of the question must share this much idf with that name (guide_scope).
+NAMED_MATTER_ANCHOR = 3.0
 # A long question (a story around the request) that holds one specific text of the answer
 # whole (a phrasing or keyword of two words or more, rare enough: guide.MIN_WHOLE_WEIGHT) is
 # about it even when the story's words outweigh the text's.
 WHOLE_TEXT, MIN_COVERAGE_WHOLE = 0.99, 0.35
+# A long, hesitant question (an elderly citizen's story, a relative's circumstances) whose
+# words mostly tell the story: enough when one text of the answer fits it fairly, the
+# question says most of one specific text of it, and it shares rare words with its name.
+MODERATE_COVERAGE, MODERATE_FIT, MODERATE_WHOLE, MODERATE_ANCHOR = 0.3, 0.45, 0.5, 3.0
 
 
 @dataclass(frozen=True)
@@ -36,13 +43,24 @@ class Ranking:
     def confident(self) -> bool:
         # English questions meet only the catalogue's English names, fewer words than the
         # Vietnamese texts and phrasings hold: they need less of them.
-        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
-                                                                              MIN_FIT)
         if (not self.order or self.evidence < MIN_EVIDENCE or self.anchor < MIN_ANCHOR
                 or self.elsewhere):
             return False
         # One text of the answer said nearly as the question says it outweighs the question's
-        # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường").
+        # other words ("xin giấy xác nhận là con liệt sĩ để nộp cho trường"); see `sure`.
+        return self.sure or self.moderate
+
+    @property
+    def sure(self) -> bool:
+        """Confident without the moderate rule (the question is mostly about the answer)."""
+        coverage, fit = (MIN_COVERAGE_EN, MIN_FIT_EN) if self.english else (MIN_COVERAGE,
+                                                                              MIN_FIT)
         return (self.coverage >= coverage and self.fit >= fit) or (
             self.coverage >= MIN_COVERAGE_CLOSE and self.fit >= CLOSE_FIT) or (
             self.coverage >= MIN_COVERAGE_WHOLE and self.whole >= WHOLE_TEXT)
+
+    @property
+    def moderate(self) -> bool:
+        """A long story around a request that one text of the answer fits fairly."""
+        return (self.coverage >= MODERATE_COVERAGE and self.fit >= MODERATE_FIT
+                and self.whole >= MODERATE_WHOLE and self.anchor >= MODERATE_ANCHOR)

@@ -87,3 +87,15 @@ def says(text_words: list[tuple[str, ...]], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(tuple(words[i:i + n]) == phrase
                for words in text_words for i in range(len(words) - n + 1))
+
+
+def names_matter(name_words: list[tuple[str, ...]], phrase: tuple[str, ...],
+                 rest: list[str], idf: dict[str, float], least: float) -> bool:
+    """Whether a procedure named after another agency's matter ("Ghi vào sổ hộ tịch việc ly
+    hôn ... của nước ngoài") explains it: its name says the phrase, and the rest of the
+    question shares `least` idf with the other words of that name ("ghi chú ly hôn tại Hàn
+    Quốc": "ghi", "nước ngoài"). "ly hôn đơn phương" shares none: the court's."""
+    if not says(name_words, phrase):
+        return False
+    name = {w for words in name_words for w in words} - set(phrase)
+    return sum(idf.get(w, 0.0) for w in name & set(rest)) >= least

@@ -19,8 +19,10 @@ from .search import fold, syllable_key
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
 
-# Words that carry no procedure: how people frame a question, pronouns, particles. Folded.
-# A question made only of these (or of words the catalogue never uses) is not answered.
+# Words that carry no procedure: how people frame a question, pronouns, particles, chat
+# fillers ("ad", "giùm"), spelled numbers the catalogue never uses (like digits: "tám mươi").
+# Folded. A question made only of these (or of words the catalogue never uses) is not
+# answered.
 _STOP_TEXT = """
     toi minh em anh chi ong ba co chu bac con chau nguoi ta
     muon can phai nen duoc bi da se vua moi sap
@@ -31,6 +33,8 @@ _STOP_TEXT = """
     xin hoi giup biet mang be
     gio phuong xong ai de nham
     khong chua
+    kia ti chut gium dum ad ak di
+    hai bon chin muoi tram nghin trieu
     how do i to a an the my for of in on get what is can where need want
     please and with or me we you
 """
@@ -53,13 +57,17 @@ STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
     # kin named around a request ("cho cháu nội", "bà ngoại"): who it is for, not what
     "chau noi", "chau ngoai", "ong noi", "ba noi", "ong ngoai", "ba ngoai", "con gai",
     "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi",
+    "em gai", "em trai", "anh trai", "chi gai", "con dau", "con re", "em ho", "anh ho",
+    "chi ho", "ong nha", "ba nha", "sinh vien",
+    # everyday words holding a catalogue syllable ("nhà vệ sinh" is no birth), units
+    "ve sinh", "sinh song", "sinh nhat", "met vuong",
     # when it happened, not what is asked
-    "hom nay", "hom qua", "sang nay", "chieu nay", "toi nay", "tuan nay", "tuan truoc",
+    "hom nay", "hom qua", "hom kia", "sang nay", "chieu nay", "toi nay", "tuan nay", "tuan truoc",
     "thang nay", "thang truoc", "nam nay", "nam ngoai", "mot tuan", "bao gio", "khi nao",
     "ngay mai", "tuan sau", "thang sau", "nam truoc",
     # how long, how much, how: asked about a procedure, not naming one ("mất mấy ngày")
     "mat may", "may ngay", "bao ngay", "may tien", "bao tien", "het bao", "ton bao",
-    "lam sao", "ra sao", "nhu nao", "duoc khong", "co duoc", "cho xong", "mot the",
+    "lam sao", "ra sao", "nhu nao", "duoc khong", "co duoc", "cho xong", "mot the", "mien la",
     "mot lan"))
 
 # Words that make a procedure a variant of a base one: "cấp lại", "đổi", "xóa", "thoát", "gia
@@ -71,10 +79,16 @@ VARIANT_PHRASES = tuple(tuple(syllable_key(w) for w in p.split()) for p in (
     "hieu dinh", "di doi", "mat"))
 
 
+# "lại" after these words is no variant: "đất ông bà để lại" (left by), "con lai" (a child of
+# a foreign parent), "ở lại" (stay).
+_NOT_AGAIN = frozenset(("de", "con", "o"))
+
+
 def variants_in(words: list[str]) -> set[tuple[str, ...]]:
     """The variant phrases a list of words contains."""
     return {p for p in VARIANT_PHRASES for i in range(len(words) - len(p) + 1)
-            if tuple(words[i:i + len(p)]) == p}
+            if tuple(words[i:i + len(p)]) == p
+            and not (p == ("lai",) and i > 0 and words[i - 1] in _NOT_AGAIN)}
 
 
 # Two-syllable words made of stop words that still name a procedure: kin words are stop words
@@ -125,23 +139,35 @@ def untelex(word: str) -> str:
     return word
 
 
-def is_english(words: list[str]) -> bool:
-    """Whether most words of a question are not Vietnamese syllables (an English question)."""
-    foreign = sum(1 for w in words if w.isalpha() and not _SYLLABLE.fullmatch(w))
+# English words that Telex would read as a Vietnamese syllable ("how" → "hô", "is" → "í") or
+# that are one already ("get"), but never appear in a Vietnamese question: they still count
+# as English when deciding whether a question is English.
+_ENGLISH_MARKERS = frozenset((
+    "how", "what", "where", "when", "which", "who", "why", "need", "want", "please", "with",
+    "for", "of", "is", "are", "you", "your", "get", "does", "did"))
+
+
+def is_english(words: list[str], typed: list[str] | None = None) -> bool:
+    """Whether most words of a question are not Vietnamese syllables (an English question).
+    `typed`: the words as typed, before Telex was read, to spot English function words."""
+    typed = typed if typed is not None else words
+    foreign = sum(1 for w, t in zip(words, typed, strict=True)
+                  if t in _ENGLISH_MARKERS or (w.isalpha() and not _SYLLABLE.fullmatch(w)))
     return foreign * 2 >= len(words) > 0
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, marked_words: bool = True) -> list[str]:
     """The folded syllable keys of a text, in order. A word that folds onto a stop word but
     means something when written with its marks ("muộn", late; "muốn", want, is a stop word)
-    is first replaced by the catalogue's word for it (guide_synonyms.json, "marked")."""
-    marked = marked_table()
+    is first replaced by the catalogue's word for it (guide_synonyms.json, "marked"), unless
+    `marked_words` is false (the synonym table's own keys: "hàn quốc" stays two words)."""
+    marked = marked_table() if marked_words else {}
     if marked:
         text = _WORD_NFC.sub(lambda m: marked.get(m.group(0).lower(), m.group(0)),
                              unicodedata.normalize("NFC", text))
     found = _TOKEN.findall(fold(text))
     decoded = [untelex(t) for t in found]
-    if not is_english(decoded):  # Vietnamese typed in Telex; English words keep their letters
+    if not is_english(decoded, found):  # Telex read back; English words keep their letters
         found = decoded
     return [syllable_key(_stem(t)) for t in found]
 
@@ -169,9 +195,11 @@ def synonym_table() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     pairs = {}
     for section in ("abbreviations", "phrases"):
         for said, meant in data.get(section, {}).items():
-            key, value = tuple(tokens(said)), tuple(tokens(meant))
-            if key and value and key != value:
-                pairs[key] = value
+            value = tuple(tokens(meant))
+            # Typed with its marks ("Hàn Quốc": "hàn" is a marked word) or without ("han quoc").
+            for key in (tuple(tokens(said)), tuple(tokens(said, marked_words=False))):
+                if key and value and key != value:
+                    pairs[key] = value
     return tuple(sorted(pairs.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
@@ -233,6 +261,13 @@ def parts(question: str) -> list[str]:
     """The question cut at the words that join two requests; [] when there is nothing to cut."""
     pieces = [p for p in _SPLIT.split(fold(question)) if p and p.strip()]
     return pieces if len(pieces) > 1 else []
+
+
+def in_stop_phrases(words: list[str]) -> set[int]:
+    """The positions of the words that make a stop phrase with a neighbour ("mét vuông"):
+    words, not typos, so never corrected into a catalogue word."""
+    return {j for i in range(len(words) - 1) if tuple(words[i:i + 2]) in STOP_PHRASES
+            for j in (i, i + 1)}
 
 
 def content(words: list[str]) -> list[str]:

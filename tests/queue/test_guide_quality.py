@@ -4,8 +4,12 @@
 * guide_questions_dev2.jsonl — the second development set, written before the engine was
   generalised, in the styles the first set lacked (short, long stories, regional words, Telex,
   fees and times, other agencies' matters); the general mechanisms were chosen on it;
-* guide_questions_holdout.jsonl — held back, never read nor tuned on; its floors are the figures
-  of the one run made at the end of that work, rounded down.
+* guide_questions_holdout.jsonl — held back during that work; its score has since been seen a
+  few times, so it is a development set now;
+* guide_questions_dev3.jsonl — the third development set, written and scored (72.9% top-1,
+  85.9% top-3, 84.2% refused) before the third round of changes, in the voices the others
+  lacked: elderly stories, teencode, relatives, document names, life events, officer
+  shorthand, hard near-misses.
 
 The floors asserted are the figures reached, so a change that makes the assistant worse fails
 here. Run with -s to see the figures and every miss."""
@@ -17,11 +21,12 @@ from guide_scoring import DATA, load, score
 
 from onestop.queue.catalog import default_catalog
 
-# (top-1, top-3, out-of-scope refused) reached on 2026-12-05 with the bundled catalogue;
-# issue 18's targets on questions never shown: 85% / 95% / 90%.
-FLOORS = {"guide_questions.jsonl": (0.93, 0.97, 0.97),
-          "guide_questions_dev2.jsonl": (0.92, 0.98, 0.98),
-          "guide_questions_holdout.jsonl": (0.86, 0.88, 1.0)}
+# (top-1, top-3, out-of-scope refused) reached on 2026-12-05 with the bundled catalogue,
+# rounded down; issue 18's targets on questions never shown: 85% / 95% / 90%.
+FLOORS = {"guide_questions.jsonl": (0.94, 0.97, 1.0),
+          "guide_questions_dev2.jsonl": (0.92, 0.98, 1.0),
+          "guide_questions_holdout.jsonl": (0.88, 0.95, 1.0),
+          "guide_questions_dev3.jsonl": (0.82, 0.94, 0.94)}
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
@@ -39,7 +44,8 @@ def test_the_question_set_reaches_its_floors(name):
 
 
 @pytest.mark.parametrize(("name", "least", "least_out"), [
-    ("guide_questions.jsonl", 150, 30), ("guide_questions_dev2.jsonl", 200, 50)])
+    ("guide_questions.jsonl", 150, 30), ("guide_questions_dev2.jsonl", 200, 50),
+    ("guide_questions_dev3.jsonl", 200, 50)])
 def test_the_question_sets_are_big_and_varied_enough(name, least, least_out):
     questions = load(name)
     assert len(questions) >= least
