@@ -31,7 +31,8 @@ from .staffing import Suggestion, room_suggestions
 MODES = ("static", "suggest", "plan")
 LOOK_MINUTES = 5.0  # how often the simulated supervisor looks at the suggestions
 REACTION_MINUTES = 3.0  # from reading a suggestion to the officer moving
-MIN_GAP_MINUTES = 10.0  # between two moves: people are not shuffled every minute
+MIN_GAP_MINUTES = 10.0  # between two moves of a counter: people are not shuffled every minute
+URGENT_MINUTES = 60.0  # ... unless a group's newcomer would wait this long
 PLAN_TARGET_WAIT = 5.0  # expected mean wait the plan calls reserves to reach, minutes
 
 Push = Callable[[float, object], None]
@@ -143,7 +144,7 @@ class SuggestStaffing(StaticStaffing):
 
     def __init__(self, scenario: Scenario, catalog: Catalog, rules: Rules) -> None:
         super().__init__(scenario, catalog, rules)
-        self.last_move = -1e9
+        self.last_move: dict[int, float] = {}  # counter -> when the supervisor last moved it
         self.can_serve.update({n: self.scenario.reserve[i].groups
                                for n, i in self.reserve_of.items()})
 
@@ -174,17 +175,18 @@ class SuggestStaffing(StaticStaffing):
             self._out(room, now, payload)
             return
         self._return_idle(room, now)
-        if now - self.last_move < MIN_GAP_MINUTES:
-            return
-        found = self.suggestions(room, now)
-        if not found:
-            return
-        s = found[0]
-        delay = REACTION_MINUTES
-        if s.counter in self.reserve_of:
-            delay += self.scenario.reserve[self.reserve_of[s.counter]].notice_min
-        push(now + delay, ("apply", s.counter, s.group, s.action))
-        self.last_move = now
+        for s in self.suggestions(room, now):
+            # Each suggestion names another group and counter; a counter moved less than
+            # MIN_GAP_MINUTES ago stays, unless its group's wait is urgent.
+            since = now - self.last_move.get(s.counter, -1e9)
+            if since < MIN_GAP_MINUTES and not (since > REACTION_MINUTES
+                                                and s.before >= URGENT_MINUTES):
+                continue
+            delay = REACTION_MINUTES
+            if s.counter in self.reserve_of:
+                delay += self.scenario.reserve[self.reserve_of[s.counter]].notice_min
+            push(now + delay, ("apply", s.counter, s.group, s.action))
+            self.last_move[s.counter] = now
 
     def suggestions(self, room, now: float) -> list[Suggestion]:
         """What the supervisor window would show for the room now (reserves with under a
