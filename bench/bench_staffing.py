@@ -1,6 +1,6 @@
 """Benchmark: closed-loop staffing (issue 19) and what the honest calling order costs.
 
-    .venv/bin/python bench/bench_staffing.py [--days 20] [--random 24] [--first-seed 500]
+    .venv/bin/python bench/bench_staffing.py [--days 20] [--random 50] [--first-seed 5000]
 
 1. Each shipped scenario under smart and fifo: mean and p95 wait with the counters as declared
    (`static`), following the supervisor's suggestions (`suggest`) and following a day plan made
@@ -116,8 +116,8 @@ def plan_timing() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--days", type=int, default=20)
-    parser.add_argument("--random", type=int, default=24)
-    parser.add_argument("--first-seed", type=int, default=500)
+    parser.add_argument("--random", type=int, default=50)
+    parser.add_argument("--first-seed", type=int, default=5000)
     args = parser.parse_args()
     print(f"{dt.date.today()}  {cpu_model()}  {os.cpu_count()} cores  Python "
           f"{sys.version.split()[0]}\n")

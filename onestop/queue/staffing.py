@@ -19,7 +19,7 @@ from .predict import forward, remaining_minutes, serving_counters
 from .routing import Policy
 from .rules import Rules
 
-THRESHOLD_MINUTES = 30.0
+THRESHOLD_MINUTES = 15.0
 MIN_GAIN = 0.2  # suggest only what cuts the group's wait by a fifth and 5 minutes or more
 _PROBE = "probe:"
 

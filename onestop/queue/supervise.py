@@ -21,17 +21,18 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .catalog import Catalog
-from .classify import prior_minutes
-from .dayplan import DayPlan, Demand, Reserve, StaffCounter, plan_day
+from .dayplan import DayPlan, Reserve, StaffCounter, plan_day
 from .model import Counter, CounterStatus
 from .rules import Rules
 from .scenario import Scenario
+from .scenario_demand import forecast_demand
 from .staffing import Suggestion, room_suggestions
 
 MODES = ("static", "suggest", "plan")
 LOOK_MINUTES = 5.0  # how often the simulated supervisor looks at the suggestions
 REACTION_MINUTES = 3.0  # from reading a suggestion to the officer moving
-MIN_GAP_MINUTES = 10.0  # between two moves: people are not shuffled every minute
+MIN_GAP_MINUTES = 10.0  # between two moves of a counter: people are not shuffled every minute
+URGENT_MINUTES = 60.0  # ... unless a group's newcomer would wait this long
 PLAN_TARGET_WAIT = 5.0  # expected mean wait the plan calls reserves to reach, minutes
 
 Push = Callable[[float, object], None]
@@ -143,7 +144,7 @@ class SuggestStaffing(StaticStaffing):
 
     def __init__(self, scenario: Scenario, catalog: Catalog, rules: Rules) -> None:
         super().__init__(scenario, catalog, rules)
-        self.last_move = -1e9
+        self.last_move: dict[int, float] = {}  # counter -> when the supervisor last moved it
         self.can_serve.update({n: self.scenario.reserve[i].groups
                                for n, i in self.reserve_of.items()})
 
@@ -174,17 +175,18 @@ class SuggestStaffing(StaticStaffing):
             self._out(room, now, payload)
             return
         self._return_idle(room, now)
-        if now - self.last_move < MIN_GAP_MINUTES:
-            return
-        found = self.suggestions(room, now)
-        if not found:
-            return
-        s = found[0]
-        delay = REACTION_MINUTES
-        if s.counter in self.reserve_of:
-            delay += self.scenario.reserve[self.reserve_of[s.counter]].notice_min
-        push(now + delay, ("apply", s.counter, s.group, s.action))
-        self.last_move = now
+        for s in self.suggestions(room, now):
+            # Each suggestion names another group and counter; a counter moved less than
+            # MIN_GAP_MINUTES ago stays, unless its group's wait is urgent.
+            since = now - self.last_move.get(s.counter, -1e9)
+            if since < MIN_GAP_MINUTES and not (since > REACTION_MINUTES
+                                                and s.before >= URGENT_MINUTES):
+                continue
+            delay = REACTION_MINUTES
+            if s.counter in self.reserve_of:
+                delay += self.scenario.reserve[self.reserve_of[s.counter]].notice_min
+            push(now + delay, ("apply", s.counter, s.group, s.action))
+            self.last_move[s.counter] = now
 
     def suggestions(self, room, now: float) -> list[Suggestion]:
         """What the supervisor window would show for the room now (reserves with under a
@@ -203,58 +205,32 @@ class SuggestStaffing(StaticStaffing):
         """A counter whose extra groups have nobody waiting goes back to its own; a reserve
         whose groups have nobody waiting goes back to the back office."""
         waiting = {key[0] for key in room.queue.lines}
-        for number, declared in self.declared.items():
+        for number, base in self._base().items():
             skills = room.counters[number].skills
-            if skills != declared and not waiting.intersection(set(skills) - set(declared)):
-                self._skills(room, number, declared, move=False)
+            if skills != base and not waiting.intersection(set(skills) - set(base)):
+                self._skills(room, number, base, move=False)
         for number in self.reserve_of:
             counter = room.counters[number]
-            if counter.is_open and not waiting.intersection(counter.skills):
+            if counter.is_open and not self._keeps(number) \
+                    and not waiting.intersection(counter.skills):
                 self._send_back(room, number, now)
 
+    def _base(self) -> dict[int, tuple[str, ...]]:
+        """The skills a counter goes back to when its extra groups are empty."""
+        return self.declared
 
-def forecast_demand(scenario: Scenario, catalog: Catalog, rules: Rules
-                    ) -> tuple[dict[int, dict[str, Demand]], dict[int, float]]:
-    """The scenario's expected arrivals per hour and group (the rates, not a drawn day) and
-    the open minutes of each hour: what a ward knows the evening before."""
-    open_minutes: dict[int, float] = defaultdict(float)
-    for o, c in scenario.open:
-        start, end = o.hour * 60 + o.minute, c.hour * 60 + c.minute
-        for h in range(o.hour, c.hour + 1):
-            part = min(end, h * 60 + 60) - max(start, h * 60)
-            if part > 0:
-                open_minutes[h] += part
-    if scenario.rate_per_hour is not None:
-        per_hour = {h: scenario.rate_per_hour * m / 60 for h, m in open_minutes.items()}
-    else:
-        per_hour = {h: scenario.tickets_per_day * s for h, s in scenario.hourly_share.items()}
-    work: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])  # group -> share, minutes
-    for e in scenario.mix:
-        service = catalog.service(e.service)
-        sizes = range(e.count[0], e.count[1] + 1)
-        mean = sum(prior_minutes(service, e.kind, n, rules) for n in sizes) / len(sizes)
-        if e.minutes is not None:
-            mean *= e.minutes / max(prior_minutes(service, e.kind, 1, rules), 1e-9)
-        work[service.group][0] += e.share
-        work[service.group][1] += e.share * mean
-    demand: dict[int, dict[str, list[float]]] = defaultdict(dict)
-    for h, n in per_hour.items():
-        for g, (share, minutes) in work.items():
-            demand[h][g] = [n * share, minutes / share]
-    for surge in scenario.surges:
-        start = surge.start.hour * 60 + surge.start.minute
-        end = surge.end.hour * 60 + surge.end.minute
-        share, minutes = work[surge.group]
-        for h in range(surge.start.hour, surge.end.hour + 1):
-            part = (min(end, h * 60 + 60) - max(start, h * 60)) / (end - start)
-            if part > 0:
-                entry = demand[h].setdefault(surge.group, [0.0, minutes / share])
-                entry[0] += surge.tickets * part
-    return ({h: {g: Demand(a, m) for g, (a, m) in gs.items()} for h, gs in demand.items()},
-            dict(open_minutes))
+    def _keeps(self, number: int) -> bool:
+        """Whether a reserve stays at the front although nobody of its groups waits."""
+        return False
 
 
-class PlanStaffing(StaticStaffing):
+class PlanStaffing(SuggestStaffing):
+    """The day plan, made before opening and followed hour by hour, with the supervisor
+    still reading the suggestions on top of it: a plan cannot know today's surge, the
+    suggestions see it. Extra groups a suggestion gave a counter go when nobody of them
+    waits (back to the plan's skills, not the declared ones); a planned reserve stays for its
+    window, one called by a suggestion goes when its groups are empty."""
+
     mode = "plan"
 
     def __init__(self, scenario: Scenario, catalog: Catalog, rules: Rules) -> None:
@@ -266,9 +242,13 @@ class PlanStaffing(StaticStaffing):
         self.plan: DayPlan = plan_day(demand, staff, reserves, open_minutes=minutes,
                                       target_wait=PLAN_TARGET_WAIT)
         self.numbers = {-1 - i: n for n, i in self.reserve_of.items()}
+        self.planned = dict(self.declared)  # counter -> the plan's skills this hour
+        self.in_window: set[int] = set()  # reserves at the front for a planned window
 
     def start_day(self, room, day: int) -> list[tuple[float, object]]:
-        self._new_day(room, day)
+        events = super().start_day(room, day)  # the supervisor's looks
+        self.planned = dict(self.declared)
+        self.in_window.clear()
         spans, _ = self._day_bounds(day)
 
         def first_open(hour: int) -> float:
@@ -279,8 +259,7 @@ class PlanStaffing(StaticStaffing):
             return max(min(e, day * 1440.0 + hour * 60 + 60) for s, e in spans
                        if s < day * 1440.0 + hour * 60 + 60)
 
-        events: list[tuple[float, object]] = [(first_open(h), ("hour", h))
-                                              for h in self.plan.hours]
+        events += [(first_open(h), ("hour", h)) for h in self.plan.hours]
         for p in self.plan.reserves:
             number = self.numbers[-1 - p.reserve]
             events.append((first_open(p.start), ("in", number, p.groups,
@@ -290,16 +269,34 @@ class PlanStaffing(StaticStaffing):
     def act(self, room, now: float, payload: object, push: Push) -> None:
         what = payload[0]
         if what == "hour":
+            waiting = {key[0] for key in room.queue.lines}
             for number, skills in self.plan.skills[payload[1]].items():
                 if number > 0:
-                    self._skills(room, number, skills)
+                    # What a suggestion added and is still needed stays for now.
+                    extra = set(room.counters[number].skills) - set(self.planned[number])
+                    self.planned[number] = skills
+                    self._skills(room, number, (*skills, *(g for g in room.counters[
+                        number].skills if g in extra and g in waiting and g not in skills)))
         elif what == "in":
             _, number, skills, until = payload
-            self._open_reserve(room, number, now, skills, until)
+            if room.counters[number].is_open:  # a suggestion called them already
+                self._skills(room, number, skills, move=False)
+                room.deadline[number] = min(room.deadline[number], until)
+            else:
+                self._open_reserve(room, number, now, skills, until)
             if number in self.arrived:
+                self.in_window.add(number)
                 push(room.deadline[number], ("out", number, self.arrived[number]))
-        elif what == "out":
-            self._out(room, now, payload)
+        else:
+            if what == "out":
+                self.in_window.discard(payload[1])
+            super().act(room, now, payload, push)
+
+    def _base(self) -> dict[int, tuple[str, ...]]:
+        return self.planned
+
+    def _keeps(self, number: int) -> bool:
+        return number in self.in_window
 
 
 def staffing_for(mode: str, scenario: Scenario, catalog: Catalog,

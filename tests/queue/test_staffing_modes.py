@@ -113,20 +113,22 @@ def ratios(mode: str, policy: str = "smart") -> list[tuple[float, float, float]]
 
 # What each mode reached on these twelve days (bench/bench_staffing.py prints more days):
 # mean ratio median/worst, p95 ratio median/worst. Issue 19's targets are 0.7 and 0.8 a day.
-REACHED = {"suggest": (0.78, 0.94, 0.73, 0.92), "plan": (0.74, 0.98, 0.80, 0.98)}
+REACHED = {"suggest": (0.57, 0.82, 0.55, 0.82), "plan": (0.50, 0.90, 0.50, 0.96)}
 
 
 @pytest.mark.parametrize("mode", ["suggest", "plan"])
 def test_random_ward_days_wait_less(mode):
     """Twelve random ward days (3-12 counters, load 0.7-1.05, a surge in one group, 1-2
     reserves), what is reached honestly, asserted with a little room: every day waits less
-    than with the counters as declared, the median day about a quarter less; the targets
-    (0.7 x mean, 0.8 x p95 on every day) are not met on every day (docs/simulate.md)."""
+    than with the counters as declared, the median day about 45% less; the targets
+    (0.7 x mean, 0.8 x p95 on every day) are met on 10 (suggest) and 11 (plan) of the 12
+    days, not on every day (docs/simulate.md)."""
     found = ratios(mode)
     means = [m for m, _, _ in found]
     p95s = [p for _, p, _ in found]
     median_mean, worst_mean, median_p95, worst_p95 = REACHED[mode]
     assert statistics.median(means) <= median_mean + 0.02 and max(means) < 1.0
     assert statistics.median(p95s) <= median_p95 + 0.02 and max(p95s) < 1.0
-    # Reserves stay within their hours but for the last citizen of a stay (one 4-hour case).
-    assert max(h for _, _, h in found) <= 1.12
+    # Reserves stay within their hours but for the last citizen of a stay (a case drawn at
+    # several times its expected minutes: 15% over on one of these days).
+    assert max(h for _, _, h in found) <= 1.2
