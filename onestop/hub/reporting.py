@@ -53,8 +53,18 @@ def report_input(store: HubStore, day: date, ward_name: str, office_name: str = 
         officer_names=officers, generated_at=store.clock().astimezone(zone(tz)),
         cases=case_day_counts(store, day.isoformat()), dossiers=dossier_day_counts(store, day),
         policy_vi=POLICY_WORDS.get(policy_name(store), ("", ""))[0],
-        plan=plan_vs_actual(store, day, hours, stats.wait_all.mean)
-        if hours is not None or stored_plan(store, day) is not None else None)
+        plan=_plan(store, day, hours, stats.wait_all.mean))
+
+
+def _plan(store: HubStore, day: date, hours, mean_wait) -> dict | None:
+    """The morning's plan against the day; none for a day the calendar cannot plan (weeks of
+    history before year 1, or a day after 9999-12-31: a report asked for a far day)."""
+    if hours is None and stored_plan(store, day) is None:
+        return None
+    try:
+        return plan_vs_actual(store, day, hours, mean_wait)
+    except OverflowError:
+        return None
 
 
 def export_rows(store: HubStore, day: date) -> list[dict]:

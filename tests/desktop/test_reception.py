@@ -138,8 +138,9 @@ def test_group_buttons_for_touch(qtbot, window, live_hub):
                           and e["request"]["kind"] == "collect") as got:
         qtbot.mouseClick(window.groups.buttons["construction"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(window.request.kind_buttons["collect"], Qt.MouseButton.LeftButton)
-    # The hub's smart routing calls a 3-minute collection before three permit dossiers.
-    assert got.args[0]["people_ahead"] == 0
+    # Registration order within a number series (issue 19): a 3-minute collection waits
+    # behind the three permit dossiers issued before it in the same series.
+    assert got.args[0]["people_ahead"] == 3
     with qtbot.waitSignal(window.sig_ticket_issued, timeout=WAIT) as issued:
         qtbot.mouseClick(window.issue_button, Qt.MouseButton.LeftButton)
     assert issued.args[0]["number"] == "Y004"
