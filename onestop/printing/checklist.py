@@ -8,7 +8,6 @@ carries no number and nothing about the person: it is the catalogue's page, on p
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from onestop.queue.office import default_office_name
 
 from .fonts import register
-from .ticket import WIDTHS_MM
+from .ticket import WIDTHS_MM, roll_pdf
 
 
 @dataclass(frozen=True)
@@ -110,15 +109,4 @@ def render_checklist(data: ChecklistPrint, width_mm: int = 80) -> bytes:
     text("Phiếu này không phải số thứ tự: khi đến nộp hồ sơ, mời Ông/Bà lấy số.",
          regular, 7.5, gap=0, center=True)
 
-    height = sum(h for h, _ in ops) + 2 * margin
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
-    canvas.setTitle(f"Danh mục giấy tờ: {data.service_vi}")
-    canvas.setAuthor("onestop")
-    top = height - margin
-    for h, draw in ops:
-        draw(canvas, top)
-        top -= h
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    return roll_pdf(ops, width, margin, f"Danh mục giấy tờ: {data.service_vi}")

@@ -133,10 +133,17 @@ def render_ticket(data: TicketPrint, width_mm: int = 80) -> bytes:
          gap=0)
     text("Xin vui lòng giữ phiếu đến khi được phục vụ", regular, 7.5, gap=0)
 
+    return roll_pdf(ops, width, margin, f"Phiếu số thứ tự {data.number}")
+
+
+def roll_pdf(ops: list[tuple[float, Callable[[Canvas, float], None]]], width: float,
+             margin: float, title: str) -> bytes:
+    """One page of thermal roll exactly as long as its parts: each (height, draw) part is
+    drawn below the one before (the ticket, the kiosk's checklist slip)."""
     height = sum(h for h, _ in ops) + 2 * margin
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
-    canvas.setTitle(f"Phiếu số thứ tự {data.number}")
+    canvas.setTitle(title)
     canvas.setAuthor("onestop")
     top = height - margin
     for h, draw in ops:

@@ -36,15 +36,21 @@ async def css():
                     headers={"Cache-Control": "max-age=3600"})
 
 
-def _lang(params) -> str:
+def page_lang(params) -> str:
+    """The language a public page (/book, /lookup) is asked in: ?lang=en, else Vietnamese."""
     return "en" if params.get("lang") == "en" else "vi"
 
 
-def _link(lang: str, **params: str) -> str:
+def page_link(path: str, lang: str, **params: str) -> str:
+    """A link to a public page keeping its language; empty parameters left out."""
     params = {k: v for k, v in params.items() if v}
     if lang == "en":
         params["lang"] = "en"
-    return "/book" + ("?" + urlencode(params) if params else "")
+    return path + ("?" + urlencode(params) if params else "")
+
+
+def _link(lang: str, **params: str) -> str:
+    return page_link("/book", lang, **params)
 
 
 def _day_text(day: date, lang: str) -> str:
@@ -81,7 +87,7 @@ def _switch(lang: str, params: dict) -> str:
 async def book(request: Request):
     central = request.app.state.central
     q = dict(request.query_params)
-    lang = _lang(q)
+    lang = page_lang(q)
     hub, group, day, slot = (q.get(k, "") for k in ("hub", "group", "day", "slot"))
     try:
         check_rate(request, write=False)
@@ -219,10 +225,10 @@ async def read_form(request: Request) -> dict[str, str]:
 @router.post("/book")
 async def book_post(request: Request):
     central = request.app.state.central
-    lang = _lang(request.query_params)
+    lang = page_lang(request.query_params)
     try:
         form = await read_form(request)
-        lang = _lang(form)
+        lang = page_lang(form)
         check_rate(request, write=True)
         done = await run_in_threadpool(central.bookings.book, form.get("hub"),
                                        form.get("group"), form.get("day"), form.get("slot"),
@@ -262,7 +268,7 @@ async def cancel_post(request: Request):
     lang = "vi"
     try:
         form = await read_form(request)
-        lang = _lang(form)
+        lang = page_lang(form)
         check_rate(request, write=True)
         done = await run_in_threadpool(central.bookings.cancel, form.get("code"),
                                        form.get("phone"))
@@ -277,7 +283,7 @@ async def cancel_post(request: Request):
 @router.get("/book/{code}.ics")
 async def calendar(code: str, request: Request):
     central = request.app.state.central
-    lang = _lang(request.query_params)
+    lang = page_lang(request.query_params)
     try:
         check_rate(request, write=False)
         found = await run_in_threadpool(central.bookings.find, code)

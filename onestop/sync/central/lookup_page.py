@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from html import escape
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from .booking_page import HEADERS, read_form
+from .booking_page import HEADERS, page_lang, page_link, read_form
 from .bookings import BookingError
 from .dossiers import FEEDBACK_KINDS, MAX_FEEDBACK, MIN_FEEDBACK
 from .lookup_api import check_lookup_rate
@@ -32,15 +31,8 @@ async def css():
                     headers={"Cache-Control": "max-age=3600"})
 
 
-def _lang(params) -> str:
-    return "en" if params.get("lang") == "en" else "vi"
-
-
 def _link(lang: str, **params: str) -> str:
-    params = {k: v for k, v in params.items() if v}
-    if lang == "en":
-        params["lang"] = "en"
-    return "/lookup" + ("?" + urlencode(params) if params else "")
+    return page_link("/lookup", lang, **params)
 
 
 def page(lang: str, body: str, switch: str, status: int = 200) -> HTMLResponse:
@@ -144,7 +136,7 @@ def _message(lang: str, title: str, text: str, css: str = "err") -> str:
 async def lookup(request: Request):
     central = request.app.state.central
     q = {k: v for k, v in request.query_params.items() if k in ("code", "check", "lang")}
-    lang = _lang(q)
+    lang = page_lang(q)
     code, check = q.get("code", "").strip()[:40], q.get("check", "").strip()[:8]
     body, status = _search(lang, code, check), 200
     if code or check:
@@ -169,7 +161,7 @@ async def feedback_post(request: Request):
     lang, form = "vi", {}
     try:
         form = await read_form(request)
-        lang = _lang(form)
+        lang = page_lang(form)
         check_lookup_rate(request, feedback=True)
         want = form.get("want_reply") == "1"
         done = await run_in_threadpool(central.dossiers.send_feedback, {
