@@ -38,6 +38,7 @@ _STOP_TEXT = """
     how do i to a an the my for of in on get what is can where need want
     please and with or me we you at would like our your his her from about this that it
     make ward should could they there which who when why if has have am are was
+    little girl boy son daughter wife husband neighbour neighbor
 """
 STOP_WORDS = frozenset(syllable_key(w) for w in _STOP_TEXT.split())
 
