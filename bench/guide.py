@@ -1,6 +1,6 @@
 """Hỏi thủ tục: time per question in-process, full bundled catalogue (docs/guide.md).
 
-Every question of tests/data/guide_questions.jsonl, _dev2, _dev3 (and the holdout
+Every question of tests/data/guide_questions.jsonl, _dev2, _dev3, _dev4 (and the holdout
 file when present) is answered `--rounds` times; the table gives p50/p95/p99/max per question.
 Timing only: no answer is scored here. Baseline in the same
 run: reception's finder (queue/search.py) on the same questions, a single ranking without
@@ -29,7 +29,7 @@ from onestop.queue.guide import GuideIndex, ask, index_for  # noqa: E402
 from onestop.queue.search import SearchIndex, search  # noqa: E402
 
 QUESTIONS = [ROOT / "tests" / "data" / f"guide_questions{tail}.jsonl"
-             for tail in ("", "_dev2", "_holdout", "_dev3")]
+             for tail in ("", "_dev2", "_holdout", "_dev3", "_dev4")]
 
 
 def questions() -> list[str]:

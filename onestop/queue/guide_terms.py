@@ -36,7 +36,9 @@ _STOP_TEXT = """
     kia ti chut gium dum ad ak di
     hai bon chin muoi tram nghin trieu
     how do i to a an the my for of in on get what is can where need want
-    please and with or me we you
+    please and with or me we you at would like our your his her from about this that it
+    make ward should could they there which who when why if has have am are was
+    little girl boy son daughter wife husband neighbour neighbor
 """
 STOP_WORDS = frozenset(syllable_key(w) for w in _STOP_TEXT.split())
 
@@ -58,13 +60,15 @@ STOP_PHRASES = frozenset(tuple(syllable_key(w) for w in p.split()) for p in (
     "chau noi", "chau ngoai", "ong noi", "ba noi", "ong ngoai", "ba ngoai", "con gai",
     "con trai", "gia dinh", "anh em", "chi em", "vo chong", "bo me", "cha me", "vua moi",
     "em gai", "em trai", "anh trai", "chi gai", "con dau", "con re", "em ho", "anh ho",
-    "chi ho", "ong nha", "ba nha", "sinh vien",
+    "chi ho", "ong nha", "ba nha", "sinh vien", "thang ut", "con ut", "em ut", "thang cu",
+    "ong xa", "ba xa",
     # everyday words holding a catalogue syllable ("nhà vệ sinh" is no birth), units
     "ve sinh", "sinh song", "sinh nhat", "met vuong",
     # when it happened, not what is asked
     "hom nay", "hom qua", "hom kia", "sang nay", "chieu nay", "toi nay", "tuan nay", "tuan truoc",
     "thang nay", "thang truoc", "nam nay", "nam ngoai", "mot tuan", "bao gio", "khi nao",
-    "ngay mai", "tuan sau", "thang sau", "nam truoc",
+    "ngay mai", "tuan sau", "thang sau", "nam truoc", "bua truoc", "bua nay", "bua qua",
+    "hom truoc", "may gio",
     # how long, how much, how: asked about a procedure, not naming one ("mất mấy ngày")
     "mat may", "may ngay", "bao ngay", "may tien", "bao tien", "het bao", "ton bao",
     "lam sao", "ra sao", "nhu nao", "duoc khong", "co duoc", "cho xong", "mot the", "mien la",

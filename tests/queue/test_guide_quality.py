@@ -1,4 +1,4 @@
-"""Hỏi thủ tục on its three question sets, each measured apart (README, docs/guide.md):
+"""Hỏi thủ tục on its question sets, each measured apart (README, docs/guide.md):
 
 * guide_questions.jsonl — the first set, the engine was tuned on it;
 * guide_questions_dev2.jsonl — the second development set, written before the engine was
@@ -9,7 +9,11 @@
 * guide_questions_dev3.jsonl — the third development set, written and scored (72.9% top-1,
   85.9% top-3, 84.2% refused) before the third round of changes, in the voices the others
   lacked: elderly stories, teencode, relatives, document names, life events, officer
-  shorthand, hard near-misses.
+  shorthand, hard near-misses;
+* guide_questions_dev4.jsonl — the fourth development set, written and scored (86.8% top-1,
+  93.9% top-3, 89.7% refused) before the fourth round of changes, in voices the others
+  under-represent: Southern and Central words, questions about a procedure's details,
+  circumstances only, mixed Vietnamese-English, two-word queries, and near-misses.
 
 The floors asserted are the figures reached, so a change that makes the assistant worse fails
 here. Run with -s to see the figures and every miss."""
@@ -26,7 +30,8 @@ from onestop.queue.catalog import default_catalog
 FLOORS = {"guide_questions.jsonl": (0.94, 0.97, 1.0),
           "guide_questions_dev2.jsonl": (0.92, 0.98, 1.0),
           "guide_questions_holdout.jsonl": (0.88, 0.95, 1.0),
-          "guide_questions_dev3.jsonl": (0.82, 0.94, 0.94)}
+          "guide_questions_dev3.jsonl": (0.83, 0.94, 0.96),
+          "guide_questions_dev4.jsonl": (0.90, 0.96, 0.91)}
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
@@ -45,7 +50,7 @@ def test_the_question_set_reaches_its_floors(name):
 
 @pytest.mark.parametrize(("name", "least", "least_out"), [
     ("guide_questions.jsonl", 150, 30), ("guide_questions_dev2.jsonl", 200, 50),
-    ("guide_questions_dev3.jsonl", 200, 50)])
+    ("guide_questions_dev3.jsonl", 200, 50), ("guide_questions_dev4.jsonl", 200, 50)])
 def test_the_question_sets_are_big_and_varied_enough(name, least, least_out):
     questions = load(name)
     assert len(questions) >= least
