@@ -74,7 +74,8 @@ class Room:
         self.queue = WaitingLines()
         self.current: dict[int, Ticket] = {}
         self.absent_calls: set[str] = set()  # tickets called whose citizen will not answer
-        self.served_before: dict[str, float] = {}  # handed-over ticket -> minutes served
+        # A ticket transferred from a reserve whose hours ended -> minutes served there.
+        self.served_before: dict[str, float] = {}
         self.samples: dict[tuple[str, str], list[float]] = defaultdict(list)
         self.observed: dict[tuple[str, str], Observed | None] = {}
         self.last_seq: dict[tuple[date, str], int] = defaultdict(int)
@@ -160,7 +161,7 @@ class Room:
                 out.append(t)
         return out
 
-    def hand_over(self, number: int, now_min: float, regulars: list[int]) -> None:
+    def transfer_to_regular(self, number: int, now_min: float, regulars: list[int]) -> None:
         """A reserve's window ends with a citizen at its desk: an explicit transfer to the
         regular counter of the citizen's group that frees first, at the head of its line
         (routing serves tickets transferred to a counter first); the rest of the service
@@ -177,7 +178,8 @@ class Room:
                              self.counters[target] if target is not None else None)
         del self.current[number]
         self.counters[number] = change.counters[-1]
-        self.served_before[ticket.id] = (now - ticket.called_at).total_seconds() / 60
+        self.served_before[ticket.id] = self.served_before.get(ticket.id, 0.0) \
+            + (now - ticket.called_at).total_seconds() / 60
         self.queue.put(change.ticket)
 
     def finish(self, number: int, now_min: float, no_show: bool) -> Ticket:
@@ -259,7 +261,7 @@ def _run(room: Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: i
                 idle.append(number)
                 continue
             who, forecast = pending[ticket.id]
-            if ticket.id in room.served_before:  # handed over by a reserve: the rest of it
+            if ticket.id in room.served_before:  # transferred from a reserve: the rest of it
                 hold = max(who.true_minutes - room.served_before[ticket.id], 0.0)
             else:
                 hold = NO_SHOW_MINUTES if who.no_show else who.true_minutes
@@ -301,7 +303,7 @@ def _run(room: Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: i
         else:
             number, no_show, ticket_id = payload
             held = room.current.get(number)
-            if held is None or held.id != ticket_id:  # handed over when the reserve left
+            if held is None or held.id != ticket_id:  # transferred when the reserve left
                 if ticket_id not in room.served_before:  # ... or marked no-show then
                     pending.pop(ticket_id, None)
                 continue

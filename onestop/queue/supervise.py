@@ -14,7 +14,7 @@ when the next citizen would keep them past their hours (`max_hours` a day) and g
 their groups have nobody waiting (suggest) or at the end of the planned window (plan). A
 reserve never stays past its hours: a citizen still at its desk when they end (a case far
 longer than expected) is transferred to a regular counter of the group, first in its line
-(`simulate.Room.hand_over`), so reserve hours used never exceed those declared.
+(`simulate.Room.transfer_to_regular`), so reserve hours used never exceed those declared.
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ class StaticStaffing:
         if number in room.current and now < room.deadline[number] - 1e-9:
             self.leaving.add(number)  # finishes the citizen first, within its hours
         elif number in room.current:  # its hours are over: the citizen goes on elsewhere
-            room.hand_over(number, now, [n for n in room.counters if n not in self.reserve_of])
+            regulars = [n for n in room.counters if n not in self.reserve_of]
+            room.transfer_to_regular(number, now, regulars)
             self._close(room, number, now)
         else:
             self._close(room, number, now)

@@ -164,14 +164,14 @@ def test_a_citizen_at_a_reserve_whose_hours_end_goes_on_at_a_regular_counter(mon
     RESERVE_BUFFER to spare): the citizen goes to an open regular counter of the group as an
     explicit transfer (first in that counter's line), and nobody is overtaken."""
     handed = []
-    original = Room.hand_over
+    original = Room.transfer_to_regular
 
     def spy(room, number, now_min, regulars):
         ticket = room.current[number]
         original(room, number, now_min, regulars)
         moved = next((t for t in room.queue if t.id == ticket.id), None)
         handed.append((ticket, moved, room.counters[number]))
-    monkeypatch.setattr(Room, "hand_over", spy)
+    monkeypatch.setattr(Room, "transfer_to_regular", spy)
     scenario = random_day(104)
     got = simulate(scenario, "smart", predict=False, staffing="suggest").to_dict()
     assert got["staffing"]["reserve_hours"] <= 3 * declared_reserve_hours(scenario)
