@@ -73,6 +73,9 @@ class Room:
         self.deadline: dict[int, float] = {}  # reserve counter -> minute it stops calling
         self.queue = WaitingLines()
         self.current: dict[int, Ticket] = {}
+        self.absent_calls: set[str] = set()  # tickets called whose citizen will not answer
+        # A ticket transferred from a reserve whose hours ended -> minutes served there.
+        self.served_before: dict[str, float] = {}
         self.samples: dict[tuple[str, str], list[float]] = defaultdict(list)
         self.observed: dict[tuple[str, str], Observed | None] = {}
         self.last_seq: dict[tuple[date, str], int] = defaultdict(int)
@@ -158,15 +161,38 @@ class Room:
                 out.append(t)
         return out
 
+    def transfer_to_regular(self, number: int, now_min: float, regulars: list[int]) -> None:
+        """A reserve's window ends with a citizen at its desk: an explicit transfer to the
+        regular counter of the citizen's group that frees first, at the head of its line
+        (routing serves tickets transferred to a counter first); the rest of the service
+        continues there. A called citizen who never answered is simply marked no-show."""
+        ticket, now = self.current[number], self.at(now_min)
+        if ticket.id in self.absent_calls:
+            self.finish(number, now_min, no_show=True)
+            return
+        busy = self.busy(now)
+        serving = [n for n in regulars if self.counters[n].is_open
+                   and ticket.group in self.counters[n].skills]
+        target = min(serving, key=lambda n: (busy.get(n, 0.0), n), default=None)
+        change = tr.transfer(ticket, self.counters[number], now, ticket.group, (ticket.group,),
+                             self.counters[target] if target is not None else None)
+        del self.current[number]
+        self.counters[number] = change.counters[-1]
+        self.served_before[ticket.id] = self.served_before.get(ticket.id, 0.0) \
+            + (now - ticket.called_at).total_seconds() / 60
+        self.queue.put(change.ticket)
+
     def finish(self, number: int, now_min: float, no_show: bool) -> Ticket:
         counter, ticket, now = self.counters[number], self.current.pop(number), self.at(now_min)
+        self.absent_calls.discard(ticket.id)
         if no_show:
             ticket = tr.recall(ticket, counter, now, self.rules).ticket
             change = tr.no_show(ticket, counter, now, self.rules)
         else:
             started = tr.start(ticket, counter, ticket.called_at).ticket
             change = tr.done(started, counter, now)
-            minutes = (now - ticket.called_at).total_seconds() / 60
+            minutes = (now - ticket.called_at).total_seconds() / 60 \
+                + self.served_before.pop(ticket.id, 0.0)
             key = (ticket.service, str(ticket.kind))
             samples = self.samples[key]
             samples.append(minutes)
@@ -234,11 +260,17 @@ def _run(room: Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: i
             if ticket is None:
                 idle.append(number)
                 continue
-            who, forecast = pending.pop(ticket.id)
-            hold = NO_SHOW_MINUTES if who.no_show else who.true_minutes
+            who, forecast = pending[ticket.id]
+            if ticket.id in room.served_before:  # transferred from a reserve: the rest of it
+                hold = max(who.true_minutes - room.served_before[ticket.id], 0.0)
+            else:
+                hold = NO_SHOW_MINUTES if who.no_show else who.true_minutes
+                outcomes.append(Outcome(ticket, (now - who.place), who.no_show, forecast))
+                if who.no_show:
+                    room.absent_calls.add(ticket.id)
             busy[number] += hold
-            heapq.heappush(events, (now + hold, next(seq), "free", (number, who.no_show)))
-            outcomes.append(Outcome(ticket, (now - who.place), who.no_show, forecast))
+            heapq.heappush(events, (now + hold, next(seq), "free",
+                                    (number, who.no_show, ticket.id)))
 
     while events:
         now, _, kind, payload = heapq.heappop(events)
@@ -269,8 +301,14 @@ def _run(room: Room, scenario: Scenario, catalog: Catalog, rules: Rules, days: i
             ticket, forecast = room.issue(payload)
             pending[ticket.id] = (payload, forecast)
         else:
-            number, no_show = payload
+            number, no_show, ticket_id = payload
+            held = room.current.get(number)
+            if held is None or held.id != ticket_id:  # transferred when the reserve left
+                if ticket_id not in room.served_before:  # ... or marked no-show then
+                    pending.pop(ticket_id, None)
+                continue
             room.finish(number, now, no_show)
+            del pending[ticket_id]
             if supervisor.freed(room, number, now):
                 idle.append(number)
         dispatch(now)

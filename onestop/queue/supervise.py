@@ -11,7 +11,10 @@ realised arrivals — and follows it hour by hour.
 
 Reserve officers sit at reserve counters numbered after the scenario's. One stops calling
 when the next citizen would keep them past their hours (`max_hours` a day) and goes back when
-their groups have nobody waiting (suggest) or at the end of the planned window (plan).
+their groups have nobody waiting (suggest) or at the end of the planned window (plan). A
+reserve never stays past its hours: a citizen still at its desk when they end (a case far
+longer than expected) is transferred to a regular counter of the group, first in its line
+(`simulate.Room.transfer_to_regular`), so reserve hours used never exceed those declared.
 """
 
 from __future__ import annotations
@@ -106,8 +109,12 @@ class StaticStaffing:
     def _send_back(self, room, number: int, now: float) -> None:
         if not room.counters[number].is_open:
             return
-        if number in room.current:  # finishes the citizen first
-            self.leaving.add(number)
+        if number in room.current and now < room.deadline[number] - 1e-9:
+            self.leaving.add(number)  # finishes the citizen first, within its hours
+        elif number in room.current:  # its hours are over: the citizen goes on elsewhere
+            regulars = [n for n in room.counters if n not in self.reserve_of]
+            room.transfer_to_regular(number, now, regulars)
+            self._close(room, number, now)
         else:
             self._close(room, number, now)
 
