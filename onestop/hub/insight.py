@@ -12,7 +12,7 @@ from onestop.queue.daystats import day_stats as compute_day
 from onestop.queue.model import Channel, Kind, Ticket
 from onestop.queue.numbering import service_day
 from onestop.queue.operations import IssueRequest, check_issue_request, draft_ticket
-from onestop.queue.staffing import room_suggestions
+from onestop.queue.staffing import THRESHOLD_MINUTES, room_suggestions
 
 from .auth import Role
 from .deps import Auth, require
@@ -144,7 +144,7 @@ def suggestions(store: HubStore) -> dict:
             item["message_en"] = f"Counter {s.counter} helps with {en}: expected wait " \
                                  f"{before} → {after} min"
         items.append(item)
-    return {"now": now.isoformat(), "threshold_minutes": 30, "suggestions": items}
+    return {"now": now.isoformat(), "threshold_minutes": THRESHOLD_MINUTES, "suggestions": items}
 
 
 @router.get("/api/suggestions")
