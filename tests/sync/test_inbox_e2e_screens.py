@@ -49,7 +49,7 @@ def _complain_on_the_lookup_page(url: str, code: str, check: str) -> None:
         page = browser.new_context(viewport={"width": 390, "height": 844},
                                    java_script_enabled=False).new_page()
         page.goto(f"{url}/lookup?code={code}&check={check}")
-        assert page.inner_text("#state") == "Đã tiếp nhận"
+        assert page.inner_text("#state") == "Mới tiếp nhận"
         assert "từ 5 đến 1.000 ký tự" in page.content()  # the ward's own limits
         page.check("input[value=complaint]")
         page.fill("#text", COMPLAINT)
