@@ -120,7 +120,7 @@ def test_hub_serves_and_stops_on_ctrl_c(frozen, env, tmp_path):
         assert token.returncode == 0, token.stderr
         shot = tmp_path / "reception.png"
         result = run(frozen, env, "reception", "--hub", f"http://127.0.0.1:{port}",
-                     "--token", token.stdout.strip(), "--screenshot", str(shot))
+                     f"--token={token.stdout.strip()}", "--screenshot", str(shot))
         assert result.returncode == 0, result.stderr
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert shot.stat().st_size > 20_000  # a blank or failed window is a few KB

@@ -84,7 +84,7 @@ class HourlyChart(QWidget):
         super().__init__(parent)
         self.hours: list[tuple[int, int]] = []
         self.title = ""
-        self.setMinimumSize(300, 140)
+        self.setMinimumSize(300, 100)  # short screens: the counters table keeps its rows
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_data(self, issued_by_hour: list[dict]) -> None:
